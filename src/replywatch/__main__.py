@@ -1,0 +1,7 @@
+"""Allow ``python -m replywatch``."""
+
+import sys
+
+from replywatch.cli import main
+
+sys.exit(main())

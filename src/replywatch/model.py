@@ -1,0 +1,183 @@
+"""Plain data of the domain: applications, their events, mail messages, actions.
+
+Every ``datetime`` here is timezone-aware. The store keeps them in UTC; display code
+converts them to the configured time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """Where an application stands. Order matters: stages only move forward on their own."""
+
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    GHOSTED = "ghosted"
+
+    @property
+    def is_closed(self) -> bool:
+        """Return True for stages in which nothing more is expected of either side."""
+        return self in CLOSED_STAGES
+
+    @property
+    def rank(self) -> int:
+        """Return the stage's place in the forward order used for automatic moves."""
+        return _STAGE_RANK[self]
+
+
+CLOSED_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+_STAGE_RANK = {
+    Stage.APPLIED: 0,
+    Stage.GHOSTED: 0,  # a reply revives a ghosted application: it is no real progress
+    Stage.INTERVIEWING: 1,
+    Stage.OFFER: 2,
+    Stage.ACCEPTED: 3,
+    Stage.REJECTED: 3,
+    Stage.WITHDRAWN: 3,
+}
+
+
+class Direction(StrEnum):
+    """Which way a contact went."""
+
+    FROM_THEM = "from_them"
+    TO_THEM = "to_them"
+
+
+class ActionKind(StrEnum):
+    """What the user is asked to do next."""
+
+    REPLY = "reply"
+    THANK_YOU_DUE = "thank_you_due"
+    FOLLOW_UP_DUE = "follow_up_due"
+    GHOSTED = "ghosted"
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One interview; ``end`` is always set (the CLI defaults it to start + 1 hour)."""
+
+    start: datetime
+    end: datetime
+    interviewers: tuple[str, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A contact in either direction: a mail matched, or one logged by hand.
+
+    ``source`` is ``"mail"`` or ``"manual"``; ``message_id`` is set for mail.
+    """
+
+    at: datetime
+    direction: Direction
+    source: str = "manual"
+    message_id: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Per-application policy overrides; ``None`` means the global policy applies."""
+
+    follow_up_after_days: int | None = None
+    max_follow_ups: int | None = None
+
+
+@dataclass(frozen=True)
+class Application:
+    """One job application and everything known about it."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    applied_at: datetime
+    contacts: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    thread_ids: tuple[str, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    events: tuple[Event, ...] = ()
+    snoozed_until: datetime | None = None
+    notes: str = ""
+    overrides: Overrides = field(default_factory=Overrides)
+
+
+@dataclass(frozen=True)
+class Message:
+    """The few headers of one mail message that matching needs.
+
+    Addresses are lower-cased ``local@domain`` strings. ``message_id``,
+    ``in_reply_to`` and ``references`` hold ids without angle brackets.
+    ``date`` is the Date header (None when missing or unparsable); ``internal_date``
+    is the server's arrival time. ``gm_msgid``/``gm_thrid`` are set on Gmail only.
+    """
+
+    folder: str
+    uid: int
+    internal_date: datetime
+    message_id: str | None = None
+    from_addr: str | None = None
+    from_name: str = ""
+    to: tuple[str, ...] = ()
+    reply_to: tuple[str, ...] = ()
+    date: datetime | None = None
+    subject: str = ""
+    in_reply_to: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    list_id: str | None = None
+    list_unsubscribe: bool = False
+    auto_submitted: str | None = None
+    precedence: str | None = None
+    auto_reply: bool = False
+    gm_msgid: int | None = None
+    gm_thrid: int | None = None
+
+    @property
+    def when(self) -> datetime:
+        """Return the best time of the message: its Date header, else its arrival."""
+        return self.date if self.date is not None else self.internal_date
+
+    @property
+    def key(self) -> str:
+        """Return the id that deduplicates one message seen in several folders."""
+        if self.gm_msgid is not None:
+            return f"gm:{self.gm_msgid}"
+        if self.message_id:
+            return f"mid:{self.message_id}"
+        return f"uid:{self.folder}:{self.uid}"
+
+
+@dataclass(frozen=True)
+class Action:
+    """The next thing due for one application.
+
+    ``n`` numbers follow-ups (1..max); it is 0 for other kinds. ``since`` is the
+    contact that started the current round (the reply, interview or message the
+    clock runs from); with ``app_id``, ``kind`` and ``n`` it makes the alert key, so
+    a new round after a reply alerts again while a restart does not.
+    ``overdue_at`` is set for a thank-you note (due after 2 h, overdue after 24 h).
+    """
+
+    app_id: int
+    kind: ActionKind
+    due: datetime
+    since: datetime
+    n: int = 0
+    max_n: int = 0
+    overdue_at: datetime | None = None
+
+    @property
+    def key(self) -> str:
+        """Return the stable key under which this action is alerted once."""
+        return f"{self.app_id}:{self.kind.value}:{self.n}:{self.since.isoformat()}"
