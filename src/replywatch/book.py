@@ -1,0 +1,228 @@
+"""The application book: the operations behind ``replywatch app ...`` and ``status``.
+
+Each function takes an open store and plain values (already parsed by the CLI),
+changes the store in one transaction, and returns plain data for the CLI to print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from replywatch.cadence import Evaluation, evaluate
+from replywatch.config import Policy
+from replywatch.errors import UserError
+from replywatch.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.store import Store
+from replywatch.timeutil import humanize, iso
+
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+def check_address(text: str, *, what: str = "address") -> str:
+    """Return the address lower-cased. Raise UserError naming ``what`` if it is not one."""
+    address = text.strip()
+    if not _ADDRESS.match(address):
+        raise UserError(f"{what}: not an email address: {text!r}")
+    return address.lower()
+
+
+def check_message_id(text: str) -> str:
+    """Return a Message-ID without angle brackets. Raise UserError if it is not one."""
+    mid = text.strip().removeprefix("<").removesuffix(">").strip()
+    if not mid or any(c.isspace() for c in mid) or "<" in mid or ">" in mid:
+        raise UserError(f"--thread: not a Message-ID: {text!r}",
+                        hint="a Message-ID looks like <abc123@mail.example.com>")
+    return mid
+
+
+@dataclass(frozen=True)
+class Book:
+    """The store with what is needed to judge it: the policy, the zone and the time."""
+
+    store: Store
+    policy: Policy
+    tz: tzinfo
+    now: datetime
+
+    def evaluate(self, app: Application) -> Evaluation:
+        """Return the cadence's view of one application now."""
+        return evaluate(app, self.policy, self.tz, self.now)
+
+    # -- changes ------------------------------------------------------------------
+
+    def add(
+        self,
+        *,
+        company: str,
+        role: str = "",
+        contacts: list[str] | None = None,
+        applied_at: datetime | None = None,
+        thread_ids: list[str] | None = None,
+        notes: str = "",
+    ) -> int:
+        """Add an application; return its id. Raise UserError on a blank company."""
+        if not company.strip():
+            raise UserError("--company: must not be empty")
+        with self.store.tx():
+            return self.store.add_application(
+                company=company.strip(),
+                role=role.strip(),
+                applied_at=applied_at or self.now,
+                contacts=contacts or [],
+                thread_ids=thread_ids or [],
+                notes=notes,
+                now=self.now,
+            )
+
+    def interview(
+        self, app_id: int, start: datetime, end: datetime | None, interviewers: list[str]
+    ) -> Application:
+        """Record an interview (default length one hour); move the stage to interviewing."""
+        end = end or start + timedelta(hours=1)
+        if end < start:
+            raise UserError("--end: the interview cannot end before it starts")
+        with self.store.tx():
+            app = self.store.get(app_id)
+            self.store.add_interview(app_id, start, end, interviewers)
+            for address in interviewers:
+                self.store.add_contact(app_id, address)
+            if app.stage.rank < Stage.INTERVIEWING.rank:
+                self.store.update_application(app_id, self.now, stage=Stage.INTERVIEWING)
+        return self.store.get(app_id)
+
+    def log(self, app_id: int, direction: Direction, at: datetime | None, note: str) -> Application:
+        """Record a contact made outside the watched mailbox."""
+        with self.store.tx():
+            self.store.require(app_id)
+            event = Event(at=at or self.now, direction=direction, source="manual",
+                          note=note or None)
+            self.store.add_event(app_id, event)
+        return self.store.get(app_id)
+
+    def set(
+        self,
+        app_id: int,
+        *,
+        stage: Stage | None = None,
+        role: str | None = None,
+        add_contacts: list[str] | None = None,
+        follow_up_after_days: int | None = None,
+        max_follow_ups: int | None = None,
+    ) -> Application:
+        """Change an application's stage, role, contacts or per-application overrides."""
+        fields: dict[str, object] = {}
+        if stage is not None:
+            fields["stage"] = stage
+        if role is not None:
+            fields["role"] = role
+        if follow_up_after_days is not None:
+            if follow_up_after_days < 1:
+                raise UserError("--follow-up-after-days: must be at least 1")
+            fields["follow_up_after_days"] = follow_up_after_days
+        if max_follow_ups is not None:
+            if max_follow_ups < 0:
+                raise UserError("--max-follow-ups: must be 0 or more")
+            fields["max_follow_ups"] = max_follow_ups
+        with self.store.tx():
+            self.store.require(app_id)
+            if fields:
+                self.store.update_application(app_id, self.now, **fields)
+            for address in add_contacts or []:
+                self.store.add_contact(app_id, address)
+        return self.store.get(app_id)
+
+    def snooze(self, app_id: int, until: datetime) -> Application:
+        """Keep an application quiet until ``until``."""
+        with self.store.tx():
+            self.store.require(app_id)
+            self.store.update_application(app_id, self.now, snoozed_until=until)
+        return self.store.get(app_id)
+
+    def remove(self, app_id: int) -> None:
+        """Delete an application and all that is recorded for it."""
+        with self.store.tx():
+            self.store.remove_application(app_id)
+
+    # -- views --------------------------------------------------------------------
+
+    def as_json(self, app: Application) -> dict[str, Any]:
+        """Return the JSON object of one application (``app list/show --json``)."""
+        ev = self.evaluate(app)
+        return {
+            "id": app.id,
+            "company": app.company,
+            "role": app.role,
+            "stage": app.stage.value,
+            "contacts": list(app.contacts),
+            "domains": list(app.domains),
+            "applied_at": iso(app.applied_at, self.tz),
+            "last_from_them": iso(ev.last_from_them, self.tz),
+            "last_to_them": iso(ev.last_to_them, self.tz),
+            "follow_ups_sent": ev.follow_ups_sent,
+            "waiting_on": ev.waiting_on,
+            "next_action": action_json(ev.action, self.tz),
+            "snoozed_until": iso(app.snoozed_until, self.tz),
+            "thread_ids": list(app.thread_ids),
+            "interviews": [
+                {"start": iso(i.start, self.tz), "end": iso(i.end, self.tz),
+                 "with": list(i.interviewers)}
+                for i in app.interviews
+            ],
+            "events": [
+                {"at": iso(e.at, self.tz), "direction": e.direction.value, "source": e.source,
+                 "message_id": e.message_id, "note": e.note}
+                for e in app.events
+            ],
+            "notes": app.notes,
+            "overrides": {
+                "follow_up_after_days": app.overrides.follow_up_after_days,
+                "max_follow_ups": app.overrides.max_follow_ups,
+            },
+        }
+
+    def due(self, *, include_future: bool = True) -> list[tuple[Application, Action]]:
+        """Return (application, next action) for open applications, soonest first."""
+        pairs = []
+        for app in self.store.applications():
+            action = self.evaluate(app).action
+            if action is not None and (include_future or action.due <= self.now):
+                pairs.append((app, action))
+        pairs.sort(key=lambda pair: (pair[1].due, pair[0].id))
+        return pairs
+
+
+def action_json(action: Action | None, tz: tzinfo) -> dict[str, Any] | None:
+    """Return ``{"kind", "due", "n", ...}`` for an action, or None."""
+    if action is None:
+        return None
+    return {
+        "kind": action.kind.value,
+        "due": iso(action.due, tz),
+        "n": action.n,
+        "max": action.max_n,
+        "overdue_at": iso(action.overdue_at, tz),
+        "key": action.key,
+    }
+
+
+def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str:
+    """Return one line such as "Acme — follow-up 1 of 3 due since Mon 24 Nov"."""
+    when = humanize(action.due, now, tz)
+    past = action.due <= now
+    name = app.company + (f" ({app.role})" if app.role else "")
+    if action.kind is ActionKind.REPLY:
+        text = f"replied {when}: your answer is due"
+    elif action.kind is ActionKind.THANK_YOU_DUE:
+        if action.overdue_at is not None and now >= action.overdue_at:
+            text = f"thank-you note overdue since {humanize(action.overdue_at, now, tz)}"
+        else:
+            text = f"thank-you note due {'since ' if past else ''}{when}"
+    elif action.kind is ActionKind.FOLLOW_UP_DUE:
+        text = f"follow-up {action.n} of {action.max_n} due {'since ' if past else ''}{when}"
+    else:
+        text = f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
+    return f"{name} — {text}"

@@ -1,0 +1,241 @@
+"""The follow-up cadence: a pure function of an application, the policy and ``now``.
+
+The clock always runs from the last contact in either direction (DESIGN.md):
+
+- their reply puts the ball in the user's court (next action: ``reply``);
+- an interview asks for a thank-you note (due ``thank_you_after_hours`` after it
+  ends, overdue after ``thank_you_overdue_hours``) until a message to them is sent;
+  the follow-up clock runs from the interview's end and takes over from an unsent
+  thank-you once it is due;
+- silence after the user's last message asks for follow-ups: the first after
+  ``follow_up_after_days`` (``follow_up_after_interview_days`` once interviewed),
+  the next ``follow_up_spacing_days`` after the previous message, at most
+  ``max_follow_ups`` within ``follow_up_window_days`` of the first;
+- a message to them counts as a follow-up when sent at or after the moment one was
+  due; sent earlier, it is just more of the conversation and only moves the clock;
+- after the last follow-up, ``ghosted_after_days`` of silence means ``ghosted``. A
+  follow-up the user never sends gives way to ``ghosted`` the same number of days
+  after its window closes, so that silence is an answer in both cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from enum import IntEnum
+
+from replywatch.config import Policy
+from replywatch.model import Action, ActionKind, Application, Direction, Stage
+from replywatch.timeutil import add_days
+
+
+class _Kind(IntEnum):
+    # The order breaks ties between contacts at the same instant: the application
+    # goes first, an interview before the messages that answer it.
+    APPLIED = 0
+    INTERVIEW_END = 1
+    FROM_THEM = 2
+    TO_THEM = 3
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What the cadence says about one application at one moment.
+
+    ``waiting_on`` is ``"them"``, ``"you"`` or ``"nobody"``; ``action`` is the next
+    action (due now or later), or None when nothing more is expected.
+    ``follow_ups_sent`` counts follow-ups in the current silence.
+    """
+
+    waiting_on: str
+    action: Action | None
+    follow_ups_sent: int
+    last_from_them: datetime | None
+    last_to_them: datetime | None
+
+
+@dataclass
+class _Round:
+    """The state of the conversation after walking the contacts so far."""
+
+    start: datetime
+    ball: str  # "them": the user waits; "you": the user owes a message
+    last_to: datetime
+    last_from: datetime | None = None
+    follow_ups: list[datetime] | None = None
+    thank_you_for: datetime | None = None  # end of an interview not yet thanked for
+    interview_start: datetime | None = None
+    interviewed: bool = False
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The policy with the application's overrides applied."""
+
+    first_after: int
+    first_after_interview: int
+    spacing: int
+    window: int
+    ghosted_after: int
+    max_follow_ups: int
+    thank_you_hours: float
+    overdue_hours: float
+    business: bool
+
+
+def _rules(app: Application, policy: Policy) -> _Rules:
+    after = app.overrides.follow_up_after_days
+    max_n = app.overrides.max_follow_ups
+    return _Rules(
+        first_after=after if after is not None else policy.follow_up_after_days,
+        first_after_interview=(
+            after if after is not None else policy.follow_up_after_interview_days
+        ),
+        spacing=policy.follow_up_spacing_days,
+        window=policy.follow_up_window_days,
+        ghosted_after=policy.ghosted_after_days,
+        max_follow_ups=max_n if max_n is not None else policy.max_follow_ups,
+        thank_you_hours=policy.thank_you_after_hours,
+        overdue_hours=policy.thank_you_overdue_hours,
+        business=policy.business_days,
+    )
+
+
+def _contacts(app: Application) -> list[tuple[datetime, _Kind, datetime | None]]:
+    """Return every contact in time order: (time, kind, interview start or None)."""
+    items: list[tuple[datetime, _Kind, datetime | None]] = [
+        (app.applied_at, _Kind.APPLIED, None)
+    ]
+    for interview in app.interviews:
+        items.append((interview.end, _Kind.INTERVIEW_END, interview.start))
+    for event in app.events:
+        kind = _Kind.FROM_THEM if event.direction is Direction.FROM_THEM else _Kind.TO_THEM
+        items.append((event.at, kind, None))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return items
+
+
+def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime | None, datetime]:
+    """Return (due time of the next follow-up or None, end of the follow-up window).
+
+    None means no follow-up is left in this round: the count or the window ran out.
+    """
+    sent = state.follow_ups or []
+    first_after = rules.first_after_interview if state.interviewed else rules.first_after
+    anchor = max(state.start, state.last_to)
+    first_due = add_days(anchor, first_after, tz, business=rules.business)
+    window_start = sent[0] if sent else first_due
+    window_end = add_days(window_start, rules.window, tz, business=rules.business)
+    if len(sent) >= rules.max_follow_ups:
+        return None, window_end
+    if not sent:
+        return first_due, window_end
+    due = add_days(state.last_to, rules.spacing, tz, business=rules.business)
+    return (due if due <= window_end else None), window_end
+
+
+def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
+    """Replay every contact of the application; return the state after the last one."""
+    state = _Round(start=app.applied_at, ball="them", last_to=app.applied_at, follow_ups=[])
+    for at, kind, interview_start in _contacts(app):
+        if kind is _Kind.APPLIED:
+            continue
+        if kind is _Kind.FROM_THEM:
+            state.ball = "you"
+            state.start = at
+            state.last_from = at
+            state.follow_ups = []
+            state.thank_you_for = None
+        elif kind is _Kind.INTERVIEW_END:
+            state.ball = "them"
+            state.start = at
+            state.follow_ups = []
+            state.thank_you_for = at
+            state.interview_start = interview_start
+            state.interviewed = True
+        else:
+            if state.ball == "you":
+                # The user answered their reply: a new silence starts.
+                state.ball = "them"
+                state.start = at
+                state.follow_ups = []
+            else:
+                due, _ = _next_follow_up(state, rules, tz)
+                if due is not None and at >= due:
+                    assert state.follow_ups is not None
+                    state.follow_ups.append(at)
+            state.thank_you_for = None
+            state.last_to = max(state.last_to, at)
+    return state
+
+
+def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Evaluation:
+    """Given an application, the policy, the zone days are counted in, and ``now``,
+    return who the application waits on and its next action with its due time.
+
+    Closed stages (accepted, rejected, withdrawn, ghosted) have no action; an offer
+    waits on the user. A snooze moves the action's due time to the snooze's end.
+    """
+    rules = _rules(app, policy)
+    state = _walk(app, rules, tz)
+    last_from = state.last_from
+    last_to = state.last_to
+    sent = len(state.follow_ups or [])
+
+    def done(waiting_on: str, action: Action | None) -> Evaluation:
+        if action is not None and app.snoozed_until is not None and app.snoozed_until > action.due:
+            action = Action(
+                app_id=action.app_id,
+                kind=action.kind,
+                due=app.snoozed_until,
+                since=action.since,
+                n=action.n,
+                max_n=action.max_n,
+                overdue_at=action.overdue_at,
+            )
+        return Evaluation(waiting_on, action, sent, last_from, last_to)
+
+    if app.stage.is_closed:
+        return done("nobody", None)
+    if state.ball == "you":
+        reply = Action(app.id, ActionKind.REPLY, due=state.start, since=state.start)
+        return done("you", reply)
+    if app.stage is Stage.OFFER:
+        return done("you", None)
+
+    follow_due, window_end = _next_follow_up(state, rules, tz)
+    if state.thank_you_for is not None and (follow_due is None or now < follow_due):
+        end = state.thank_you_for
+        thank_you = Action(
+            app.id,
+            ActionKind.THANK_YOU_DUE,
+            due=end + timedelta(hours=rules.thank_you_hours),
+            since=end,
+            overdue_at=end + timedelta(hours=rules.overdue_hours),
+        )
+        before_interview = state.interview_start is not None and now < state.interview_start
+        return done("nobody" if before_interview else "you", thank_you)
+
+    if follow_due is None:
+        if rules.max_follow_ups == 0 and sent == 0:
+            # No follow-ups wanted: silence after the first would-be follow-up is the answer.
+            base = add_days(state.last_to, rules.first_after, tz, business=rules.business)
+        else:
+            base = state.last_to
+        ghosted_due = add_days(base, rules.ghosted_after, tz, business=rules.business)
+        return done("them", Action(app.id, ActionKind.GHOSTED, ghosted_due, since=state.start))
+
+    # A follow-up the user never sends gives way to ghosted once its window is long shut.
+    give_up = add_days(window_end, rules.ghosted_after, tz, business=rules.business)
+    if now >= give_up:
+        return done("them", Action(app.id, ActionKind.GHOSTED, give_up, since=state.start))
+    follow_up = Action(
+        app.id,
+        ActionKind.FOLLOW_UP_DUE,
+        due=follow_due,
+        since=state.start,
+        n=sent + 1,
+        max_n=rules.max_follow_ups,
+    )
+    return done("them", follow_up)
+

@@ -1,0 +1,106 @@
+"""structlog set-up: readable on a terminal, one JSON object per line otherwise.
+
+A redaction processor runs before the renderer, so no password or token reaches a
+log line, whatever a caller binds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any, TextIO
+
+import structlog
+
+_SECRET_KEYS = re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie", re.IGNORECASE)
+# Values that look like credentials wherever they appear in a string.
+_SECRET_VALUES = re.compile(
+    r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)(?P<val>\S+)"
+    r"|(?P<login>\bLOGIN\s+\S+\s+)(?P<pw>\S+)"
+    r"|(?P<auth>\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2)\s+)(?P<blob>\S+)"
+)
+REDACTED = "[redacted]"
+_known_secrets: set[str] = set()
+
+
+def register_secret(value: str) -> None:
+    """Remember a secret value so that it is blanked wherever it shows up in a log line."""
+    if len(value) >= 4:
+        _known_secrets.add(value)
+
+
+def _scrub(text: str) -> str:
+    for secret in _known_secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+
+    def repl(match: re.Match[str]) -> str:
+        if match.group("key"):
+            return match.group("key") + REDACTED
+        if match.group("login"):
+            return match.group("login") + REDACTED
+        return match.group("auth") + REDACTED
+
+    return _SECRET_VALUES.sub(repl, text)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _scrub(value)
+    if isinstance(value, BaseException):
+        return _scrub(f"{type(value).__name__}: {value}")
+    if isinstance(value, dict):
+        return {k: (REDACTED if _is_secret_key(k) else _clean(v)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _is_secret_key(key: object) -> bool:
+    return isinstance(key, str) and bool(_SECRET_KEYS.search(key))
+
+
+def redact(
+    _logger: object, _name: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: blank secret-named keys and secret-looking values, nested too."""
+    for key, value in list(event_dict.items()):
+        event_dict[key] = REDACTED if _is_secret_key(key) else _clean(value)
+    return event_dict
+
+
+def setup(*, verbose: bool = False, stream: TextIO | None = None, json: bool | None = None) -> None:
+    """Configure structlog to write to ``stream`` (stderr by default).
+
+    JSON lines unless the stream is a terminal (override with ``json``); debug
+    lines only with ``verbose``.
+    """
+    out = stream or sys.stderr
+    use_json = (not out.isatty()) if json is None else json
+    processors: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+    if use_json:
+        # Tracebacks become data first, so that redaction sees their text too.
+        processors += [structlog.processors.dict_tracebacks, redact,
+                       structlog.processors.JSONRenderer()]
+    else:
+        processors += [structlog.processors.format_exc_info, redact,
+                       structlog.dev.ConsoleRenderer(colors=False)]
+    structlog.configure(
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.DEBUG if verbose else logging.INFO
+        ),
+        logger_factory=structlog.PrintLoggerFactory(file=out),
+        cache_logger_on_first_use=False,
+    )
+
+
+def get(name: str = "replywatch", **context: Any) -> Any:
+    """Return a bound structlog logger."""
+    return structlog.get_logger(name).bind(**context)

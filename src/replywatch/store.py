@@ -1,0 +1,352 @@
+"""The local state: SQLite in WAL mode, a schema version and ordered migrations.
+
+Times are stored as ISO 8601 text in UTC (``2026-11-24T09:00:00+00:00``), which
+sorts correctly as text. Every write runs in a transaction (``with store.tx():``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from replywatch.domains import company_domain
+from replywatch.errors import UserError
+from replywatch.model import Application, Direction, Event, Interview, Overrides, Stage
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _script(sql: str) -> Migration:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+# Ordered migrations: MIGRATIONS[i] brings a file from version i to version i + 1.
+# Never edit a released migration; append a new one.
+MIGRATIONS: list[Migration] = [
+    _script(
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            stage TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            snoozed_until TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            follow_up_after_days INTEGER,
+            max_follow_ups INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE contacts (
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            address TEXT NOT NULL,
+            PRIMARY KEY (app_id, address)
+        );
+        CREATE TABLE domains (
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            domain TEXT NOT NULL,
+            PRIMARY KEY (app_id, domain)
+        );
+        CREATE TABLE thread_anchors (
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            anchor TEXT NOT NULL,
+            PRIMARY KEY (app_id, anchor)
+        );
+        CREATE INDEX thread_anchors_anchor ON thread_anchors(anchor);
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            start TEXT NOT NULL,
+            end TEXT NOT NULL,
+            interviewers TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('from_them', 'to_them')),
+            source TEXT NOT NULL,
+            message_id TEXT,
+            note TEXT,
+            UNIQUE (app_id, message_id)
+        );
+        CREATE INDEX events_app ON events(app_id, at)
+        """
+    ),
+]
+
+
+def utc_text(value: datetime) -> str:
+    """Return the stored form of an aware datetime: ISO 8601 in UTC, to the second."""
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_utc(text: str) -> datetime:
+    """Return the aware datetime of a stored time."""
+    return datetime.fromisoformat(text)
+
+
+def _opt_time(text: str | None) -> datetime | None:
+    return parse_utc(text) if text else None
+
+
+class Store:
+    """The SQLite file. Open it with ``Store.open(path)``; close it with ``close()``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+        """Given a path, open (creating if needed) the store and bring it to the latest schema.
+
+        The folder is created 0700 and the file 0600: it holds the user's job search.
+        Raise UserError if the file is not a replywatch store or is newer than this
+        program.
+        """
+        path = path.expanduser()
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        try:
+            # isolation_level=None: we issue BEGIN ourselves, so every write is explicit.
+            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(conn, path)
+            store._migrate(migrations)
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"{path}: not a usable replywatch store: {exc}") from exc
+        return store
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one IMMEDIATE transaction: all of it is written, or none."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- schema -----------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        """Return the schema version of the open file."""
+        row = self.conn.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        with self.tx() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self.schema_version
+            if current > len(migrations):
+                raise UserError(
+                    f"{self.path}: store schema version {current} is newer than this "
+                    f"replywatch understands ({len(migrations)})",
+                    hint="upgrade replywatch",
+                )
+            for version in range(current, len(migrations)):
+                migrations[version](conn)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version VALUES (?)", (len(migrations),))
+
+    # -- applications -----------------------------------------------------------
+
+    def add_application(
+        self,
+        *,
+        company: str,
+        role: str,
+        applied_at: datetime,
+        contacts: Iterable[str] = (),
+        thread_ids: Iterable[str] = (),
+        notes: str = "",
+        stage: Stage = Stage.APPLIED,
+        now: datetime,
+    ) -> int:
+        """Insert a new application with its contacts, derived domains and anchors.
+
+        Return its id. Call inside ``tx()``.
+        """
+        cur = self.conn.execute(
+            "INSERT INTO applications (company, role, stage, applied_at, notes, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (company, role, stage.value, utc_text(applied_at), notes, utc_text(now),
+             utc_text(now)),
+        )
+        app_id = int(cur.lastrowid or 0)
+        for address in contacts:
+            self.add_contact(app_id, address)
+        for anchor in thread_ids:
+            self.add_thread_anchor(app_id, anchor)
+        return app_id
+
+    def add_contact(self, app_id: int, address: str) -> None:
+        """Add a contact address and the company domain it implies (if any)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO contacts (app_id, address) VALUES (?, ?)",
+            (app_id, address.lower()),
+        )
+        domain = company_domain(address)
+        if domain:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO domains (app_id, domain) VALUES (?, ?)", (app_id, domain)
+            )
+
+    def add_thread_anchor(self, app_id: int, anchor: str) -> bool:
+        """Add a known Message-ID (or ``gmthr:<id>``) of the application's threads.
+
+        Return True if it was new.
+        """
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO thread_anchors (app_id, anchor) VALUES (?, ?)",
+            (app_id, anchor),
+        )
+        return cur.rowcount > 0
+
+    def add_interview(
+        self, app_id: int, start: datetime, end: datetime, interviewers: Sequence[str]
+    ) -> int:
+        """Record an interview; return its id."""
+        cur = self.conn.execute(
+            "INSERT INTO interviews (app_id, start, end, interviewers) VALUES (?, ?, ?, ?)",
+            (app_id, utc_text(start), utc_text(end), json.dumps(list(interviewers))),
+        )
+        return int(cur.lastrowid or 0)
+
+    def add_event(self, app_id: int, event: Event) -> bool:
+        """Record a contact; return False if the same message was recorded for it already."""
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO events (app_id, at, direction, source, message_id, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (app_id, utc_text(event.at), event.direction.value, event.source, event.message_id,
+             event.note),
+        )
+        return cur.rowcount > 0
+
+    def update_application(self, app_id: int, now: datetime, **fields: object) -> None:
+        """Set columns of one application (stage, role, snoozed_until, notes, overrides)."""
+        allowed = {"stage", "role", "snoozed_until", "notes", "follow_up_after_days",
+                   "max_follow_ups", "company", "applied_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"not an application column: {sorted(unknown)}")
+        values: list[object] = []
+        for value in fields.values():
+            if isinstance(value, datetime):
+                values.append(utc_text(value))
+            elif isinstance(value, Stage):
+                values.append(value.value)
+            else:
+                values.append(value)
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        self.conn.execute(
+            f"UPDATE applications SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
+            (*values, utc_text(now), app_id),
+        )
+
+    def remove_application(self, app_id: int) -> None:
+        """Delete an application and everything recorded for it."""
+        self.require(app_id)
+        self.conn.execute("DELETE FROM applications WHERE id = ?", (app_id,))
+
+    def require(self, app_id: int) -> None:
+        """Raise UserError if no application has this id."""
+        row = self.conn.execute("SELECT 1 FROM applications WHERE id = ?", (app_id,)).fetchone()
+        if row is None:
+            raise UserError(f"no application with id {app_id}", hint="see `replywatch app list`")
+
+    def get(self, app_id: int) -> Application:
+        """Return one application. Raise UserError if the id is unknown."""
+        self.require(app_id)
+        return self._load(" WHERE id = ?", (app_id,))[0]
+
+    def applications(self, *, include_closed: bool = False) -> list[Application]:
+        """Return applications ordered by id; open ones only unless ``include_closed``."""
+        if include_closed:
+            return self._load("", ())
+        closed = tuple(stage.value for stage in Stage if stage.is_closed)
+        marks = ", ".join("?" for _ in closed)
+        return self._load(f" WHERE stage NOT IN ({marks})", closed)
+
+    def _load(self, where: str, params: Sequence[object]) -> list[Application]:
+        rows = self.conn.execute(
+            f"SELECT * FROM applications{where} ORDER BY id", params  # noqa: S608
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [int(row["id"]) for row in rows]
+        by_app: dict[str, dict[int, list[sqlite3.Row]]] = {}
+        marks = ", ".join("?" for _ in ids)
+        for table, order in (("contacts", "rowid"), ("domains", "rowid"),
+                             ("thread_anchors", "rowid"), ("interviews", "start, id"),
+                             ("events", "at, id")):
+            grouped: dict[int, list[sqlite3.Row]] = {}
+            query = f"SELECT * FROM {table} WHERE app_id IN ({marks}) ORDER BY {order}"  # noqa: S608
+            for row in self.conn.execute(query, ids):
+                grouped.setdefault(int(row["app_id"]), []).append(row)
+            by_app[table] = grouped
+        return [_application(row, {t: g.get(int(row["id"]), []) for t, g in by_app.items()})
+                for row in rows]
+
+
+def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> Application:
+    return Application(
+        id=int(row["id"]),
+        company=row["company"],
+        role=row["role"],
+        stage=Stage(row["stage"]),
+        applied_at=parse_utc(row["applied_at"]),
+        contacts=tuple(r["address"] for r in related["contacts"]),
+        domains=tuple(r["domain"] for r in related["domains"]),
+        thread_ids=tuple(r["anchor"] for r in related["thread_anchors"]),
+        interviews=tuple(
+            Interview(
+                start=parse_utc(r["start"]),
+                end=parse_utc(r["end"]),
+                interviewers=tuple(json.loads(r["interviewers"])),
+                id=int(r["id"]),
+            )
+            for r in related["interviews"]
+        ),
+        events=tuple(
+            Event(
+                at=parse_utc(r["at"]),
+                direction=Direction(r["direction"]),
+                source=r["source"],
+                message_id=r["message_id"],
+                note=r["note"],
+                id=int(r["id"]),
+            )
+            for r in related["events"]
+        ),
+        snoozed_until=_opt_time(row["snoozed_until"]),
+        notes=row["notes"],
+        overrides=Overrides(
+            follow_up_after_days=row["follow_up_after_days"],
+            max_follow_ups=row["max_follow_ups"],
+        ),
+    )
