@@ -319,3 +319,9 @@ def test_cadence_thank_you_hours_are_elapsed_time_across_dst() -> None:
     e = ev(a, end)
     assert e.action is not None
     assert end + timedelta(hours=2) == e.action.due
+
+
+def test_cadence_their_mail_before_the_application_is_answered_by_it() -> None:
+    approach = APPLIED - 2 * DAY
+    e = ev(app(got(approach)), APPLIED + DAY)
+    assert ("them", "follow_up_due", 1, APPLIED + 7 * DAY) == summary(e)

@@ -139,6 +139,11 @@ def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
     state = _Round(start=app.applied_at, ball="them", last_to=app.applied_at, follow_ups=[])
     for at, kind, interview_start in _contacts(app):
         if kind is _Kind.APPLIED:
+            if state.ball == "you":
+                # They wrote first (a recruiter's approach); applying answers them.
+                state.ball = "them"
+                state.start = at
+                state.follow_ups = []
             continue
         if kind is _Kind.FROM_THEM:
             state.ball = "you"

@@ -70,7 +70,3 @@ def company_domain(address: str) -> str | None:
         return None
     return domain
 
-
-def within(domain: str, parent: str) -> bool:
-    """Return True if ``domain`` is ``parent`` or one of its subdomains."""
-    return domain == parent or domain.endswith("." + parent)
