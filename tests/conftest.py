@@ -1,0 +1,45 @@
+"""Shared fixtures. Each group of fixtures lives in its own clearly named section."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from replywatch.devserver import LocalDovecot
+from tests.tls import TlsFiles, make_ca_and_server_cert
+
+pytest_plugins = ["tests.servers.fixtures"]
+
+# --- IMAP: one local Dovecot per session, a fresh mailbox per test ---------------
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
+    """A test CA and a server certificate for localhost / 127.0.0.1 signed by it."""
+    return make_ca_and_server_cert(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="session")
+def dovecot_ca(tls_files: TlsFiles) -> Path:
+    """The CA file a client must trust to verify ``dovecot`` on its TLS port."""
+    return tls_files.ca_cert
+
+
+@pytest.fixture(scope="session")
+def dovecot(tls_files: TlsFiles) -> Iterator[LocalDovecot]:
+    """A running Dovecot: plain ``port``, TLS ``tls_port``, rawlog on, any user.
+
+    Shared by the whole session: use a fresh ``imap_user`` per test, never a fixed
+    name, so that tests cannot see each other's mail.
+    """
+    with LocalDovecot(tls=(tls_files.server_cert, tls_files.server_key), rawlog=True) as server:
+        yield server
+
+
+@pytest.fixture
+def imap_user() -> str:
+    """A user name no other test uses: a fresh, empty mailbox on ``dovecot``."""
+    return f"u-{uuid.uuid4().hex[:8]}"
