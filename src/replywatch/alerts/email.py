@@ -1,0 +1,220 @@
+"""Alerts sent as email to the user's own address (smtplib).
+
+The only module of replywatch that speaks SMTP. Certificates are always
+verified; subject and body come from hostile mail, so the message is built with
+``email.policy.SMTP`` after control characters are dropped and lengths capped:
+no text can add a header. Every failure becomes an ``AlertChannelError`` with
+``channel="email"``, one line naming ``host:port``, never the password.
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+
+from replywatch.alerts import AlertChannelError
+from replywatch.config import EmailAlerts, Security
+
+CHANNEL = "email"
+MAX_SUBJECT_CHARS = 200
+MAX_BODY_CHARS = 100_000
+_PORT_HINT = "check port and security (tls: usually port 465, starttls: usually 587)"
+
+# C0/C1 controls, DEL and the Unicode line and paragraph separators: any of them
+# in a subject could end a header line somewhere along the way.
+_SUBJECT_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_BODY_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# policy.SMTP (CRLF, headers refolded and RFC 2047-encoded, CR/LF refused in
+# header values) with 7-bit bodies: non-ASCII text goes quoted-printable, so the
+# message is valid even on a server that does not announce 8BITMIME.
+_POLICY = SMTP.clone(cte_type="7bit")
+# A Message-ID's id-left@id-right (RFC 5322 3.6.4, dot-atom text on both sides).
+_MESSAGE_ID = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+
+
+def send_email(
+    settings: EmailAlerts,
+    password: str | None,
+    *,
+    subject: str,
+    body: str,
+    message_id: str,
+    timeout: float = 30.0,
+) -> None:
+    """Send one plain-text alert from ``settings.from_addr`` to ``settings.to``.
+
+    Given the SMTP settings, the password (needed when ``settings.username`` is
+    set), the alert's subject and body (plain text, cleaned here) and a
+    Message-ID (``left@right``, angle brackets optional; it lets mail clients
+    thread and de-duplicate alerts). Every network step has ``timeout``
+    seconds. Raise ValueError for a malformed ``message_id`` (a bug), and
+    AlertChannelError if the message cannot be built from the settings or the
+    server cannot be reached, verified, logged in to, or refuses the message.
+    """
+    where = f"{settings.host}:{settings.port}"
+    if settings.username and not password:
+        raise AlertChannelError(
+            CHANNEL, f"no password for SMTP user {settings.username} at {where}"
+        )
+    message = _build_message(settings, subject=subject, body=body, message_id=message_id)
+    context = _tls_context(settings, where)
+    # "from None" below: the smtplib exception adds nothing the one line does not
+    # say, and printing it is one more place a server's reply could surface.
+    try:
+        _send(settings, password, message, context, timeout)
+    except smtplib.SMTPException as err:  # before OSError: it is one
+        raise _smtp_error(err, where, settings.username, timeout, password) from None
+    except OSError as err:
+        raise _network_error(err, where, timeout) from None
+
+
+def _tls_context(settings: EmailAlerts, where: str) -> ssl.SSLContext:
+    """Return a verifying client context trusting ``settings.ca_file`` (or the system's CAs)."""
+    try:
+        return ssl.create_default_context(
+            cafile=str(settings.ca_file) if settings.ca_file else None
+        )
+    except ssl.SSLError as err:
+        raise AlertChannelError(
+            CHANNEL, f"CA file {settings.ca_file} for {where} holds no usable certificate: {err}"
+        ) from None
+    except OSError as err:
+        raise AlertChannelError(
+            CHANNEL, f"cannot read CA file {settings.ca_file} for {where}: {err.strerror or err}"
+        ) from None
+
+
+def _smtp_error(
+    err: smtplib.SMTPException, where: str, username: str, timeout: float, password: str | None
+) -> AlertChannelError:
+    """Return the one-line AlertChannelError for an SMTP-level failure, password redacted."""
+    if isinstance(err, smtplib.SMTPAuthenticationError):
+        problem = (
+            f"SMTP server {where} refused the login of {username}: "
+            f"{_reply(err.smtp_code, err.smtp_error)}"
+        )
+        return AlertChannelError(CHANNEL, _redact(problem, password))
+    if isinstance(err, smtplib.SMTPNotSupportedError):
+        # STARTTLS or AUTH not offered: likely the wrong port or security setting.
+        return AlertChannelError(
+            CHANNEL, _redact(f"SMTP server {where}: {err}", password), hint=_PORT_HINT
+        )
+    if isinstance(err, smtplib.SMTPResponseException):  # sender refused, DATA refused...
+        problem = f"SMTP server {where} refused: {_reply(err.smtp_code, err.smtp_error)}"
+        return AlertChannelError(CHANNEL, _redact(problem, password))
+    if isinstance(err, smtplib.SMTPRecipientsRefused):
+        refused = ", ".join(sorted(err.recipients))
+        return AlertChannelError(CHANNEL, f"SMTP server {where} refused the recipient(s) {refused}")
+    if isinstance(err, smtplib.SMTPServerDisconnected):
+        # Typical of security = "starttls" on an SMTPS port: the server waits for
+        # a TLS handshake while the client waits for a greeting.
+        return AlertChannelError(
+            CHANNEL,
+            f"SMTP server {where} closed the connection or did not answer within {timeout:g} s",
+            hint=_PORT_HINT,
+        )
+    return AlertChannelError(CHANNEL, _redact(f"SMTP with {where} failed: {err}", password))
+
+
+def _network_error(err: OSError, where: str, timeout: float) -> AlertChannelError:
+    """Return the one-line AlertChannelError for a TLS or socket failure."""
+    if isinstance(err, ssl.SSLCertVerificationError):
+        return AlertChannelError(
+            CHANNEL,
+            f"TLS certificate of {where} failed verification: {err.verify_message}",
+            hint="if the server uses a private CA, set ca_file in [alerts.email]",
+        )
+    if isinstance(err, ssl.SSLError):  # e.g. WRONG_VERSION_NUMBER: TLS to a plain port
+        return AlertChannelError(
+            CHANNEL, f"TLS with {where} failed: {err.reason or err}", hint=_PORT_HINT
+        )
+    if isinstance(err, TimeoutError):
+        return AlertChannelError(
+            CHANNEL, f"SMTP server {where} did not answer within {timeout:g} s", hint=_PORT_HINT
+        )
+    # refused, unreachable, name not resolved
+    return AlertChannelError(
+        CHANNEL, f"cannot connect to SMTP server {where}: {err.strerror or err}"
+    )
+
+
+def _send(
+    settings: EmailAlerts,
+    password: str | None,
+    message: EmailMessage,
+    context: ssl.SSLContext,
+    timeout: float,
+) -> None:
+    """Connect as ``settings.security`` says, log in if asked, send ``message``."""
+    smtp: smtplib.SMTP
+    if settings.security is Security.TLS:
+        smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context)
+    else:
+        smtp = smtplib.SMTP(settings.host, settings.port, timeout=timeout)
+    with smtp:
+        if settings.security is Security.STARTTLS:
+            smtp.starttls(context=context)  # raises SMTPNotSupportedError if not offered
+        if settings.username:
+            assert password is not None  # checked by send_email
+            smtp.login(settings.username, password)
+        refused = smtp.send_message(
+            message, from_addr=settings.from_addr, to_addrs=list(settings.to)
+        )
+        if refused:  # some recipients accepted, some not: still a failure to report
+            raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def _build_message(
+    settings: EmailAlerts, *, subject: str, body: str, message_id: str
+) -> EmailMessage:
+    """Return the alert as a plain-text message; raise AlertChannelError on bad addresses."""
+    bare_id = message_id.strip().removeprefix("<").removesuffix(">")
+    if not _MESSAGE_ID.fullmatch(bare_id):
+        raise ValueError(f"not a Message-ID (left@right): {message_id!r}")
+    message = EmailMessage(policy=_POLICY)
+    try:
+        message["Subject"] = clean_subject(subject)
+        message["From"] = settings.from_addr
+        message["To"] = ", ".join(settings.to)
+    except (ValueError, TypeError) as err:  # the policy refuses CR/LF in From/To
+        raise AlertChannelError(
+            CHANNEL, f"invalid from_addr or to in [alerts.email]: {err}"
+        ) from None
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = f"<{bare_id}>"
+    # RFC 3834: tells the user's mail rules and any auto-responder not to reply.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(clean_body(body))
+    return message
+
+
+def clean_subject(subject: str) -> str:
+    """Return ``subject`` on one line: no control characters, at most 200 characters."""
+    text = subject.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
+    text = " ".join(_SUBJECT_UNSAFE.sub(" ", text).split())
+    return _cap(text, MAX_SUBJECT_CHARS)
+
+
+def clean_body(body: str) -> str:
+    """Return ``body`` with LF line ends, without control characters but tab, capped."""
+    text = body.encode("utf-8", "replace").decode("utf-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _cap(_BODY_UNSAFE.sub("", text), MAX_BODY_CHARS)
+
+
+def _cap(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _reply(code: int, error: bytes | str) -> str:
+    text = error.decode("utf-8", "replace") if isinstance(error, bytes) else error
+    return f"{code} {' '.join(text.split())}"
+
+
+def _redact(text: str, password: str | None) -> str:
+    # A server's reply is arbitrary text; make sure it cannot echo the secret to a log.
+    return text.replace(password, "***") if password else text
