@@ -1,6 +1,448 @@
-"""Command line entry point (placeholder until the CLI lands)."""
+"""Command line: parse arguments, call one function per command, map errors to exit codes.
+
+Standard output carries only a command's result (with ``--json``, exactly one JSON
+document); logs and errors go to standard error. Exit codes: 0 success, 1 a server
+or channel failed, 2 bad input (config, argument, file), 70 an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from replywatch import __version__
+from replywatch import config as cfg
+from replywatch.book import Book, action_json, check_address, check_message_id, describe
+from replywatch.errors import UserError
+from replywatch.model import Direction, Stage
+from replywatch.store import Store
+from replywatch.timeutil import parse_when, zone
+
+Handler = Callable[[argparse.Namespace], int]
 
 
-def main() -> int:
-    """Run the command line; return the exit code."""
+@dataclass(frozen=True)
+class Context:
+    """What a command needs: the config, the open book and how to judge it."""
+
+    config: cfg.Config
+    book: Book
+    tz: tzinfo
+
+
+def _load_config(args: argparse.Namespace) -> cfg.Config:
+    path = cfg.resolve_config_path(args.config, os.environ)
+    explicit = args.config is not None or "REPLYWATCH_CONFIG" in os.environ
+    if not path.exists() and not explicit:
+        # No config yet: the application book works on defaults; `init` writes one.
+        return cfg.Config()
+    return cfg.load_config(path)
+
+
+def _context(args: argparse.Namespace) -> Context:
+    config = _load_config(args)
+    tz = zone(config.policy.timezone)
+    store = Store.open(config.store_path or cfg.default_store_path(os.environ))
+    now = datetime.now(UTC).replace(microsecond=0)
+    return Context(config=config, book=Book(store, config.policy, tz, now), tz=tz)
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _when(text: str | None, tz: tzinfo, what: str) -> datetime | None:
+    return None if text is None else parse_when(text, tz, what=what)
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a commented starter config; never overwrite one."""
+    path = cfg.resolve_config_path(args.config, os.environ)
+    cfg.write_starter_config(path)
+    print(f"wrote {path}")
     return 0
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    """Validate the config file; print every problem."""
+    path = cfg.resolve_config_path(args.config, os.environ)
+    config = cfg.load_config(path)
+    print(f"{path}: ok ({len(config.accounts)} account(s), channels: "
+          f"{', '.join(config.alerts.channels) or 'none'})")
+    return 0
+
+
+def cmd_app_add(args: argparse.Namespace) -> int:
+    """Add an application and print its id."""
+    ctx = _context(args)
+    contacts = [check_address(c, what="--contact") for c in args.contact]
+    threads = [check_message_id(t) for t in args.thread]
+    applied = _when(args.applied, ctx.tz, "--applied")
+    app_id = ctx.book.add(company=args.company, role=args.role or "", contacts=contacts,
+                          applied_at=applied, thread_ids=threads, notes=args.note or "")
+    _rematch(ctx)
+    print(app_id)
+    return 0
+
+
+def _rematch(ctx: Context) -> None:
+    """Match mail read earlier against the changed book, at once and with no fetch."""
+    from replywatch.engine import rematch
+
+    report = rematch(ctx.config, ctx.book.store)
+    for m in report.matched:
+        print(f"matched earlier mail: {m.company} — {_matched_text(m)}", file=sys.stderr)
+
+
+def cmd_app_list(args: argparse.Namespace) -> int:
+    """List applications: a table, or a JSON list."""
+    ctx = _context(args)
+    apps = ctx.book.store.applications(include_closed=args.all)
+    if args.json:
+        _emit([ctx.book.as_json(app) for app in apps])
+        return 0
+    if not apps:
+        print("no applications" + ("" if args.all else " open") + "; add one with "
+              "`replywatch app add --company NAME`")
+        return 0
+    for app in apps:
+        ev = ctx.book.evaluate(app)
+        nxt = describe(app, ev.action, ctx.book.now, ctx.tz).split(" — ", 1)[1] if ev.action \
+            else "—"
+        print(f"{app.id:>4}  {app.company[:28]:<28}  {app.role[:24]:<24}  {app.stage.value:<12}"
+              f"  waiting on {ev.waiting_on:<6}  {nxt}")
+    return 0
+
+
+def cmd_app_show(args: argparse.Namespace) -> int:
+    """Show one application."""
+    ctx = _context(args)
+    data = ctx.book.as_json(ctx.book.store.get(args.id))
+    if args.json:
+        _emit(data)
+        return 0
+    for key, value in data.items():
+        text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+        print(f"{key:>16}: {'' if text is None else text}")
+    return 0
+
+
+def cmd_app_interview(args: argparse.Namespace) -> int:
+    """Record an interview."""
+    ctx = _context(args)
+    start = _when(args.start, ctx.tz, "--start")
+    assert start is not None
+    people = [check_address(a, what="--with") for a in args.with_]
+    ctx.book.interview(args.id, start, _when(args.end, ctx.tz, "--end"), people)
+    return 0
+
+
+def cmd_app_log(args: argparse.Namespace) -> int:
+    """Record a contact made outside the mailbox."""
+    ctx = _context(args)
+    direction = Direction.TO_THEM if args.sent else Direction.FROM_THEM
+    ctx.book.log(args.id, direction, _when(args.at, ctx.tz, "--at"), args.note or "")
+    return 0
+
+
+def cmd_app_set(args: argparse.Namespace) -> int:
+    """Change stage, role, contacts or overrides."""
+    ctx = _context(args)
+    ctx.book.set(
+        args.id,
+        stage=Stage(args.stage) if args.stage else None,
+        role=args.role,
+        add_contacts=[check_address(a, what="--add-contact") for a in args.add_contact],
+        follow_up_after_days=args.follow_up_after_days,
+        max_follow_ups=args.max_follow_ups,
+    )
+    if args.add_contact:
+        _rematch(ctx)
+    return 0
+
+
+def cmd_app_snooze(args: argparse.Namespace) -> int:
+    """Snooze an application for some days or until a date."""
+    ctx = _context(args)
+    if args.days is not None:
+        if args.days < 1:
+            raise UserError("--days: must be at least 1")
+        until = ctx.book.now + timedelta(days=args.days)
+    else:
+        until = parse_when(args.until, ctx.tz, what="--until")
+    ctx.book.snooze(args.id, until)
+    return 0
+
+
+def cmd_app_remove(args: argparse.Namespace) -> int:
+    """Delete an application."""
+    _context(args).book.remove(args.id)
+    return 0
+
+
+def cmd_app_import(args: argparse.Namespace) -> int:
+    """Import applications from CSV or JSON."""
+    from replywatch.transfer import import_file
+
+    ctx = _context(args)
+    ids = import_file(ctx.book.store, Path(args.file), ctx.tz, ctx.book.now)
+    _rematch(ctx)
+    print(f"imported {len(ids)} application(s)")
+    return 0
+
+
+def cmd_app_export(args: argparse.Namespace) -> int:
+    """Export every application as CSV or JSON."""
+    from replywatch.transfer import export_text
+
+    ctx = _context(args)
+    apps = ctx.book.store.applications(include_closed=True)
+    sys.stdout.write(export_text(apps, ctx.tz, args.format))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print what is due now and next, soonest first."""
+    ctx = _context(args)
+    pairs = ctx.book.due()
+    now = ctx.book.now
+    if args.json:
+        _emit({
+            "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),
+            "due": [{"id": a.id, "company": a.company, "role": a.role,
+                     **(action_json(x, ctx.tz) or {}), "overdue": x.due <= now}
+                    for a, x in pairs],
+        })
+        return 0
+    if not pairs:
+        print("nothing due: no open application is waiting on you")
+        return 0
+    due_now = [(a, x) for a, x in pairs if x.due <= now]
+    later = [(a, x) for a, x in pairs if x.due > now]
+    if due_now:
+        print("Due now:")
+        for app, action in due_now:
+            print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+    if later:
+        print("Next:")
+        for app, action in later:
+            print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+    return 0
+
+
+def _matched_text(m: Any) -> str:
+    way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
+    subject = f" \"{m.subject[:60]}\"" if m.subject else ""
+    return f"{way} ({m.rule}){subject}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """One pass over every account: read new mail, match it, show what is due."""
+    from replywatch.engine import run_pass
+
+    ctx = _context(args)
+    if not ctx.config.accounts:
+        raise UserError(f"{ctx.config.path or 'config'}: no [[accounts]] to check",
+                        hint="add an account to the config (see `replywatch init`)")
+    report = run_pass(ctx.config, ctx.book.store, ctx.book.now)
+    if args.json:
+        _emit(check_json(report, ctx))
+    else:
+        print_check(report, ctx)
+    for acct in report.accounts:
+        if not acct.ok:
+            print(f"replywatch: error: {acct.error}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def check_json(report: Any, ctx: Context) -> dict[str, Any]:
+    """Return the JSON document of ``check --json``."""
+    return {
+        "accounts": [
+            {"name": a.name, "ok": a.ok, "error": a.error, "commands": a.commands,
+             "folders": [{"name": f.name, "role": f.role, "read": f.read, "new": f.new}
+                         for f in a.folders]}
+            for a in report.accounts
+        ],
+        "matched": [
+            {"application": m.app_id, "company": m.company, "message_id": m.message_id,
+             "direction": m.direction.value, "rule": m.rule,
+             "at": m.at.astimezone(ctx.tz).isoformat(timespec="seconds"), "subject": m.subject}
+            for m in report.matched
+        ],
+        "ambiguous": [
+            {"message_id": a.message_id, "candidates": list(a.candidates), "from": a.sender,
+             "subject": a.subject}
+            for a in report.ambiguous
+        ],
+        "due": [{"id": app.id, "company": app.company, **(action_json(x, ctx.tz) or {})}
+                for app, x in report.due],
+    }
+
+
+def print_check(report: Any, ctx: Context) -> None:
+    """Print the short human summary of a pass."""
+    for acct in report.accounts:
+        if acct.ok:
+            new = sum(f.new for f in acct.folders)
+            parts = ", ".join(f"{f.name} {f.new}" for f in acct.folders if f.new)
+            print(f"{acct.name}: {new} new message(s)" + (f" ({parts})" if parts else ""))
+        else:
+            print(f"{acct.name}: FAILED: {acct.error}")
+    for m in report.matched:
+        print(f"matched: {m.company} — {_matched_text(m)}")
+    for a in report.ambiguous:
+        ids = ", ".join(str(c) for c in a.candidates)
+        print(f"ambiguous: message from {a.sender} \"{a.subject[:60]}\" fits applications "
+              f"{ids}; tell them apart with `app set ID --add-contact` or `app add --thread`")
+    for app, action in report.due:
+        print(f"due: [{app.id}] {describe(app, action, ctx.book.now, ctx.tz)}")
+    if not (report.matched or report.ambiguous or report.due):
+        print("nothing new for your applications")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run a whole pass against a throwaway local Dovecot with a sample mailbox."""
+    from replywatch.demo import run_demo
+
+    return run_demo(sys.stdout)
+
+
+# -- parser --------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command."""
+    def options(parser: argparse.ArgumentParser, default: Any) -> argparse.ArgumentParser:
+        # The options are accepted before and after the command; a subcommand's
+        # default must not overwrite a value given before it, hence SUPPRESS there.
+        parser.add_argument("--config", metavar="PATH", default=default,
+                            help="config file (default: $REPLYWATCH_CONFIG or "
+                                 "$XDG_CONFIG_HOME/replywatch/config.toml)")
+        parser.add_argument("-v", "--verbose", action="store_true",
+                            default=False if default is None else default,
+                            help="debug logs, and a traceback on errors")
+        return parser
+
+    common = options(argparse.ArgumentParser(add_help=False), argparse.SUPPRESS)
+
+    parser = options(argparse.ArgumentParser(
+        prog="replywatch",
+        description="Watch your mailbox for replies to job applications; "
+                    "get reminded when a follow-up is due.",
+    ), None)
+    parser.add_argument("--version", action="version", version=f"replywatch {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Handler, helptext: str,
+                parent: Any = sub) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=helptext,
+                                                       description=helptext)
+        p.set_defaults(func=handler)
+        return p
+
+    command("demo", cmd_demo, "see replywatch work on a sample mailbox (needs Dovecot)")
+    command("init", cmd_init, "write a commented starter config (never overwrites)")
+    config_p = sub.add_parser("config", help="config file commands")
+    config_sub = config_p.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
+    command("check", cmd_config_check, "validate the config file", config_sub)
+
+    app_p = sub.add_parser("app", help="manage applications")
+    _add_app_commands(app_p.add_subparsers(dest="app_command", metavar="COMMAND",
+                                           required=True), command)
+    p = command("check", cmd_check, "read new mail once, match it, show what is due")
+    p.add_argument("--json", action="store_true")
+    p = command("status", cmd_status, "what is due now and next")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _add_app_commands(app_sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    p = command("add", cmd_app_add, "add an application; prints its id", app_sub)
+    p.add_argument("--company", required=True, metavar="NAME")
+    p.add_argument("--role", metavar="TEXT")
+    p.add_argument("--contact", action="append", default=[], metavar="EMAIL")
+    p.add_argument("--applied", metavar="DATE|DATETIME", help="default: now")
+    p.add_argument("--thread", action="append", default=[], metavar="MESSAGE-ID")
+    p.add_argument("--note", metavar="TEXT")
+    p = command("list", cmd_app_list, "list open applications", app_sub)
+    p.add_argument("--all", action="store_true", help="closed ones too")
+    p.add_argument("--json", action="store_true")
+    p = command("show", cmd_app_show, "show one application", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p = command("interview", cmd_app_interview, "record an interview", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--start", required=True, metavar="DATETIME")
+    p.add_argument("--end", metavar="DATETIME", help="default: one hour after the start")
+    p.add_argument("--with", dest="with_", action="append", default=[], metavar="EMAIL")
+    p = command("log", cmd_app_log, "record a contact made outside the mailbox", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--sent", action="store_true", help="you contacted them")
+    way.add_argument("--received", action="store_true", help="they contacted you")
+    p.add_argument("--at", metavar="DATETIME", help="default: now")
+    p.add_argument("--note", metavar="TEXT")
+    p = command("set", cmd_app_set, "change an application", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--stage", choices=[s.value for s in Stage])
+    p.add_argument("--role", metavar="TEXT")
+    p.add_argument("--add-contact", action="append", default=[], metavar="EMAIL")
+    p.add_argument("--follow-up-after-days", type=int, metavar="N")
+    p.add_argument("--max-follow-ups", type=int, metavar="N")
+    p = command("snooze", cmd_app_snooze, "keep an application quiet for a while", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    until = p.add_mutually_exclusive_group(required=True)
+    until.add_argument("--days", type=int, metavar="N")
+    until.add_argument("--until", metavar="DATE")
+    p = command("remove", cmd_app_remove, "delete an application", app_sub)
+    p.add_argument("id", type=int, metavar="ID")
+    p = command("import", cmd_app_import, "import applications from CSV or JSON", app_sub)
+    p.add_argument("file", metavar="FILE")
+    p = command("export", cmd_app_export, "export all applications", app_sub)
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from replywatch import log
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # A command's own output tells what happened; its logs only speak up for trouble.
+    # The daemon (`run`) logs what it does at info, for journald.
+    log.setup(verbose=args.verbose, quiet=getattr(args, "command", "") != "run")
+    try:
+        code: int = args.func(args)
+    except UserError as exc:
+        if args.verbose:
+            traceback.print_exc()
+        for problem in exc.problems:
+            print(f"replywatch: error: {problem}", file=sys.stderr)
+        if exc.hint:
+            print(f"replywatch: hint: {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`replywatch app list | head`): not an error of ours.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:
+        if args.verbose:
+            traceback.print_exc()
+        print(f"replywatch: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("replywatch: hint: run again with --verbose for the traceback", file=sys.stderr)
+        return 70
+    return code

@@ -71,11 +71,12 @@ def redact(
     return event_dict
 
 
-def setup(*, verbose: bool = False, stream: TextIO | None = None, json: bool | None = None) -> None:
+def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None = None,
+          json: bool | None = None) -> None:
     """Configure structlog to write to ``stream`` (stderr by default).
 
     JSON lines unless the stream is a terminal (override with ``json``); debug
-    lines only with ``verbose``.
+    lines with ``verbose``, warnings and errors only with ``quiet``.
     """
     out = stream or sys.stderr
     use_json = (not out.isatty()) if json is None else json
@@ -94,7 +95,7 @@ def setup(*, verbose: bool = False, stream: TextIO | None = None, json: bool | N
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(
-            logging.DEBUG if verbose else logging.INFO
+            logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
         ),
         logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,

@@ -84,6 +84,35 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX events_app ON events(app_id, at)
         """
     ),
+    # 2: the mailbox sync (folder state, every message read, in compact form).
+    _script(
+        """
+        CREATE TABLE folder_state (
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            last_uid INTEGER NOT NULL,
+            highest_modseq INTEGER,
+            uidnext INTEGER,
+            PRIMARY KEY (account, folder)
+        );
+        CREATE TABLE messages (
+            key TEXT PRIMARY KEY,
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            processed INTEGER NOT NULL DEFAULT 0,
+            app_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            direction TEXT,
+            rule TEXT,
+            candidates TEXT
+        );
+        CREATE INDEX messages_pending ON messages(processed, at);
+        CREATE INDEX messages_at ON messages(at)
+        """
+    ),
 ]
 
 

@@ -1,0 +1,236 @@
+"""One pass: sync every account -> match new messages -> store -> evaluate what is due.
+
+The mailbox sits behind the ``Mailbox`` protocol so that the engine does not know
+IMAP; ``open_imap`` is the real one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from replywatch import log, mailstate, secrets
+from replywatch.book import Book
+from replywatch.config import Account, Config
+from replywatch.errors import UserError
+from replywatch.mail.imap import Folder, FolderState
+from replywatch.matching import Index, match, thread_anchor
+from replywatch.model import Action, Application, Direction, Event, Message, Stage
+from replywatch.store import Store
+from replywatch.timeutil import zone
+
+# Stages whose mail is still worth matching: a ghosted application can come back.
+_MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
+
+
+class Mailbox(Protocol):
+    """What the engine needs of a mailbox connection."""
+
+    commands: int
+
+    def connect(self) -> None:
+        """Connect and log in."""
+
+    def close(self) -> None:
+        """Disconnect."""
+
+    def folders(self) -> list[Folder]:
+        """Return the folders to read."""
+
+    def read_folder(
+        self, folder: Folder, state: FolderState | None, since: date
+    ) -> tuple[FolderState, Iterator[Message]]:
+        """Return the folder's new state and its messages new since ``state``."""
+
+
+MailboxFactory = Callable[[Account, str], Mailbox]
+
+
+def open_imap(account: Account, password: str) -> Mailbox:
+    """Return an (unconnected) IMAP mailbox for the account."""
+    from replywatch.mail.imap import ImapMailbox
+
+    return ImapMailbox(account, password)
+
+
+@dataclass
+class FolderReport:
+    """Messages read from one folder in a pass."""
+
+    name: str
+    role: str
+    read: int = 0
+    new: int = 0
+
+
+@dataclass
+class AccountReport:
+    """How one account's sync went."""
+
+    name: str
+    ok: bool = True
+    error: str | None = None
+    folders: list[FolderReport] = field(default_factory=list)
+    commands: int = 0
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A message found to belong to an application."""
+
+    app_id: int
+    company: str
+    message_id: str | None
+    direction: Direction
+    rule: str
+    at: datetime
+    subject: str
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A message that fits several applications equally: shown, never guessed."""
+
+    message_id: str | None
+    candidates: tuple[int, ...]
+    sender: str | None
+    subject: str
+
+
+@dataclass
+class PassReport:
+    """Everything one pass did."""
+
+    accounts: list[AccountReport] = field(default_factory=list)
+    matched: list[Matched] = field(default_factory=list)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
+    due: list[tuple[Application, Action]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Return True if every account was read."""
+        return all(a.ok for a in self.accounts)
+
+
+def own_addresses(config: Config) -> set[str]:
+    """Return the user's own addresses over all accounts."""
+    own = {a.lower() for acct in config.accounts for a in acct.addresses}
+    own |= {acct.username.lower() for acct in config.accounts if "@" in acct.username}
+    return own
+
+
+def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
+                 ) -> AccountReport:
+    """Read what is new in every folder of a connected mailbox into the store.
+
+    All of the account's changes are written in one transaction: on a failure
+    half-way the store is as it was (the error propagates).
+    """
+    report = AccountReport(account.name)
+    since = (now - timedelta(days=account.lookback_days)).date()
+    states = mailstate.folder_states(store, account.name)
+    with store.tx():
+        for folder in mailbox.folders():
+            state, messages = mailbox.read_folder(folder, states.get(folder.name), since)
+            read, new = mailstate.save_messages(store, account.name, messages)
+            mailstate.save_folder_state(store, account.name, folder.name, state)
+            report.folders.append(FolderReport(folder.name, folder.role, read, new))
+    report.commands = mailbox.commands
+    return report
+
+
+def match_pending(store: Store, own: set[str], report: PassReport) -> None:
+    """Match every message not yet matched, oldest first, and record the outcomes.
+
+    Each matched message's Message-ID joins its application's thread anchors at
+    once, so a thread that starts in Sent is followed into the reply in INBOX.
+    """
+    apps = {a.id: a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE}
+    index = Index.build(apps.values(), own)
+    with store.tx():
+        for msg in mailstate.pending(store):
+            outcome = match(msg, index)
+            if outcome.ambiguous:
+                mailstate.mark(store, msg.key, candidates=outcome.candidates)
+                report.ambiguous.append(Ambiguous(msg.message_id, outcome.candidates,
+                                                  msg.from_addr, msg.subject))
+                log.get().info("message_ambiguous", message_id=msg.message_id,
+                               candidates=list(outcome.candidates))
+                continue
+            if outcome.app_id is None or outcome.rule is None:
+                mailstate.mark(store, msg.key)
+                continue
+            app = apps[outcome.app_id]
+            _record(store, index, app, msg, outcome.direction)
+            mailstate.mark(store, msg.key, app_id=app.id, direction=outcome.direction.value,
+                           rule=outcome.rule.value)
+            report.matched.append(Matched(app.id, app.company, msg.message_id,
+                                          outcome.direction, outcome.rule.value, msg.when,
+                                          msg.subject))
+            log.get(application=app.id).info(
+                "reply_matched" if outcome.direction is Direction.FROM_THEM else "sent_matched",
+                message_id=msg.message_id, rule=outcome.rule.value)
+
+
+def _record(store: Store, index: Index, app: Application, msg: Message,
+            direction: Direction) -> None:
+    store.add_event(app.id, Event(at=msg.when, direction=direction, source="mail",
+                                  message_id=msg.key))
+    anchors = [msg.message_id] if msg.message_id else []
+    if msg.gm_thrid is not None:
+        anchors.append(thread_anchor(msg.gm_thrid))
+    for anchor in anchors:
+        store.add_thread_anchor(app.id, anchor)
+        index.add_anchor(app.id, anchor)
+    if direction is Direction.FROM_THEM and app.stage is Stage.GHOSTED:
+        # Silence was taken for an answer; they answered after all.
+        store.update_application(app.id, msg.when, stage=Stage.APPLIED)
+        log.get(application=app.id).info("application_revived")
+
+
+def run_pass(config: Config, store: Store, now: datetime,
+             open_mailbox: MailboxFactory = open_imap) -> PassReport:
+    """Sync every account, match what is new, and return the report with what is due.
+
+    An account that fails (unreachable, login refused, TLS, secret missing) is
+    reported with its reason; its part of the store is unchanged and the other
+    accounts are still processed.
+    """
+    report = PassReport()
+    for account in config.accounts:
+        logger = log.get(account=account.name)
+        try:
+            password = secrets.resolve(account.password, account.username,
+                                       what=f"account {account.name!r}")
+            mailbox = open_mailbox(account, password)
+            mailbox.connect()
+            try:
+                acct_report = sync_account(store, account, mailbox, now)
+            finally:
+                mailbox.close()
+        except UserError as exc:
+            logger.warning("account_failed", error=exc.problems[0])
+            report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0]))
+            continue
+        report.accounts.append(acct_report)
+        logger.info("account_synced", new=sum(f.new for f in acct_report.folders),
+                    commands=acct_report.commands)
+    match_pending(store, own_addresses(config), report)
+    if config.accounts:
+        longest = max(a.lookback_days for a in config.accounts)
+        with store.tx():
+            mailstate.prune(store, now - timedelta(days=longest))
+    book = Book(store, config.policy, zone(config.policy.timezone), now)
+    report.due = book.due(include_future=False)
+    return report
+
+
+def rematch(config: Config, store: Store) -> PassReport:
+    """Match mail read earlier against the book again, after the book changed."""
+    report = PassReport()
+    with store.tx():
+        mailstate.reopen_unmatched(store)
+    match_pending(store, own_addresses(config), report)
+    return report

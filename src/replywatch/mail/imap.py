@@ -1,0 +1,295 @@
+"""The IMAP edge: connect, find folders, read new headers incrementally, IDLE.
+
+The only module that imports imapclient. Strictly read-only: folders are opened
+with EXAMINE and headers fetched with BODY.PEEK, so no flag ever changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import imapclient
+import imapclient.exceptions
+
+from replywatch.config import Account, Security
+from replywatch.errors import MailboxError
+from replywatch.mail.headers import HEADER_FIELDS, parse_headers
+from replywatch.model import Message
+
+BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
+CONNECT_TIMEOUT = 15.0
+READ_TIMEOUT = 60.0
+_FIELDS = " ".join(name.upper() for name in HEADER_FIELDS)
+_HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
+_IMAP_ERRORS = (imapclient.exceptions.IMAPClientError, OSError, ssl.SSLError, socket.timeout)
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """What is remembered of one folder between passes."""
+
+    uidvalidity: int
+    last_uid: int
+    highest_modseq: int | None = None
+    uidnext: int | None = None
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder to read and why: ``role`` is inbox, sent, junk, archive or all."""
+
+    name: str
+    role: str
+
+
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """Return a verifying TLS context; ``ca_file`` adds a private CA."""
+    return ssl.create_default_context(cafile=ca_file)
+
+
+def _decode(value: Any) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _aware(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return datetime.now(UTC)
+
+
+class ImapMailbox:
+    """One account's connection. Use as a context manager or call ``close()``.
+
+    ``commands`` counts the IMAP commands this object sent (the benchmark and the
+    tests read it).
+    """
+
+    def __init__(self, account: Account, password: str, *,
+                 read_timeout: float = READ_TIMEOUT) -> None:
+        self.account = account
+        self._password = password
+        self._read_timeout = read_timeout
+        self._client: Any = None
+        self.commands = 0
+        self.capabilities: frozenset[str] = frozenset()
+        self._selected: str | None = None
+
+    # -- connection ---------------------------------------------------------------
+
+    def _fail(self, what: str, exc: BaseException) -> MailboxError:
+        acct = self.account
+        reason = str(exc) or type(exc).__name__
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            reason = f"TLS certificate verification failed: {exc.verify_message}"
+        elif isinstance(exc, ssl.SSLError):
+            reason = f"TLS failed: {exc.reason or exc}"
+        elif isinstance(exc, imapclient.exceptions.LoginError):
+            reason = "login refused: " + reason
+        elif isinstance(exc, TimeoutError | socket.timeout):
+            reason = "timed out"
+        return MailboxError(
+            f"account {acct.name!r} ({acct.host}:{acct.port}): {what}: {reason}"
+        )
+
+    def connect(self) -> None:
+        """Connect, secure and log in. Raise MailboxError naming the account on failure."""
+        acct = self.account
+        ctx = tls_context(str(acct.ca_file) if acct.ca_file else None)
+        timeout = imapclient.SocketTimeout(connect=CONNECT_TIMEOUT, read=self._read_timeout)
+        try:
+            client = imapclient.IMAPClient(
+                acct.host, port=acct.port, ssl=acct.security is Security.TLS,
+                ssl_context=ctx, timeout=timeout,
+            )
+        except _IMAP_ERRORS as exc:
+            raise self._fail("cannot connect", exc) from exc
+        client.normalise_times = False
+        self._client = client
+        try:
+            if acct.security is Security.STARTTLS:
+                self._send(client.starttls, ctx)
+            self._send(client.login, acct.username, self._password)
+            self.capabilities = frozenset(
+                _decode(c).upper() for c in self._send(client.capabilities)
+            )
+            if "CONDSTORE" in self.capabilities:
+                self._send(client.enable, "CONDSTORE")
+        except _IMAP_ERRORS as exc:
+            self.close()
+            what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
+            raise self._fail(what, exc) from exc
+
+    def _send(self, method: Any, *args: Any, **kwargs: Any) -> Any:
+        self.commands += 1
+        return method(*args, **kwargs)
+
+    def close(self) -> None:
+        """Log out (best effort) and drop the connection."""
+        client, self._client = self._client, None
+        self._selected = None
+        if client is None:
+            return
+        try:
+            client.logout()
+        except _IMAP_ERRORS:
+            with contextlib.suppress(*_IMAP_ERRORS):
+                client.shutdown()
+
+    def __enter__(self) -> ImapMailbox:
+        self.connect()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_gmail(self) -> bool:
+        """Return True on Gmail (capability X-GM-EXT-1)."""
+        return "X-GM-EXT-1" in self.capabilities
+
+    # -- folders ------------------------------------------------------------------
+
+    def folders(self) -> list[Folder]:
+        """Return the folders to read, found by SPECIAL-USE attribute, never by name.
+
+        INBOX, \\Sent, \\Junk and \\Archive; on Gmail \\All and \\Junk instead (\\All
+        holds INBOX, Sent and Archive already).
+        """
+        try:
+            listing = self._send(self._client.list_folders)
+        except _IMAP_ERRORS as exc:
+            raise self._fail("LIST", exc) from exc
+        wanted = ({"\\ALL": "all", "\\JUNK": "junk"} if self.is_gmail else
+                  {"\\SENT": "sent", "\\JUNK": "junk", "\\ARCHIVE": "archive"})
+        found = [] if self.is_gmail else [Folder("INBOX", "inbox")]
+        for flags, _delim, name in listing:
+            names = {_decode(f).upper() for f in flags}
+            if "\\NOSELECT" in names:
+                continue
+            for flag, role in wanted.items():
+                if flag in names and _decode(name).upper() != "INBOX":
+                    found.append(Folder(_decode(name), role))
+                    break
+        return found
+
+    def examine(self, folder: str) -> dict[str, int]:
+        """Open a folder read-only; return UIDVALIDITY, UIDNEXT, EXISTS, HIGHESTMODSEQ."""
+        try:
+            info = self._send(self._client.select_folder, folder, readonly=True)
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"EXAMINE {folder}", exc) from exc
+        self._selected = folder
+        out: dict[str, int] = {}
+        for key in (b"UIDVALIDITY", b"UIDNEXT", b"EXISTS", b"HIGHESTMODSEQ"):
+            if key in info:
+                value = info[key]
+                out[key.decode()] = int(value[0] if isinstance(value, list | tuple) else value)
+        return out
+
+    # -- reading ------------------------------------------------------------------
+
+    def read_folder(
+        self, folder: Folder, state: FolderState | None, since: date
+    ) -> tuple[FolderState, Iterator[Message]]:
+        """Examine a folder; return its new state and the messages new since ``state``.
+
+        With no state, or a changed UIDVALIDITY, read everything since ``since``.
+        With nothing new (same UIDNEXT and HIGHESTMODSEQ) this costs one EXAMINE.
+        The messages are fetched lazily in batches as the iterator is consumed.
+        """
+        info = self.examine(folder.name)
+        validity = info.get("UIDVALIDITY", 0)
+        uidnext = info.get("UIDNEXT")
+        modseq = info.get("HIGHESTMODSEQ")
+        if state is not None and state.uidvalidity == validity:
+            # UIDNEXT says whether mail arrived; HIGHESTMODSEQ stands in where a
+            # server leaves UIDNEXT out. Flag changes and expunges do not concern us.
+            unchanged = (uidnext == state.uidnext) if uidnext is not None else (
+                modseq is not None and modseq == state.highest_modseq)
+            if unchanged or info.get("EXISTS", 0) == 0:
+                return FolderState(validity, state.last_uid, modseq, uidnext), iter(())
+            uids = self._search(["UID", f"{state.last_uid + 1}:*"])
+            uids = [u for u in uids if u > state.last_uid]  # n:* always returns the last one
+        else:
+            uids = self._search(["SINCE", since]) if info.get("EXISTS", 0) else []
+        last = max(uids, default=state.last_uid if state and state.uidvalidity == validity else 0)
+        new_state = FolderState(validity, last, modseq, uidnext)
+        return new_state, self._fetch(folder.name, sorted(uids))
+
+    def _search(self, criteria: list[Any]) -> list[int]:
+        try:
+            return [int(u) for u in self._send(self._client.search, criteria)]
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
+
+    def _fetch(self, folder: str, uids: list[int]) -> Iterator[Message]:
+        items = [_HEADER_ITEM, "INTERNALDATE"]
+        if self.is_gmail:
+            items += ["X-GM-MSGID", "X-GM-THRID"]
+        for start in range(0, len(uids), BATCH):
+            batch = uids[start:start + BATCH]
+            try:
+                response = self._send(self._client.fetch, batch, items)
+            except _IMAP_ERRORS as exc:
+                raise self._fail(f"FETCH in {folder}", exc) from exc
+            for uid in batch:
+                data = response.get(uid)
+                if data is None:
+                    continue  # expunged between SEARCH and FETCH
+                raw = b""
+                for key, value in data.items():
+                    # The key comes back as BODY[HEADER.FIELDS (...)], without .PEEK.
+                    if isinstance(key, bytes) and key.startswith(b"BODY[HEADER"):
+                        raw = value or b""
+                        break
+                yield parse_headers(
+                    raw, folder=folder, uid=uid, internal_date=_aware(data.get(b"INTERNALDATE")),
+                    gm_msgid=_int_or_none(data.get(b"X-GM-MSGID")),
+                    gm_thrid=_int_or_none(data.get(b"X-GM-THRID")),
+                )
+            del response
+
+    # -- push ---------------------------------------------------------------------
+
+    @property
+    def can_idle(self) -> bool:
+        """Return True if the server offers IDLE."""
+        return "IDLE" in self.capabilities
+
+    def idle_wait(self, folder: str, seconds: float) -> bool:
+        """IDLE on ``folder`` for up to ``seconds``; return True if the server announced mail.
+
+        Raise MailboxError when the connection fails.
+        """
+        client = self._client
+        try:
+            if self._selected != folder:
+                self.examine(folder)
+            self._send(client.idle)
+            try:
+                responses = client.idle_check(timeout=seconds)
+            finally:
+                self._send(client.idle_done)
+        except _IMAP_ERRORS as exc:
+            raise self._fail("IDLE", exc) from exc
+        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+    def noop(self) -> None:
+        """Send NOOP: keeps the connection alive and proves it still works."""
+        try:
+            self._send(self._client.noop)
+        except _IMAP_ERRORS as exc:
+            raise self._fail("NOOP", exc) from exc
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,121 @@
+"""Resolve a password from its configured source: keyring, a command, or a systemd credential.
+
+Resolved lazily (only when a connection needs it), cached for the process, and
+never degraded quietly: an empty or missing secret is a ``SecretError``, never a
+prompt that would hang under systemd, nor a fallback to another source. Every
+resolved value is registered with the log redactor.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+from replywatch import log
+from replywatch.config import PasswordSource
+from replywatch.errors import SecretError
+
+KEYRING_SERVICE = "replywatch"
+_cache: dict[tuple[str, str, tuple[str, ...], str], str] = {}
+
+
+def describe(source: PasswordSource, username: str) -> str:
+    """Return where a password comes from, for messages (never the password)."""
+    if source.kind == "command":
+        return f"password_command {source.command[0]!r}"
+    if source.kind == "credential":
+        return f"systemd credential {source.credential!r}"
+    return f"keyring (service {KEYRING_SERVICE!r}, user {username!r})"
+
+
+def resolve(
+    source: PasswordSource,
+    username: str,
+    *,
+    what: str,
+    environ: Mapping[str, str] | None = None,
+    timeout: float = 30.0,
+) -> str:
+    """Given a password source and the user it belongs to, return the password.
+
+    ``what`` names the owner for messages (``account 'work'``). Raise SecretError
+    when the source fails or yields an empty secret.
+    """
+    key = (source.kind, username, source.command, source.credential)
+    if key in _cache:
+        return _cache[key]
+    env = os.environ if environ is None else environ
+    if source.kind == "command":
+        secret = _from_command(source.command, what, timeout)
+    elif source.kind == "credential":
+        secret = _from_credential(source.credential, what, env)
+    else:
+        secret = _from_keyring(username, what)
+    if not secret:
+        raise SecretError(f"{what}: {describe(source, username)} gave an empty password")
+    log.register_secret(secret)
+    _cache[key] = secret
+    return secret
+
+
+def forget() -> None:
+    """Drop cached secrets (after a login failure, so a changed password is read again)."""
+    _cache.clear()
+
+
+def _from_command(argv: tuple[str, ...], what: str, timeout: float) -> str:
+    try:
+        done = subprocess.run(
+            list(argv), capture_output=True, timeout=timeout, check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except FileNotFoundError as exc:
+        raise SecretError(f"{what}: password_command not found: {argv[0]!r}") from exc
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SecretError(f"{what}: password_command {argv[0]!r} failed: "
+                          f"{type(exc).__name__}") from exc
+    if done.returncode != 0:
+        # Its stderr is the user's tool talking; its stdout might hold a secret.
+        err = done.stderr.decode(errors="replace").strip().splitlines()
+        tail = f": {err[-1][:200]}" if err else ""
+        raise SecretError(
+            f"{what}: password_command {argv[0]!r} exited {done.returncode}{tail}"
+        )
+    # The first line is the password, as pass(1) and most tools print it.
+    lines = done.stdout.decode(errors="replace").splitlines()
+    return lines[0].rstrip("\r") if lines else ""
+
+
+def _from_credential(name: str, what: str, env: Mapping[str, str]) -> str:
+    folder = env.get("CREDENTIALS_DIRECTORY")
+    if not folder:
+        raise SecretError(
+            f"{what}: password_credential {name!r} needs $CREDENTIALS_DIRECTORY",
+            hint="run under systemd with LoadCredential=, or choose another password source",
+        )
+    path = Path(folder) / name
+    try:
+        return path.read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise SecretError(f"{what}: cannot read credential {path}: {exc.strerror}") from exc
+
+
+def _from_keyring(username: str, what: str) -> str:
+    import keyring
+    import keyring.errors
+
+    try:
+        secret = keyring.get_password(KEYRING_SERVICE, username)
+    except keyring.errors.KeyringError as exc:
+        raise SecretError(f"{what}: keyring failed: {exc}",
+                          hint="is a Secret Service (e.g. gnome-keyring) running and unlocked?"
+                          ) from exc
+    if secret is None:
+        raise SecretError(
+            f"{what}: no password in the keyring for service {KEYRING_SERVICE!r}, "
+            f"user {username!r}",
+            hint=f"store one with: keyring set {KEYRING_SERVICE} {username}",
+        )
+    return secret
