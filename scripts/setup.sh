@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install what replywatch, its demo and its test suite need, on Debian or Ubuntu:
+# Dovecot (the demo's and the tests' IMAP server), dbus-daemon and gnome-keyring
+# (the tests' private session bus and Secret Service), systemd-analyze (unit
+# checks), and a virtualenv in .venv with replywatch and its test tools.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(dovecot-imapd dbus-daemon gnome-keyring systemd)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "setup: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
