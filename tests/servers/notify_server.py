@@ -69,7 +69,7 @@ class _NotificationsInterface(ServiceInterface):
         return ("replywatch-test-notify", "replywatch", "1.0", "1.2")
 
     @dbus_method()
-    def Notify(  # noqa: PLR0917 (the D-Bus method takes eight positional arguments)
+    def Notify(  # the D-Bus method takes eight positional arguments
         self,
         app_name: DBusStr,
         replaces_id: DBusUInt32,

@@ -58,6 +58,9 @@ _RAW_TEXT_CAP = 16 * 1024
 _RAW_ADDRESS_CAP = 64 * 1024
 _RAW_DATE_CAP = 256
 _ID_WINDOW = 8 * 1024
+# 100 real ids fill 10-20 KiB; a header that needs more than this to hold 100 distinct
+# ones is junk (one id repeated), and reading further back would not change a match.
+_MAX_ID_SCAN = 512 * 1024
 
 _WANTED = "|".join(re.escape(name) for name in HEADER_FIELDS)
 # One header: its name at a line start, optional blanks before the colon (obsolete
@@ -391,7 +394,7 @@ def _general_mailboxes(text: str) -> list[tuple[str, str]]:
         else:
             words = _SPACED_AT_RE.sub("@", "".join(raw)).split()  # obsolete "jane @ x.com"
             with_at = [word for word in words if "@" in word]
-            address = with_at[-1] if with_at else ""
+            address = with_at[0] if with_at else ""
             rest = [word for word in words if word != address]
             name = " ".join(comments) if comments else " ".join(rest).replace('"', "")
         name = _clean(_decode_words(name[:_RAW_TEXT_CAP]), MAX_NAME)
@@ -447,9 +450,13 @@ def _comment_end(text: str, pos: int) -> int:
         stop = _COMMENT_STOP_RE.search(text, pos)
         if stop is None:
             return len(text)
-        char = stop[0]
-        pos = stop.end() + (1 if char == "\\" else 0)
-        depth += {"(": 1, ")": -1}.get(char, 0)
+        pos = stop.end()
+        if stop[0] == "(":
+            depth += 1
+        elif stop[0] == ")":
+            depth -= 1
+        else:
+            pos += 1  # a backslash quotes the next character
     return min(pos, len(text))
 
 
@@ -474,8 +481,8 @@ def _sender(value: str | None) -> tuple[str | None, str]:
 def _msg_ids(value: str) -> list[str]:
     """Return the last MAX_REFERENCES distinct ids of an id-list value (see _last_distinct).
 
-    Only a tail window is scanned, grown until it holds enough ids, so a 1 MB
-    References header costs about as much as an ordinary one; keeping each id at its
+    Only a tail window is scanned, grown until it holds enough ids (at most
+    _MAX_ID_SCAN), so a 1 MB References header costs little; keeping each id at its
     last occurrence makes the result the same whatever the window. Ids are written in
     angle brackets; a value without any is taken as blank-separated ids with an "@".
     """
@@ -489,21 +496,29 @@ def _msg_ids(value: str) -> list[str]:
         else:
             words = _ID_SPLIT_RE.split(tail)
             found = [word for word in words[1 if start else 0 :] if "@" in word]
-        ids = _last_distinct([i for i in map(_clean_id, found) if i])
-        if start == 0 or len(ids) >= MAX_REFERENCES:
+        ids = _last_distinct(found)
+        if start == 0 or len(ids) >= MAX_REFERENCES or window >= _MAX_ID_SCAN:
             return ids
         window *= 4
 
 
-def _last_distinct(ids: list[str]) -> list[str]:
-    """Return the last MAX_REFERENCES distinct ids, each at its last occurrence, in order.
+def _last_distinct(found: list[str]) -> list[str]:
+    """Return the last MAX_REFERENCES distinct clean ids, each at its last occurrence.
 
     References run from the thread's root to the parent: the latest mention of an id is
-    its nearest place to this message.
+    its nearest place to this message. Exact repeats are dropped before any cleaning,
+    so that a header of one id repeated 100,000 times costs little.
     """
-    kept = list(dict.fromkeys(reversed(ids)))[:MAX_REFERENCES]
-    kept.reverse()
-    return kept
+    kept: dict[str, None] = {}
+    for raw_id in dict.fromkeys(reversed(found)):
+        clean = _clean_id(raw_id)
+        if clean and clean not in kept:
+            kept[clean] = None
+            if len(kept) == MAX_REFERENCES:
+                break
+    ids = list(kept)
+    ids.reverse()
+    return ids
 
 
 def _first_id(value: str) -> str | None:
@@ -519,8 +534,11 @@ def _clean_id(text: str) -> str:
 
 
 def _keyword(value: str | None) -> str | None:
-    """Return the lower-cased first word of a keyword field (parameters and comments
-    dropped), or None when absent or blank: an empty marker is no evidence."""
+    """Return the lower-cased first word of a keyword field, or None when it is blank.
+
+    Parameters and comments are dropped ("auto-replied; owner=..."); an empty marker is
+    no evidence, so it reads as absent.
+    """
     if value is None:
         return None
     word = _KEYWORD_END_RE.split(value.strip(), maxsplit=1)[0]
