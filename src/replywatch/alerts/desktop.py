@@ -3,15 +3,15 @@
 The only module of replywatch that speaks D-Bus. It uses jeepney's blocking
 I/O: every bus call has a timeout, and every failure of the bus or the
 notification server becomes an ``AlertChannelError`` with ``channel="desktop"``.
-Text is cleaned to what D-Bus can carry (no NUL, valid UTF-8) and capped here;
-``render.py`` decides what the text says.
+Text is cleaned by ``alerts.text`` to what D-Bus can carry (no NUL, valid UTF-8)
+and capped here; ``render.py`` decides what the text says, in plain text, and
+this module escapes it only for a server that reads body markup.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import re
 import threading
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -24,6 +24,7 @@ from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from replywatch.alerts import AlertChannelError
+from replywatch.alerts.text import clean_line, clean_text
 
 CHANNEL = "desktop"
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
@@ -48,22 +49,6 @@ _NO_SERVER = f"no notification server on the D-Bus session bus (nobody owns {NOT
 
 # How often listen() wakes to look at its stop event.
 LISTEN_POLL_SECONDS = 0.5
-
-# C0 and C1 control characters and DEL. D-Bus strings may not hold NUL at all (the
-# bus drops the connection), and the rest can garble what a server shows.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE_TAB = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str, limit: int, *, multiline: bool) -> str:
-    """Return ``text`` as valid UTF-8 without control characters, capped to ``limit``."""
-    # Lone surrogates (from surrogateescape-decoded mail) cannot be sent as UTF-8.
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    if multiline:
-        text = _CONTROL_BUT_NEWLINE_TAB.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    else:
-        text = " ".join(_CONTROL.sub(" ", text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class DesktopNotifier:
@@ -222,15 +207,17 @@ class DesktopNotifier:
         if expire_ms < -1 or not 0 <= replaces_id < 2**32:
             raise ValueError("expire_ms must be >= -1 and replaces_id a D-Bus uint32")
         caps = self.capabilities()
-        summary = _clean(summary, MAX_SUMMARY_CHARS, multiline=False)
-        body = _clean(body, MAX_BODY_CHARS, multiline=True)
+        # Cleaned here too, whoever the caller: D-Bus drops the connection on a NUL
+        # and cannot carry a lone surrogate.
+        summary = clean_line(summary, MAX_SUMMARY_CHARS)
+        body = clean_text(body, MAX_BODY_CHARS)
         if "body-markup" in caps:
             # Mail text is hostile: "<a href=...>" must show as text, not as a link.
             body = html.escape(body, quote=False)
         flat_actions: list[str] = []
         if "actions" in caps:
             for key, label in actions:
-                flat_actions += [key, _clean(label, MAX_SUMMARY_CHARS, multiline=False)]
+                flat_actions += [key, clean_line(label, MAX_SUMMARY_CHARS)]
         message = new_method_call(
             _NOTIFICATIONS,
             "Notify",

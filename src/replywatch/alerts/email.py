@@ -2,8 +2,8 @@
 
 The only module of replywatch that speaks SMTP. Certificates are always
 verified; subject and body come from hostile mail, so the message is built with
-``email.policy.SMTP`` after control characters are dropped and lengths capped:
-no text can add a header. Every failure becomes an ``AlertChannelError`` with
+``email.policy.SMTP`` after ``alerts.text`` dropped control characters and capped
+lengths: no text can add a header. Every failure becomes an ``AlertChannelError`` with
 ``channel="email"``, one line naming ``host:port``, never the password.
 """
 
@@ -17,6 +17,7 @@ from email.policy import SMTP
 from email.utils import formatdate
 
 from replywatch.alerts import AlertChannelError
+from replywatch.alerts.text import clean_line, clean_text
 from replywatch.config import EmailAlerts, Security
 
 CHANNEL = "email"
@@ -24,10 +25,6 @@ MAX_SUBJECT_CHARS = 200
 MAX_BODY_CHARS = 100_000
 _PORT_HINT = "check port and security (tls: usually port 465, starttls: usually 587)"
 
-# C0/C1 controls, DEL and the Unicode line and paragraph separators: any of them
-# in a subject could end a header line somewhere along the way.
-_SUBJECT_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_BODY_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # policy.SMTP (CRLF, headers refolded and RFC 2047-encoded, CR/LF refused in
 # header values) with 7-bit bodies: non-ASCII text goes quoted-printable, so the
 # message is valid even on a server that does not announce 8BITMIME.
@@ -55,12 +52,25 @@ def send_email(
     AlertChannelError if the message cannot be built from the settings or the
     server cannot be reached, verified, logged in to, or refuses the message.
     """
+    message = _build_message(settings, subject=subject, body=body, message_id=message_id)
+    _session(settings, password, message, timeout)
+
+
+def check_login(settings: EmailAlerts, password: str | None, *, timeout: float = 30.0) -> None:
+    """Connect, secure and log in as for ``send_email``, then quit without sending.
+
+    Raise AlertChannelError as ``send_email`` does.
+    """
+    _session(settings, password, None, timeout)
+
+
+def _session(settings: EmailAlerts, password: str | None, message: EmailMessage | None,
+             timeout: float) -> None:
     where = f"{settings.host}:{settings.port}"
     if settings.username and not password:
         raise AlertChannelError(
             CHANNEL, f"no password for SMTP user {settings.username} at {where}"
         )
-    message = _build_message(settings, subject=subject, body=body, message_id=message_id)
     context = _tls_context(settings, where)
     # "from None" below: the smtplib exception adds nothing the one line does not
     # say, and printing it is one more place a server's reply could surface.
@@ -145,11 +155,11 @@ def _network_error(err: OSError, where: str, timeout: float) -> AlertChannelErro
 def _send(
     settings: EmailAlerts,
     password: str | None,
-    message: EmailMessage,
+    message: EmailMessage | None,
     context: ssl.SSLContext,
     timeout: float,
 ) -> None:
-    """Connect as ``settings.security`` says, log in if asked, send ``message``."""
+    """Connect as ``settings.security`` says, log in if asked, send ``message`` if any."""
     smtp: smtplib.SMTP
     if settings.security is Security.TLS:
         smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context)
@@ -161,6 +171,8 @@ def _send(
         if settings.username:
             assert password is not None  # checked by send_email
             smtp.login(settings.username, password)
+        if message is None:
+            return
         refused = smtp.send_message(
             message, from_addr=settings.from_addr, to_addrs=list(settings.to)
         )
@@ -194,20 +206,13 @@ def _build_message(
 
 def clean_subject(subject: str) -> str:
     """Return ``subject`` on one line: no control characters, at most 200 characters."""
-    text = subject.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
-    text = " ".join(_SUBJECT_UNSAFE.sub(" ", text).split())
-    return _cap(text, MAX_SUBJECT_CHARS)
+    # One line is what keeps a hostile subject from adding a header.
+    return clean_line(subject, MAX_SUBJECT_CHARS)
 
 
 def clean_body(body: str) -> str:
-    """Return ``body`` with LF line ends, without control characters but tab, capped."""
-    text = body.encode("utf-8", "replace").decode("utf-8")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _cap(_BODY_UNSAFE.sub("", text), MAX_BODY_CHARS)
-
-
-def _cap(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Return ``body`` with LF line ends, without control characters, capped."""
+    return clean_text(body, MAX_BODY_CHARS)
 
 
 def _reply(code: int, error: bytes | str) -> str:

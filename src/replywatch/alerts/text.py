@@ -23,6 +23,8 @@ MAX_TEXT_CHARS = 2000
 # and isolate controls, which reorder what is shown ("Trojan Source").
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
+# What a text drops once its line ends are "\n": all of the above but "\n".
+_UNSAFE_BUT_NEWLINE_RE = re.compile(f"(?!\n)[{_UNSAFE}]")
 # Line ends a text keeps, as one "\n" each.
 _LINE_END_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
@@ -49,7 +51,7 @@ def clean_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     "…". Idempotent. Raise ValueError if ``limit`` is below 1.
     """
     text = _LINE_END_RE.sub("\n", _valid_unicode(text)).replace("\t", " ")
-    text = _UNSAFE_RE.sub(lambda m: m[0] if m[0] == "\n" else "", text)
+    text = _UNSAFE_BUT_NEWLINE_RE.sub("", text)
     return _cap(_BLANK_LINES_RE.sub("\n\n", text), limit)
 
 
@@ -62,4 +64,4 @@ def _valid_unicode(text: str) -> str:
 def _cap(text: str, limit: int) -> str:
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
-    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS

@@ -1,0 +1,24 @@
+"""Alerts printed on a terminal: the title, then the body indented below it."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from replywatch.alerts.render import MAX_BODY_CHARS, MAX_TITLE_CHARS, RenderedAlert
+from replywatch.alerts.text import clean_line, clean_text
+
+INDENT = "    "
+
+
+def print_alert(alert: RenderedAlert, stream: TextIO) -> None:
+    """Write ``alert`` to ``stream`` as one block: the title line, the body indented.
+
+    ``render`` already cleaned the text; it is cleaned once more here (a no-op on
+    clean text) because a terminal is where an escape code would do harm.
+    """
+    lines = [clean_line(alert.title, MAX_TITLE_CHARS)]
+    lines += [
+        f"{INDENT}{line}" if line else ""
+        for line in clean_text(alert.body, MAX_BODY_CHARS).split("\n")
+    ]
+    stream.write("\n".join(lines) + "\n")

@@ -1,0 +1,262 @@
+"""The words of an alert: one due action of one application, as text for every channel.
+
+Pure: given the application, its action, ``now`` and the zone to show times in,
+``render`` returns a title, a short plain-text body (desktop, console), an email
+subject and body, and a JSON-ready payload (the command channel). Every string
+that came from mail or the user is cleaned by ``alerts.text`` before it is used;
+nothing is markup-escaped here (the desktop transport does that when the server
+reads markup), so ``<a href=...>`` in a subject shows as harmless literal text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from replywatch.alerts.text import MAX_TEXT_CHARS, clean_line, clean_text
+from replywatch.model import Action, ActionKind, Application, Direction
+from replywatch.timeutil import humanize, iso
+
+MAX_TITLE_CHARS = 120
+MAX_BODY_CHARS = MAX_TEXT_CHARS
+MAX_EMAIL_BODY_CHARS = 4000
+
+# The titles; "{}" is the company, cut so that the whole title fits.
+_TITLES = {
+    ActionKind.REPLY: "{} replied",
+    ActionKind.THANK_YOU_DUE: "Thank-you note due: {}",
+    ActionKind.FOLLOW_UP_DUE: "Follow-up {n} of {max_n} due: {}",
+    ActionKind.GHOSTED: "{} has gone quiet",
+}
+_OVERDUE_TITLE = "Thank-you note overdue: {}"
+_SAME_THREAD = (
+    "Stay on the channel where the relationship already is: reply in the same "
+    "email thread, not by phone or on a new network."
+)
+_CONVERSATION = "Continue the conversation, don't ask for a decision."
+_LAST_FOLLOW_UP = "This is the last follow-up: after it, silence is an answer."
+_FOLLOW_UP_PROMPTS = (
+    "A good follow-up mentions one of these:",
+    "  - a highlight of your conversation with them;",
+    "  - something you learned about the company that surprised you;",
+    "  - something that resonates with your own values — or a pressing problem of",
+    "    theirs that you have experience with.",
+)
+_SIGNATURE = "-- \nreplywatch"
+
+
+@dataclass(frozen=True)
+class ReplyInfo:
+    """The message that made a ``reply`` alert: its sender (display name and/or
+    address, as the mail had it), its subject, and when it was sent. Hostile text.
+    """
+
+    sender: str
+    subject: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RenderedAlert:
+    """One alert, worded for every channel; every string in it is clean.
+
+    ``key`` is the action's key (sent once), ``title`` at most 120 characters on
+    one line, ``body`` plain text of at most 2000 characters. ``payload`` is what
+    the command channel writes as JSON: key, kind, n, max, due, since, overdue_at,
+    application {id, company, role, stage, contacts}, reply (or None), title, body.
+    """
+
+    key: str
+    kind: str
+    app_id: int
+    title: str
+    body: str
+    email_subject: str
+    email_body: str
+    payload: dict[str, object] = field(hash=False)
+
+
+def render(
+    app: Application,
+    action: Action,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    reply: ReplyInfo | None = None,
+) -> RenderedAlert:
+    """Given an application, its due action, ``now`` and the zone to show times in,
+    return the alert's texts and payload.
+
+    ``reply`` describes the message behind a ``reply`` action; without it the
+    alert says only when they wrote. It is ignored for other kinds.
+    """
+    company = clean_line(app.company) or f"application {app.id}"
+    role = clean_line(app.role)
+    title = _title(company, action, now)
+    if action.kind is ActionKind.REPLY:
+        lines, extra = _reply(company, action, now, tz, reply)
+    elif action.kind is ActionKind.THANK_YOU_DUE:
+        lines, extra = _thank_you(company, action, now, tz)
+    elif action.kind is ActionKind.FOLLOW_UP_DUE:
+        lines, extra = _follow_up(company, action, now, tz)
+    else:
+        lines, extra = _ghosted(company, app, action, now, tz)
+    facts = []
+    if role:
+        facts.append(f"Role: {role}")
+    facts.append(f"Last contact: {_last_contact(app, now, tz)}")
+    body = clean_text("\n".join([*lines, *facts]), MAX_BODY_CHARS)
+    email_body = clean_text(
+        "\n\n".join([title, "\n".join(lines), *extra, "\n".join(facts), _SIGNATURE]) + "\n",
+        MAX_EMAIL_BODY_CHARS,
+    )
+    payload: dict[str, object] = {
+        "key": action.key,
+        "kind": action.kind.value,
+        "n": action.n,
+        "max": action.max_n,
+        "due": iso(action.due, tz),
+        "since": iso(action.since, tz),
+        "overdue_at": iso(action.overdue_at, tz),
+        "application": {
+            "id": app.id,
+            "company": company,
+            "role": role,
+            "stage": app.stage.value,
+            "contacts": [clean_line(contact) for contact in app.contacts],
+        },
+        "reply": _reply_json(reply, tz) if action.kind is ActionKind.REPLY else None,
+        "title": title,
+        "body": body,
+    }
+    return RenderedAlert(
+        key=action.key,
+        kind=action.kind.value,
+        app_id=app.id,
+        title=title,
+        body=body,
+        email_subject=clean_line(f"[replywatch] {title}"),
+        email_body=email_body,
+        payload=payload,
+    )
+
+
+def _title(company: str, action: Action, now: datetime) -> str:
+    """Return the title with ``company`` cut so that the whole fits in 120 characters."""
+    if action.kind is ActionKind.THANK_YOU_DUE and _overdue(action, now):
+        template = _OVERDUE_TITLE
+    else:
+        template = _TITLES[action.kind].replace("{n}", str(action.n))
+        template = template.replace("{max_n}", str(action.max_n))
+    room = MAX_TITLE_CHARS - (len(template) - 2)
+    return template.replace("{}", clean_line(company, room))
+
+
+def _reply(
+    company: str, action: Action, now: datetime, tz: tzinfo, reply: ReplyInfo | None
+) -> tuple[list[str], list[str]]:
+    if reply is None:
+        lines = [f"{company} wrote back on {humanize(action.since, now, tz)}."]
+    else:
+        sender = clean_line(reply.sender) or company
+        subject = clean_line(reply.subject) or "(no subject)"
+        lines = [f"{sender} wrote on {humanize(reply.at, now, tz)}:", f"Subject: {subject}"]
+    lines.append("The ball is in your court: your answer is due.")
+    return lines, [_SAME_THREAD]
+
+
+def _thank_you(
+    company: str, action: Action, now: datetime, tz: tzinfo
+) -> tuple[list[str], list[str]]:
+    ended = humanize(action.since, now, tz)
+    if _overdue(action, now):
+        assert action.overdue_at is not None  # _overdue checked it
+        lines = [
+            f"Your thank-you note to {company} is overdue since "
+            f"{humanize(action.overdue_at, now, tz)}: best sent within a day of the "
+            f"interview, which ended {ended}.",
+            "Send it now: a late note still beats none.",
+        ]
+    else:
+        lines = [
+            f"Send {company} a thank-you note for your interview (ended {ended}): "
+            "within a day of it is best.",
+            f"Due {_due(action, now, tz)}.",
+        ]
+    extra = [
+        "How you reflect on the interview tells them a lot: a line on what you took "
+        "from the conversation says more than thanks alone.",
+        "Send it by email, in the thread where you arranged the interview.",
+    ]
+    return lines, extra
+
+
+def _follow_up(
+    company: str, action: Action, now: datetime, tz: tzinfo
+) -> tuple[list[str], list[str]]:
+    lines = [
+        f"Follow-up {action.n} of {action.max_n} to {company} is due {_due(action, now, tz)}.",
+        f"No answer since {humanize(action.since, now, tz)}.",
+        f"Reply in the same email thread. {_CONVERSATION}",
+    ]
+    extra = ["\n".join(_FOLLOW_UP_PROMPTS), _SAME_THREAD]
+    if action.n >= action.max_n:
+        lines.append(_LAST_FOLLOW_UP)
+        extra.append(
+            f"{_LAST_FOLLOW_UP} If they stay quiet, replywatch will tell you when to move on."
+        )
+    else:
+        extra.append(
+            f"Persistence is good, pestering is not: this is {action.n} of at most "
+            f"{action.max_n}, spaced out."
+        )
+    return lines, extra
+
+
+def _ghosted(
+    company: str, app: Application, action: Action, now: datetime, tz: tzinfo
+) -> tuple[list[str], list[str]]:
+    lines = [
+        f"No answer from {company} since {humanize(action.since, now, tz)}: "
+        "silence is an answer too.",
+        "It is no verdict on you. Time to move on: this is a career-long "
+        "ultramarathon, not a sprint.",
+        f"To reopen it: replywatch app set {app.id} --stage applied",
+    ]
+    extra = [
+        "You did your part. Put your energy into the next application; if they do "
+        "write back, replywatch will notice."
+    ]
+    return lines, extra
+
+
+def _last_contact(app: Application, now: datetime, tz: tzinfo) -> str:
+    """Return the latest contact up to ``now``: what it was, and when."""
+    when, what = app.applied_at, "you applied"
+    for interview in app.interviews:
+        if when < interview.end <= now:
+            when, what = interview.end, "your interview ended"
+    for event in app.events:
+        if when <= event.at <= now:
+            when = event.at
+            what = "they wrote" if event.direction is Direction.FROM_THEM else "you wrote"
+    return f"{what} on {humanize(when, now, tz)}"
+
+
+def _reply_json(reply: ReplyInfo | None, tz: tzinfo) -> dict[str, object] | None:
+    if reply is None:
+        return None
+    return {
+        "sender": clean_line(reply.sender),
+        "subject": clean_line(reply.subject),
+        "at": iso(reply.at, tz),
+    }
+
+
+def _overdue(action: Action, now: datetime) -> bool:
+    return action.overdue_at is not None and now >= action.overdue_at
+
+
+def _due(action: Action, now: datetime, tz: tzinfo) -> str:
+    when = humanize(action.due, now, tz)
+    return f"since {when}" if action.due <= now else when
