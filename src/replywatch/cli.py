@@ -319,6 +319,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(sys.stdout)
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the daemon until SIGTERM or SIGINT."""
+    from replywatch.alerting import make_channels
+    from replywatch.service import Daemon
+
+    ctx = _context(args)
+    return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check every part of the set-up, one pass/fail line each."""
+    from replywatch.doctor import run_doctor
+
+    config = _load_config(args)
+    return run_doctor(config, sys.stdout, send_test=args.send_test)
+
+
 # -- parser --------------------------------------------------------------------
 
 
@@ -363,6 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            required=True), command)
     p = command("check", cmd_check, "read new mail once, match it, show what is due")
     p.add_argument("--json", action="store_true")
+    command("run", cmd_run, "watch continuously and alert (the systemd service runs this)")
+    p = command("doctor", cmd_doctor, "check config, secrets, servers and alert channels")
+    p.add_argument("--send-test", action="store_true", help="send a test alert on every channel")
     p = command("status", cmd_status, "what is due now and next")
     p.add_argument("--json", action="store_true")
     return parser

@@ -130,3 +130,9 @@ def prune(store: Store, before: datetime) -> int:
     cur = store.conn.execute(
         "DELETE FROM messages WHERE at < ? AND app_id IS NULL", (utc_text(before),))
     return cur.rowcount
+
+
+def message(store: Store, key: str) -> Message | None:
+    """Return the stored message with this key, or None."""
+    row = store.conn.execute("SELECT data FROM messages WHERE key = ?", (key,)).fetchone()
+    return decode(row[0]) if row else None

@@ -113,6 +113,27 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX messages_at ON messages(at)
         """
     ),
+    # 3: alerts, recorded before they are sent and marked per channel after.
+    _script(
+        """
+        CREATE TABLE alerts (
+            key TEXT PRIMARY KEY,
+            app_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            n INTEGER NOT NULL DEFAULT 0,
+            due TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE alert_deliveries (
+            key TEXT NOT NULL REFERENCES alerts(key) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            notification_id INTEGER,
+            PRIMARY KEY (key, channel)
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+        """
+    ),
 ]
 
 
@@ -152,7 +173,10 @@ class Store:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         try:
             # isolation_level=None: we issue BEGIN ourselves, so every write is explicit.
-            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+            # check_same_thread=False: the daemon's worker and its D-Bus listener
+            # share the connection; Daemon serialises every use with one lock.
+            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None,
+                                   check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import socket
 import ssl
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -262,23 +264,33 @@ class ImapMailbox:
         """Return True if the server offers IDLE."""
         return "IDLE" in self.capabilities
 
-    def idle_wait(self, folder: str, seconds: float) -> bool:
+    def idle_wait(self, folder: str, seconds: float, stop: threading.Event) -> bool:
         """IDLE on ``folder`` for up to ``seconds``; return True if the server announced mail.
 
-        Raise MailboxError when the connection fails.
+        Wakes within a second when ``stop`` is set. One IDLE command covers the
+        whole wait (re-issuing it is the caller's loop, well inside RFC 2177's 29
+        minutes). Raise MailboxError when the connection fails.
         """
         client = self._client
+        deadline = time.monotonic() + seconds
+        new_mail = False
         try:
             if self._selected != folder:
                 self.examine(folder)
             self._send(client.idle)
             try:
-                responses = client.idle_check(timeout=seconds)
+                while not stop.is_set() and not new_mail:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    responses = client.idle_check(timeout=min(1.0, left))
+                    new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
+                                   for r in responses)
             finally:
                 self._send(client.idle_done)
         except _IMAP_ERRORS as exc:
             raise self._fail("IDLE", exc) from exc
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+        return new_mail
 
     def noop(self) -> None:
         """Send NOOP: keeps the connection alive and proves it still works."""

@@ -1,0 +1,370 @@
+"""Deliver due actions as alerts, once each, on the channels the user chose.
+
+An alert is keyed (application, kind, n, round) and recorded in the store before it
+is sent; each channel's delivery is marked after it succeeds. Restarts, repeated
+passes or a message seen in two folders never alert twice; a crash between
+sending and marking can repeat that one channel's delivery once. A failing
+channel is retried on the next tick and reported once per failure streak.
+"""
+
+from __future__ import annotations
+
+import sys
+import webbrowser
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
+from typing import Protocol, TextIO
+
+from replywatch import log, mailstate, secrets
+from replywatch.alerts import AlertChannelError
+from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
+from replywatch.book import Book
+from replywatch.config import Config
+from replywatch.errors import SecretError
+from replywatch.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.store import Store, utc_text
+from replywatch.timeutil import zone
+
+SNOOZE_DAYS = 2
+
+
+class Channel(Protocol):
+    """One way of telling the user."""
+
+    name: str
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Deliver the alert; return a notification id where the channel has one.
+
+        Raise AlertChannelError when it cannot be delivered.
+        """
+
+
+class ConsoleChannel:
+    """Print alerts on a stream (the demo's channel, and a terminal user's)."""
+
+    name = "console"
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Print the alert."""
+        from replywatch.alerts.console import print_alert
+
+        print_alert(alert, self.stream or sys.stdout)
+        (self.stream or sys.stdout).flush()
+        return None
+
+
+class CommandChannel:
+    """Run the configured command with the alert as JSON on standard input."""
+
+    name = "command"
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.argv = tuple(argv)
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Run the command; raise AlertChannelError if it fails."""
+        from replywatch.alerts.command import run_command
+
+        run_command(self.argv, alert.payload)
+        return None
+
+
+class EmailChannel:
+    """Send alerts as mail to the user's own address."""
+
+    name = "email"
+
+    def __init__(self, config: Config) -> None:
+        assert config.alerts.email is not None
+        self.settings = config.alerts.email
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Send one message whose Message-ID is derived from the alert key."""
+        from replywatch.alerts.email import send_email
+
+        settings = self.settings
+        password = None
+        if settings.username:
+            try:
+                password = secrets.resolve(settings.password, settings.username,
+                                           what="[alerts.email]")
+            except SecretError as exc:
+                raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc
+        send_email(settings, password, subject=alert.email_subject, body=alert.email_body,
+                   message_id=message_id_for(alert.key, settings.from_addr))
+        return None
+
+
+def message_id_for(key: str, from_addr: str) -> str:
+    """Return a stable Message-ID for an alert key: a resend is recognisably the same."""
+    import hashlib
+
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    domain = from_addr.rpartition("@")[2] or "replywatch.invalid"
+    return f"replywatch.{digest}@{domain}"
+
+
+class DesktopChannel:
+    """Freedesktop notifications, with actions where the server shows them."""
+
+    name = "desktop"
+
+    def __init__(self, bus_address: str | None = None) -> None:
+        from replywatch.alerts.desktop import DesktopNotifier
+
+        self.notifier = DesktopNotifier(bus_address)
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Show the notification; return its id (clicks come back with it)."""
+        actions: list[tuple[str, str]] = []
+        if app is not None:
+            actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
+            if gmail_thread(app) is not None:
+                actions.insert(0, ("open", "Open"))
+        urgency = 2 if alert.kind == ActionKind.REPLY.value else 1
+        return self.notifier.notify(alert.title, alert.body, actions, urgency=urgency)
+
+
+def gmail_thread(app: Application) -> str | None:
+    """Return the Gmail web link of the application's thread, if it has one."""
+    for anchor in app.thread_ids:
+        if anchor.startswith("gmthr:"):
+            return f"https://mail.google.com/mail/u/0/#all/{int(anchor[6:]):x}"
+    return None
+
+
+def make_channels(config: Config, *, stream: TextIO | None = None,
+                  bus_address: str | None = None) -> list[Channel]:
+    """Return the channels named in ``[alerts] channels``."""
+    made: list[Channel] = []
+    for name in config.alerts.channels:
+        if name == "console":
+            made.append(ConsoleChannel(stream))
+        elif name == "command" and config.alerts.command is not None:
+            made.append(CommandChannel(config.alerts.command.argv))
+        elif name == "email" and config.alerts.email is not None:
+            made.append(EmailChannel(config))
+        elif name == "desktop":
+            made.append(DesktopChannel(bus_address))
+    return made
+
+
+def book_at(book: Book, when: datetime) -> Book:
+    """Return the same book judged at another moment."""
+    return Book(book.store, book.policy, book.tz, when)
+
+
+def in_quiet_hours(now: datetime, tz: tzinfo, quiet: tuple[time, time] | None) -> bool:
+    """Return True if ``now`` (local in ``tz``) falls in the quiet hours [start, end)."""
+    if quiet is None:
+        return False
+    start, end = quiet
+    local = now.astimezone(tz).time()
+    if start < end:
+        return start <= local < end
+    return local >= start or local < end  # over midnight: 21:00-08:00
+
+
+@dataclass
+class Delivery:
+    """What one round of alerting did."""
+
+    sent: list[tuple[str, str]]  # (key, channel)
+    held: int = 0  # held back by quiet hours
+    failed: int = 0
+
+
+class Alerter:
+    """Turns due actions into alerts on every channel, exactly once each."""
+
+    def __init__(self, config: Config, store: Store, channels: Sequence[Channel],
+                 *, opener: Callable[[str], object] = webbrowser.open) -> None:
+        self.config = config
+        self.store = store
+        self.channels = list(channels)
+        self.tz = zone(config.policy.timezone)
+        self._opener = opener
+        self._failing: dict[str, str] = {}  # channel or account -> its reason
+
+    # -- due actions --------------------------------------------------------------
+
+    def due(self, now: datetime, since: datetime | None = None
+            ) -> list[tuple[Application, Action]]:
+        """Return the actions to alert at ``now``: those due now and, when ``since`` (the
+        last tick) is given, those that fell due after it and were overtaken before
+        ``now`` — a thank-you overtaken by a follow-up, a follow-up by ghosted — so a
+        machine that slept through them still alerts each once.
+        """
+        book = Book(self.store, self.config.policy, self.tz, now)
+        pairs = book.due(include_future=False)
+        if since is None or since >= now:
+            return pairs
+        current = {action.key for _, action in pairs}
+        for app in self.store.applications():
+            earlier = book_at(book, since).evaluate(app).action
+            if (earlier is not None and earlier.key not in current
+                    and since < earlier.due <= now):
+                pairs.append((app, earlier))
+        pairs.sort(key=lambda pair: (pair[1].due, pair[0].id))
+        return pairs
+
+    def deliver_due(self, now: datetime, since: datetime | None = None) -> Delivery:
+        """Alert every action due (see ``due``) not yet alerted on each channel.
+
+        Quiet hours hold follow-up, thank-you and ghosted alerts; replies go at once.
+        A ghosted alert delivered everywhere moves the application to ``ghosted``.
+        """
+        quiet = in_quiet_hours(now, self.tz, self.config.alerts.quiet_hours)
+        result = Delivery(sent=[])
+        for app, action in self.due(now, since):
+            if quiet and action.kind is not ActionKind.REPLY:
+                result.held += 1
+                continue
+            self._record(action, now)
+            alert = render(app, action, now=now, tz=self.tz, reply=self._reply_info(app, action))
+            if self._deliver(alert, app, now, result) and action.kind is ActionKind.GHOSTED:
+                with self.store.tx():
+                    self.store.update_application(app.id, now, stage=Stage.GHOSTED)
+                log.get(application=app.id).info("application_ghosted")
+        return result
+
+    def _record(self, action: Action, now: datetime) -> None:
+        with self.store.tx():
+            self.store.conn.execute(
+                "INSERT OR IGNORE INTO alerts (key, app_id, kind, n, due, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (action.key, action.app_id, action.kind.value, action.n, utc_text(action.due),
+                 utc_text(now)))
+
+    def _delivered(self, key: str) -> set[str]:
+        rows = self.store.conn.execute(
+            "SELECT channel FROM alert_deliveries WHERE key = ?", (key,))
+        return {r[0] for r in rows}
+
+    def _deliver(self, alert: RenderedAlert, app: Application | None, now: datetime,
+                 result: Delivery) -> bool:
+        """Send on every channel not yet done; return True when all are done."""
+        done = self._delivered(alert.key)
+        complete = True
+        for channel in self.channels:
+            if channel.name in done:
+                continue
+            logger = log.get(channel=channel.name, application=alert.app_id, key=alert.key)
+            try:
+                notification_id = channel.send(alert, app)
+            except AlertChannelError as exc:
+                complete = False
+                result.failed += 1
+                self._report_failure(channel.name, exc.problems[0])
+                continue
+            self._recover(channel.name)
+            with self.store.tx():
+                self.store.conn.execute(
+                    "INSERT OR IGNORE INTO alert_deliveries VALUES (?, ?, ?, ?)",
+                    (alert.key, channel.name, utc_text(now), notification_id))
+            result.sent.append((alert.key, channel.name))
+            logger.info("alert_sent", kind=alert.kind)
+        return complete
+
+    def _reply_info(self, app: Application, action: Action) -> ReplyInfo | None:
+        if action.kind is not ActionKind.REPLY:
+            return None
+        theirs = [e for e in app.events if e.direction is Direction.FROM_THEM and e.message_id]
+        if not theirs:
+            return None
+        msg = mailstate.message(self.store, theirs[-1].message_id or "")
+        if msg is None:
+            return None
+        sender = f"{msg.from_name} <{msg.from_addr}>" if msg.from_name else (msg.from_addr or "")
+        return ReplyInfo(sender=sender, subject=msg.subject, at=msg.when)
+
+    # -- failures -------------------------------------------------------------------
+
+    def _report_failure(self, what: str, reason: str) -> bool:
+        """Log a failure once per streak; return True the first time."""
+        first = self._failing.get(what) != reason
+        self._failing[what] = reason
+        if first:
+            log.get(subject=what).warning("channel_failed" if ":" not in what
+                                          else "account_failing", error=reason)
+        return first
+
+    def _recover(self, what: str) -> None:
+        if self._failing.pop(what, None) is not None:
+            log.get(subject=what).info("recovered")
+
+    def account_failed(self, account: str, reason: str, now: datetime) -> None:
+        """Report an account that cannot be read: once per failure streak, log and alert."""
+        if not self._report_failure(f"account:{account}", reason):
+            return
+        title = f"replywatch cannot read account {account!r}"
+        body = f"{reason}\nreplywatch keeps retrying; run `replywatch doctor` to check."
+        alert = RenderedAlert(
+            key=f"account:{account}:{utc_text(now)}", kind="account_failing", app_id=0,
+            title=title, body=body, email_subject=f"[replywatch] {title}",
+            email_body=body + "\n", payload={"kind": "account_failing", "account": account,
+                                              "title": title, "body": body})
+        for channel in self.channels:
+            try:
+                channel.send(alert, None)
+            except AlertChannelError as exc:
+                log.get(channel=channel.name).warning("channel_failed", error=exc.problems[0])
+
+    def account_ok(self, account: str) -> None:
+        """Note that an account was read again."""
+        self._recover(f"account:{account}")
+
+    # -- clicks -----------------------------------------------------------------------
+
+    def on_action(self, notification_id: int, action_key: str, now: datetime) -> bool:
+        """Apply a clicked notification action; return True if it was one of ours.
+
+        "snooze" snoozes the application; "replied" logs a message sent to them
+        now; "open" opens the Gmail thread in the browser.
+        """
+        row = self.store.conn.execute(
+            "SELECT a.app_id FROM alert_deliveries d JOIN alerts a ON a.key = d.key"
+            " WHERE d.channel = 'desktop' AND d.notification_id = ?"
+            " ORDER BY d.sent_at DESC LIMIT 1", (notification_id,)).fetchone()
+        if row is None or row[0] is None:
+            return False
+        app_id = int(row[0])
+        logger = log.get(application=app_id, action=action_key)
+        if action_key == "snooze":
+            with self.store.tx():
+                self.store.update_application(app_id, now,
+                                              snoozed_until=now + timedelta(days=SNOOZE_DAYS))
+        elif action_key == "replied":
+            with self.store.tx():
+                self.store.add_event(app_id, Event(at=now, direction=Direction.TO_THEM,
+                                                   source="manual", note="marked replied"))
+        elif action_key == "open":
+            link = gmail_thread(self.store.get(app_id))
+            if link:
+                self._opener(link)
+        else:
+            return False
+        logger.info("notification_action")
+        return True
+
+    def send_test(self, now: datetime) -> dict[str, str | None]:
+        """Send a test alert on every channel; return channel -> error (None if sent)."""
+        title = "replywatch test alert"
+        body = "If you can read this, replywatch can reach you on this channel."
+        alert = RenderedAlert(key=f"test:{utc_text(now)}", kind="test", app_id=0, title=title,
+                              body=body, email_subject=f"[replywatch] {title}",
+                              email_body=body + "\n",
+                              payload={"kind": "test", "title": title, "body": body})
+        results: dict[str, str | None] = {}
+        for channel in self.channels:
+            try:
+                channel.send(alert, None)
+                results[channel.name] = None
+            except AlertChannelError as exc:
+                results[channel.name] = exc.problems[0]
+        return results

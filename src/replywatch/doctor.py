@@ -1,0 +1,142 @@
+"""``replywatch doctor``: check every part of the set-up, one pass/fail line each."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TextIO
+
+from replywatch import secrets
+from replywatch.config import Account, Config, default_store_path
+from replywatch.errors import UserError
+
+
+class _Report:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.failures = 0
+
+    def line(self, ok: bool, what: str, detail: str = "") -> None:
+        self.failures += 0 if ok else 1
+        mark = "pass" if ok else "FAIL"
+        self.out.write(f"[{mark}] {what}" + (f": {detail}" if detail else "") + "\n")
+
+    def step(self, what: str, check: Callable[[], str]) -> bool:
+        """Run one check; a UserError is its failure, with the error's first line."""
+        try:
+            detail = check()
+        except UserError as exc:
+            self.line(False, what, exc.problems[0] + (f" ({exc.hint})" if exc.hint else ""))
+            return False
+        self.line(True, what, detail)
+        return True
+
+
+def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
+    """Given a loaded config, check it all; return 0 if every check passed, else 1."""
+    from replywatch.store import Store
+
+    report = _Report(out)
+    report.line(True, "config", f"{config.path or 'defaults'}: {len(config.accounts)} "
+                f"account(s), channels {', '.join(config.alerts.channels) or 'none'}")
+    store_path = config.store_path or default_store_path(os.environ)
+
+    def store_check() -> str:
+        store = Store.open(store_path)
+        try:
+            return f"{store_path} (schema {store.schema_version}, " \
+                   f"{len(store.applications())} open application(s))"
+        finally:
+            store.close()
+
+    report.step("store", store_check)
+    for account in config.accounts:
+        _account(account, report)
+    _channels(config, report)
+    if send_test:
+        _send_test(config, report)
+    out.write("all checks passed\n" if report.failures == 0
+              else f"{report.failures} check(s) failed\n")
+    return 0 if report.failures == 0 else 1
+
+
+def _account(account: Account, report: _Report) -> None:
+    from replywatch.mail.imap import ImapMailbox
+
+    what = f"account {account.name!r}"
+    password: list[str] = []
+
+    def secret() -> str:
+        password.append(secrets.resolve(account.password, account.username, what=what))
+        return secrets.describe(account.password, account.username)
+
+    def imap() -> str:
+        mailbox = ImapMailbox(account, password[0])
+        mailbox.connect()
+        try:
+            caps = [c for c in ("IDLE", "CONDSTORE", "X-GM-EXT-1") if c in mailbox.capabilities]
+            folders = mailbox.folders()
+        finally:
+            mailbox.close()
+        roles = ", ".join(f"{f.role}={f.name}" for f in folders)
+        return (f"login ok on {account.host}:{account.port} ({account.security.value}); "
+                f"capabilities {' '.join(caps) or 'none of IDLE/CONDSTORE'}; folders {roles}")
+
+    if report.step(f"{what}: password", secret):
+        report.step(f"{what}: IMAP", imap)
+
+
+def _channels(config: Config, report: _Report) -> None:
+    channels = config.alerts.channels
+    if "desktop" in channels:
+        def desktop() -> str:
+            from replywatch.alerts.desktop import DesktopNotifier
+
+            with DesktopNotifier() as notifier:
+                ok, reason = notifier.available()
+                if not ok:
+                    raise UserError(reason)
+                caps = sorted(notifier.capabilities())
+            return f"notification server on the session bus; capabilities {' '.join(caps)}"
+
+        report.step("desktop notifications", desktop)
+    if "email" in channels and config.alerts.email is not None:
+        settings = config.alerts.email
+
+        def email() -> str:
+            from replywatch.alerts.email import check_login
+
+            password = None
+            if settings.username:
+                password = secrets.resolve(settings.password, settings.username,
+                                           what="[alerts.email]")
+            check_login(settings, password)
+            return f"{settings.host}:{settings.port} ({settings.security.value})" + (
+                f", logged in as {settings.username}" if settings.username else "")
+
+        report.step("email (SMTP)", email)
+    if "command" in channels and config.alerts.command is not None:
+        argv = config.alerts.command.argv
+
+        def command() -> str:
+            found = shutil.which(argv[0])
+            if found is None:
+                raise UserError(f"[alerts.command] argv: {argv[0]!r} not found")
+            return found
+
+        report.step("command", command)
+
+
+def _send_test(config: Config, report: _Report) -> None:
+    from replywatch.alerting import Alerter, make_channels
+    from replywatch.store import Store
+
+    store = Store.open(config.store_path or default_store_path(os.environ))
+    try:
+        alerter = Alerter(config, store, make_channels(config))
+        for channel, error in alerter.send_test(datetime.now(UTC)).items():
+            report.line(error is None, f"test alert on {channel}", error or "sent")
+    finally:
+        store.close()
