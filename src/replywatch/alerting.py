@@ -53,8 +53,10 @@ class ConsoleChannel:
         """Print the alert."""
         from replywatch.alerts.console import print_alert
 
-        print_alert(alert, self.stream or sys.stdout)
-        (self.stream or sys.stdout).flush()
+        stream = self.stream or sys.stdout
+        print_alert(alert, stream)
+        stream.write("\n")
+        stream.flush()
         return None
 
 

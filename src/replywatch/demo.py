@@ -16,6 +16,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TextIO
 
+from replywatch.alerting import Alerter, make_channels
 from replywatch.book import Book, describe
 from replywatch.config import load_config
 from replywatch.devserver import DovecotError, LocalDovecot
@@ -163,6 +164,13 @@ def run_demo(out: TextIO) -> int:
             print("\nOne pass over the mailbox (replywatch check):", file=out)
             report = run_pass(config, store, now)
             print_report(report, book, out)
+            print("\nAlerts raised (replywatch run; here on the console channel, "
+                  "once each):\n", file=out)
+            channels = make_channels(config, stream=out)
+            delivery = Alerter(config, store, channels).deliver_due(now)
+            again = Alerter(config, store, channels).deliver_due(now + timedelta(minutes=1))
+            print(f"{len(delivery.sent)} alerts raised; the next tick raised "
+                  f"{len(again.sent)} (each alert goes out once).", file=out)
             store.close()
         finally:
             os.environ.pop("CREDENTIALS_DIRECTORY", None)
