@@ -256,3 +256,12 @@ def test_alerter_console_channel_prints_alert(store: Store) -> None:
     out = io.StringIO()
     Alerter(CONFIG, store, [ConsoleChannel(out)]).deliver_due(NOW)
     assert out.getvalue().startswith("Follow-up 1 of 3 due: Acme\n    ")
+
+
+def test_alerter_missing_session_bus_fails_desktop_only(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    add(store, "Acme", NOW - 8 * DAY)
+    other = Recorder()
+    result = Alerter(CONFIG, store, [DesktopChannel(), other]).deliver_due(NOW)
+    assert (1, 1) == (result.failed, len(other.sent))

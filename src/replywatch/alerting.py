@@ -14,7 +14,7 @@ import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from replywatch import log, mailstate, secrets
 from replywatch.alerts import AlertChannelError
@@ -25,6 +25,9 @@ from replywatch.errors import SecretError
 from replywatch.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.store import Store, utc_text
 from replywatch.timeutil import zone
+
+if TYPE_CHECKING:
+    from replywatch.alerts.desktop import DesktopNotifier
 
 SNOOZE_DAYS = 2
 
@@ -117,9 +120,19 @@ class DesktopChannel:
     name = "desktop"
 
     def __init__(self, bus_address: str | None = None) -> None:
-        from replywatch.alerts.desktop import DesktopNotifier
+        self._bus_address = bus_address
+        self._notifier: DesktopNotifier | None = None
 
-        self.notifier = DesktopNotifier(bus_address)
+    @property
+    def notifier(self) -> DesktopNotifier:
+        """Return the notifier, made on first use: a missing session bus is this
+        channel's error (raised here, as AlertChannelError), never the daemon's.
+        """
+        if self._notifier is None:
+            from replywatch.alerts.desktop import DesktopNotifier
+
+            self._notifier = DesktopNotifier(self._bus_address)
+        return self._notifier
 
     def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
         """Show the notification; return its id (clicks come back with it)."""
