@@ -156,3 +156,25 @@ def test_store_second_connection_waits_instead_of_failing(tmp_path: Path) -> Non
         # A reader sees the last committed state while the write is open (WAL).
         assert [] == other.applications()
     assert 1 == len(other.applications())
+
+
+def test_store_writer_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "s.db"
+    daemon, cli = Store.open(path), Store.open(path)
+    holding = threading.Event()
+
+    def hold_lock() -> None:
+        with daemon.tx():
+            daemon.add_application(company="Daemon", role="", applied_at=NOW, now=NOW)
+            holding.set()
+            threading.Event().wait(0.5)
+
+    worker = threading.Thread(target=hold_lock)
+    worker.start()
+    holding.wait(5)
+    with cli.tx():  # waits for the daemon's transaction (busy timeout), then writes
+        cli.add_application(company="Cli", role="", applied_at=NOW, now=NOW)
+    worker.join()
+    assert ["Daemon", "Cli"] == [a.company for a in cli.applications()]

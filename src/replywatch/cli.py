@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -434,6 +435,15 @@ def _add_app_commands(app_sub: Any, command: Callable[..., argparse.ArgumentPars
     p.add_argument("--format", choices=["csv", "json"], default="csv")
 
 
+def _internal_error(exc: Exception, *, verbose: bool) -> int:
+    """Report a bug: one line, the traceback only with --verbose; return 70."""
+    if verbose:
+        traceback.print_exception(exc)
+    print(f"replywatch: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    print("replywatch: hint: run again with --verbose for the traceback", file=sys.stderr)
+    return 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     from replywatch import log
@@ -453,6 +463,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.hint:
             print(f"replywatch: hint: {exc.hint}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            return _internal_error(exc, verbose=args.verbose)
+        # The daemon holds the write lock through a long first pass; nothing was lost.
+        print("replywatch: error: the store is busy (replywatch run is writing to it); "
+              "nothing was changed, try again in a moment", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -460,9 +477,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:
-        if args.verbose:
-            traceback.print_exc()
-        print(f"replywatch: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("replywatch: hint: run again with --verbose for the traceback", file=sys.stderr)
-        return 70
+        return _internal_error(exc, verbose=args.verbose)
     return code
