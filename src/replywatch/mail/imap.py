@@ -161,23 +161,28 @@ class ImapMailbox:
         """Return the folders to read, found by SPECIAL-USE attribute, never by name.
 
         INBOX, \\Sent, \\Junk and \\Archive; on Gmail \\All and \\Junk instead (\\All
-        holds INBOX, Sent and Archive already).
+        holds INBOX, Sent and Archive already, deduplicated by X-GM-MSGID). A Gmail
+        user may hide All Mail from IMAP; then INBOX and \\Sent are read as elsewhere.
         """
         try:
             listing = self._send(self._client.list_folders)
         except _IMAP_ERRORS as exc:
             raise self._fail("LIST", exc) from exc
-        wanted = ({"\\ALL": "all", "\\JUNK": "junk"} if self.is_gmail else
-                  {"\\SENT": "sent", "\\JUNK": "junk", "\\ARCHIVE": "archive"})
-        found = [] if self.is_gmail else [Folder("INBOX", "inbox")]
+        by_flag: dict[str, str] = {}
         for flags, _delim, name in listing:
             names = {_decode(f).upper() for f in flags}
-            if "\\NOSELECT" in names:
+            if "\\NOSELECT" in names or _decode(name).upper() == "INBOX":
                 continue
-            for flag, role in wanted.items():
-                if flag in names and _decode(name).upper() != "INBOX":
-                    found.append(Folder(_decode(name), role))
-                    break
+            for flag in ("\\ALL", "\\SENT", "\\JUNK", "\\ARCHIVE"):
+                if flag in names:
+                    by_flag.setdefault(flag, _decode(name))
+        if self.is_gmail and "\\ALL" in by_flag:
+            wanted = {"\\ALL": "all", "\\JUNK": "junk"}
+            found = []
+        else:
+            wanted = {"\\SENT": "sent", "\\JUNK": "junk", "\\ARCHIVE": "archive"}
+            found = [Folder("INBOX", "inbox")]
+        found += [Folder(by_flag[flag], role) for flag, role in wanted.items() if flag in by_flag]
         return found
 
     def examine(self, folder: str) -> dict[str, int]:
