@@ -397,3 +397,21 @@ def test_check_human_summary_names_match_and_due(
     assert "mail: 1 new message(s) (INBOX 1)" in out
     assert 'matched: Acme — reply from them (contact) "Let\'s talk"' in out
     assert "Globex — follow-up 1 of 3 due since" in out
+
+
+def test_check_every_corpus_message_in_the_mailbox_passes_without_crash(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.corpus import corpus_messages
+
+    messages = corpus_messages()
+    if not messages:
+        pytest.skip("no ../shared/corpora beside the repository")
+    app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    for _, raw in messages:
+        rw.add(raw)
+    rw.add(eml(sender="jane@acme.com", msgid="after-corpus@acme.com"))
+    data = check(rw, capsys)
+    inbox = data["accounts"][0]["folders"][0]  # type: ignore[index]
+    assert len(messages) + 1 == inbox["read"]
+    assert ("after-corpus@acme.com", "from_them") in [
+        (m[1], m[2]) for m in matches(data)]

@@ -9,9 +9,9 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 from email.policy import compat32
 from email.utils import parseaddr, parsedate_to_datetime
-from pathlib import Path
 
 import pytest
+from tests.corpus import CORPORA, corpus_messages, header_part
 
 from replywatch.mail.headers import (
     HEADER_FIELDS,
@@ -27,9 +27,6 @@ from replywatch.mail.headers import (
 from replywatch.model import Message
 
 ARRIVED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora"
-_FROM_LINE_RE = re.compile(rb"^From .*\r?\n", re.MULTILINE)
-_HEADER_END_RE = re.compile(rb"\n\r?\n")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -578,45 +575,19 @@ def test_parse_headers_random_mutations_never_raise_and_keep_invariants() -> Non
 # --- the corpora of real and broken mail -------------------------------------------
 
 
-def _corpus_messages() -> list[tuple[str, bytes]]:
-    """Return (name, raw) of every corpus message; imaptest mboxes split on From_ lines."""
-    if not CORPORA.is_dir():
-        return []
-    found = [
-        (path.name, path.read_bytes())
-        for path in sorted((CORPORA / "mail-parser").iterdir())
-        if path.name.startswith("mail_")
-    ]
-    found += [
-        (path.name, path.read_bytes())
-        for path in sorted((CORPORA / "mime4j-mimetools").glob("*.msg"))
-    ]
-    for path in sorted((CORPORA / "imaptest").iterdir()):
-        data = path.read_bytes()
-        if data.startswith(b"From "):  # only mboxes; the other files are imaptest scripts
-            parts = [part for part in _FROM_LINE_RE.split(data) if part.strip()]
-            found += [(f"{path.name}#{n}", part) for n, part in enumerate(parts, 1)]
-    return found
-
-
-def _header_part(raw: bytes) -> bytes:
-    end = _HEADER_END_RE.search(raw)
-    return raw[: end.end()] if end else raw
-
-
 def _corpus_address_values() -> list[list[str]]:
     return [
         [str(value) for name in ("from", "to", "cc") for value in msg.get_all(name, [])]
         for msg in (
-            email.message_from_bytes(_header_part(raw), policy=compat32)
-            for _, raw in _corpus_messages()
+            email.message_from_bytes(header_part(raw), policy=compat32)
+            for _, raw in corpus_messages()
         )
     ]
 
 
 @pytest.fixture(scope="module")
 def corpus() -> list[tuple[str, bytes]]:
-    messages = _corpus_messages()
+    messages = corpus_messages()
     if not messages:
         pytest.skip(f"no mail corpora at {CORPORA.resolve()} (a sibling of the repository)")
     return messages
@@ -625,14 +596,14 @@ def corpus() -> list[tuple[str, bytes]]:
 def test_parse_headers_every_corpus_header_never_raises(corpus: list[tuple[str, bytes]]) -> None:
     start = time.perf_counter()
     for _, raw in corpus:
-        parse_raw(_header_part(raw))
+        parse_raw(header_part(raw))
     print(f"{len(corpus)} corpus headers parsed in {(time.perf_counter() - start) * 1000:.1f} ms")
 
 
-def test_parse_headers_every_corpus_full_message_same_as_header_part(
+def test_parse_headers_every_corpus_full_message_same_asheader_part(
     corpus: list[tuple[str, bytes]],
 ) -> None:
-    different = [name for name, raw in corpus if parse_raw(raw) != parse_raw(_header_part(raw))]
+    different = [name for name, raw in corpus if parse_raw(raw) != parse_raw(header_part(raw))]
     assert [] == different
 
 
@@ -647,12 +618,12 @@ def test_parse_headers_corpus_parseable_from_same_address_as_stdlib(
 ) -> None:
     mismatches = []
     for name, raw in corpus:
-        value = email.message_from_bytes(_header_part(raw), policy=compat32).get("from")
+        value = email.message_from_bytes(header_part(raw), policy=compat32).get("from")
         expected = normalize_address(parseaddr(str(value))[1]) if value is not None else None
         expected = _SPOOFED_NAME_FROM.get(name, expected)
         if expected is None:
             continue  # no From, or one that the stdlib cannot read either
-        actual = parse_raw(_header_part(raw)).from_addr
+        actual = parse_raw(header_part(raw)).from_addr
         if actual != expected or "@" not in actual:
             mismatches.append((name, str(value), actual))
     assert [] == mismatches
@@ -661,13 +632,13 @@ def test_parse_headers_corpus_parseable_from_same_address_as_stdlib(
 def test_parse_headers_corpus_dates_same_as_stdlib(corpus: list[tuple[str, bytes]]) -> None:
     mismatches = []
     for name, raw in corpus:
-        value = email.message_from_bytes(_header_part(raw), policy=compat32).get("date")
+        value = email.message_from_bytes(header_part(raw), policy=compat32).get("date")
         try:
             expected = parsedate_to_datetime(str(value))
         except (TypeError, ValueError):
             continue
         expected = (expected if expected.tzinfo else expected.replace(tzinfo=UTC)).astimezone(UTC)
-        actual = parse_raw(_header_part(raw)).date
+        actual = parse_raw(header_part(raw)).date
         if actual != expected:
             mismatches.append((name, str(value), actual))
     assert [] == mismatches
