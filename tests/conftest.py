@@ -7,11 +7,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import structlog
 
 from replywatch.devserver import LocalDovecot
 from tests.tls import TlsFiles, make_ca_and_server_cert
 
 pytest_plugins = ["tests.servers.fixtures"]
+
+# --- logging: each test starts from structlog's defaults ------------------------
+
+
+@pytest.fixture(autouse=True)
+def _reset_logging() -> Iterator[None]:
+    """Undo a test's log set-up: it may point at a stream pytest has since closed."""
+    yield
+    structlog.reset_defaults()
+
 
 # --- IMAP: one local Dovecot per session, a fresh mailbox per test ---------------
 

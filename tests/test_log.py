@@ -74,3 +74,8 @@ def test_log_quiet_hides_info(lines: io.StringIO) -> None:
     log.get().info("chatty")
     log.get().warning("trouble")
     assert ["trouble"] == [r["event"] for r in records(stream)]
+
+
+def test_log_prose_about_a_login_is_not_redacted(lines: io.StringIO) -> None:
+    log.get().info("event", error="login refused: [AUTHENTICATIONFAILED] Invalid credentials")
+    assert "login refused: [AUTHENTICATIONFAILED] Invalid credentials" == records(lines)[0]["error"]

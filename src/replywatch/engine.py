@@ -17,7 +17,7 @@ from replywatch.config import Account, Config
 from replywatch.errors import UserError
 from replywatch.mail.imap import Folder, FolderState
 from replywatch.matching import Index, match, thread_anchor
-from replywatch.model import Action, Application, Direction, Event, Message, Stage
+from replywatch.model import Action, Application, Direction, Event, Message, RawMessage, Stage
 from replywatch.store import Store
 from replywatch.timeutil import zone
 
@@ -41,7 +41,7 @@ class Mailbox(Protocol):
 
     def read_folder(
         self, folder: Folder, state: FolderState | None, since: date
-    ) -> tuple[FolderState, Iterator[Message]]:
+    ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Return the folder's new state and its messages new since ``state``."""
 
 
@@ -142,29 +142,36 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
 
 
 def match_pending(store: Store, own: set[str], report: PassReport) -> None:
-    """Match every message not yet matched, oldest first, and record the outcomes.
+    """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
     once, so a thread that starts in Sent is followed into the reply in INBOX.
+    Only messages that pass the index's prefilter are parsed: most mail belongs to
+    no application, and the prefilter proves it from the raw bytes.
     """
+    if not mailstate.has_pending(store):
+        return
     apps = {a.id: a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE}
     index = Index.build(apps.values(), own)
+    prefilter = index.prefilter()
     with store.tx():
-        for msg in mailstate.pending(store):
+        for key, raw in mailstate.pending(store):
+            if not prefilter.could_match(raw.header, raw.gm_thrid):
+                continue  # marked with the rest below
+            msg = mailstate.parse(raw)
             outcome = match(msg, index)
             if outcome.ambiguous:
-                mailstate.mark(store, msg.key, candidates=outcome.candidates)
+                mailstate.mark(store, key, candidates=outcome.candidates)
                 report.ambiguous.append(Ambiguous(msg.message_id, outcome.candidates,
                                                   msg.from_addr, msg.subject))
                 log.get().info("message_ambiguous", message_id=msg.message_id,
                                candidates=list(outcome.candidates))
                 continue
             if outcome.app_id is None or outcome.rule is None:
-                mailstate.mark(store, msg.key)
                 continue
             app = apps[outcome.app_id]
-            _record(store, index, app, msg, outcome.direction)
-            mailstate.mark(store, msg.key, app_id=app.id, direction=outcome.direction.value,
+            _record(store, index, app, msg, key=key, direction=outcome.direction)
+            mailstate.mark(store, key, app_id=app.id, direction=outcome.direction.value,
                            rule=outcome.rule.value)
             report.matched.append(Matched(app.id, app.company, msg.message_id,
                                           outcome.direction, outcome.rule.value, msg.when,
@@ -172,12 +179,13 @@ def match_pending(store: Store, own: set[str], report: PassReport) -> None:
             log.get(application=app.id).info(
                 "reply_matched" if outcome.direction is Direction.FROM_THEM else "sent_matched",
                 message_id=msg.message_id, rule=outcome.rule.value)
+        mailstate.mark_rest_processed(store)
 
 
-def _record(store: Store, index: Index, app: Application, msg: Message,
+def _record(store: Store, index: Index, app: Application, msg: Message, *, key: str,
             direction: Direction) -> None:
     store.add_event(app.id, Event(at=msg.when, direction=direction, source="mail",
-                                  message_id=msg.key))
+                                  message_id=key))
     anchors = [msg.message_id] if msg.message_id else []
     if msg.gm_thrid is not None:
         anchors.append(thread_anchor(msg.gm_thrid))

@@ -18,8 +18,9 @@ _SECRET_KEYS = re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie",
 # Values that look like credentials wherever they appear in a string.
 _SECRET_VALUES = re.compile(
     r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)(?P<val>\S+)"
-    r"|(?P<login>\bLOGIN\s+\S+\s+)(?P<pw>\S+)"
-    r"|(?P<auth>\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2)\s+)(?P<blob>\S+)"
+    # IMAP/SMTP commands are upper case on the wire; "login refused" in prose is no command.
+    r"|(?P<login>(?-i:\bLOGIN)\s+\S+\s+)(?P<pw>\S+)"
+    r"|(?P<auth>(?-i:\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2))\s+)(?P<blob>\S+)"
 )
 REDACTED = "[redacted]"
 _known_secrets: set[str] = set()

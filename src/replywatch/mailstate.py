@@ -1,46 +1,23 @@
 """What the store remembers of the mailbox: folder sync state and messages read.
 
-Messages are kept in compact form (only the header fields matching needs, as
-JSON) so that an application added or edited later is matched against mail
-already read, with no new fetch.
+Every message read is kept in compact form: the raw bytes of the header fields
+that matching needs (a few hundred bytes), so that an application added or edited
+later is matched against mail already read, with no new fetch. Parsing waits until
+a message could belong to an application: most mail never needs it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from datetime import datetime
-from typing import Any
 
+from replywatch.mail.headers import parse_headers, peek_message_id
 from replywatch.mail.imap import FolderState
-from replywatch.model import Message
+from replywatch.model import Message, RawMessage, message_key
 from replywatch.store import Store, parse_utc, utc_text
 
-_TIME_FIELDS = ("internal_date", "date")
-_TUPLE_FIELDS = ("to", "reply_to", "in_reply_to", "references")
-
-
-def encode(msg: Message) -> str:
-    """Return the compact JSON of a message (empty fields left out)."""
-    data: dict[str, Any] = {}
-    for key, value in asdict(msg).items():
-        if value in (None, "", (), False):
-            continue
-        data[key] = utc_text(value) if key in _TIME_FIELDS else value
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-
-
-def decode(text: str) -> Message:
-    """Return the message of its compact JSON."""
-    data: dict[str, Any] = json.loads(text)
-    for key in _TIME_FIELDS:
-        if key in data:
-            data[key] = parse_utc(data[key])
-    for key in _TUPLE_FIELDS:
-        if key in data:
-            data[key] = tuple(data[key])
-    return Message(**data)
+_COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"
 
 
 def folder_states(store: Store, account: str) -> dict[str, FolderState]:
@@ -60,40 +37,66 @@ def save_folder_state(store: Store, account: str, folder: str, state: FolderStat
     )
 
 
-def save_messages(store: Store, account: str, messages: Iterable[Message]) -> tuple[int, int]:
+def save_messages(store: Store, account: str, messages: Iterable[RawMessage]
+                  ) -> tuple[int, int]:
     """Keep messages not seen before; return (read, new). Call inside ``tx()``.
 
     A message seen in several folders (or again after a UIDVALIDITY change) is
-    kept once, under its Message-ID or X-GM-MSGID.
+    kept once, under its X-GM-MSGID or Message-ID.
     """
     read = new = 0
-    for msg in messages:
+    insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
+              " gm_msgid, gm_thrid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    conn = store.conn
+    for raw in messages:
         read += 1
-        cur = store.conn.execute(
-            "INSERT OR IGNORE INTO messages (key, account, folder, uid, at, data)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (msg.key, account, msg.folder, msg.uid, utc_text(msg.when), encode(msg)),
-        )
+        key = message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)
+        cur = conn.execute(insert, (key, account, raw.folder, raw.uid,
+                                    utc_text(raw.internal_date), raw.header, raw.gm_msgid,
+                                    raw.gm_thrid))
         new += cur.rowcount
     return read, new
 
 
-def pending(store: Store, batch: int = 500) -> Iterator[Message]:
-    """Yield the messages not yet matched, oldest first, a page at a time.
+def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:
+    key, folder, uid, at, header, gm_msgid, gm_thrid = row
+    assert isinstance(key, str)
+    assert isinstance(folder, str)
+    assert isinstance(uid, int)
+    assert isinstance(at, str)
+    assert isinstance(header, bytes)
+    return key, RawMessage(folder, uid, parse_utc(at), header,
+                           gm_msgid if isinstance(gm_msgid, int) else None,
+                           gm_thrid if isinstance(gm_thrid, int) else None)
 
-    Keyset paging keeps memory flat whatever the mailbox size, and stays correct
-    while the caller marks the yielded messages as it goes.
+
+def parse(raw: RawMessage) -> Message:
+    """Return the parsed message of a stored one."""
+    return parse_headers(raw.header, folder=raw.folder, uid=raw.uid,
+                         internal_date=raw.internal_date, gm_msgid=raw.gm_msgid,
+                         gm_thrid=raw.gm_thrid)
+
+
+def pending(store: Store, batch: int = 1000) -> Iterator[tuple[str, RawMessage]]:
+    """Yield (key, message) of the messages not yet matched, in arrival order, a page
+    at a time: keyset paging keeps memory flat whatever the mailbox size.
     """
     last_at, last_key = "", ""
     while True:
         rows = store.conn.execute(
-            "SELECT at, key, data FROM messages WHERE processed = 0 AND (at, key) > (?, ?)"
+            f"SELECT {_COLUMNS} FROM messages WHERE processed = 0 AND (at, key) > (?, ?)"  # noqa: S608
             " ORDER BY at, key LIMIT ?", (last_at, last_key, batch)).fetchall()
         if not rows:
             return
-        last_at, last_key = rows[-1][0], rows[-1][1]
+        last_at, last_key = rows[-1][3], rows[-1][0]
         for row in rows:
-            yield decode(row[2])
+            yield _raw(tuple(row))
+
+
+def has_pending(store: Store) -> bool:
+    """Return True if any message waits to be matched."""
+    return store.conn.execute(
+        "SELECT 1 FROM messages WHERE processed = 0 LIMIT 1").fetchone() is not None
 
 
 def mark(store: Store, key: str, *, app_id: int | None = None, direction: str | None = None,
@@ -104,6 +107,11 @@ def mark(store: Store, key: str, *, app_id: int | None = None, direction: str | 
         " WHERE key = ?",
         (app_id, direction, rule, json.dumps(list(candidates)) if candidates else None, key),
     )
+
+
+def mark_rest_processed(store: Store) -> None:
+    """Mark every message still pending as matched to nothing. Call inside ``tx()``."""
+    store.conn.execute("UPDATE messages SET processed = 1 WHERE processed = 0")
 
 
 def reopen_unmatched(store: Store) -> int:
@@ -121,8 +129,9 @@ def reopen_unmatched(store: Store) -> int:
 def ambiguous(store: Store) -> list[tuple[Message, list[int]]]:
     """Return the messages that fit several applications, with their candidates."""
     rows = store.conn.execute(
-        "SELECT data, candidates FROM messages WHERE candidates IS NOT NULL ORDER BY at")
-    return [(decode(d), json.loads(c)) for d, c in rows]
+        f"SELECT {_COLUMNS}, candidates FROM messages WHERE candidates IS NOT NULL"  # noqa: S608
+        " ORDER BY at")
+    return [(parse(_raw(tuple(r)[:7])[1]), json.loads(r[7])) for r in rows]
 
 
 def prune(store: Store, before: datetime) -> int:
@@ -133,6 +142,7 @@ def prune(store: Store, before: datetime) -> int:
 
 
 def message(store: Store, key: str) -> Message | None:
-    """Return the stored message with this key, or None."""
-    row = store.conn.execute("SELECT data FROM messages WHERE key = ?", (key,)).fetchone()
-    return decode(row[0]) if row else None
+    """Return the stored message with this key, parsed, or None."""
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM messages WHERE key = ?",  # noqa: S608
+                             (key,)).fetchone()
+    return parse(_raw(tuple(row))[1]) if row else None

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from replywatch.domains import domain_of, is_ats, is_free_mail
+from replywatch.domains import ATS_RELAYS, domain_of, is_ats, is_free_mail
 from replywatch.model import Application, Direction, Message
 
 
@@ -111,6 +111,53 @@ class Index:
     def is_own(self, address: str | None) -> bool:
         """Return True if the address is one of the user's own."""
         return address is not None and canonical(address) in self.own
+
+    def prefilter(self) -> Prefilter:
+        """Return the cheap test of raw headers that passes every message that could match."""
+        tokens = {d.encode() for d in self.domains}
+        tokens |= {domain_of(c).encode() for c in self.contacts}
+        tokens |= {d.encode() for d in ATS_RELAYS}
+        return Prefilter(self.anchors, frozenset(t for t in tokens if t))
+
+
+_BRACKETED = re.compile(rb"<([^<>]*)>")
+_AT_TOKEN = re.compile(rb"[^\s<>,]*@[^\s<>,]*")
+_DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
+_BLANK_OR_CONTROL = re.compile(rb"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """A superset test on raw header bytes: False means no rule can match the message.
+
+    Every rule needs one of: a known Message-ID (thread), a Gmail thread id, or an
+    address whose domain (or a parent of it) is a contact's, the company's or an
+    ATS relay's (contact, domain, ats, and the user's own mail to a contact or
+    company). Those are looked for in the raw bytes, generously (any angle-bracket
+    or ``@`` token, any domain after an ``@``), so that only mail that cannot match
+    skips parsing. Anything it cannot read plainly (8-bit tokens) passes.
+    """
+
+    anchors: dict[str, set[int]]  # the Index's own dict: anchors added later count
+    domains: frozenset[bytes]
+
+    def could_match(self, header: bytes, gm_thrid: int | None) -> bool:
+        """Return False only if no rule can match a message with these header bytes."""
+        if gm_thrid is not None and thread_anchor(gm_thrid) in self.anchors:
+            return True
+        if self.anchors:
+            for found in (*_BRACKETED.findall(header), *_AT_TOKEN.findall(header)):
+                token = _BLANK_OR_CONTROL.sub(b"", found)
+                if not token.isascii() or token.decode() in self.anchors:
+                    return True
+        for found in _DOMAIN.findall(header.lower()):
+            if not found.isascii():
+                return True
+            parts = found.strip(b".").split(b".")
+            for i in range(len(parts)):
+                if b".".join(parts[i:]) in self.domains:
+                    return True
+        return False
 
 
 def _by_thread(msg: Message, index: Index) -> set[int]:

@@ -151,11 +151,34 @@ class Message:
     @property
     def key(self) -> str:
         """Return the id that deduplicates one message seen in several folders."""
-        if self.gm_msgid is not None:
-            return f"gm:{self.gm_msgid}"
-        if self.message_id:
-            return f"mid:{self.message_id}"
-        return f"uid:{self.folder}:{self.uid}"
+        return message_key(self.gm_msgid, self.message_id, self.folder, self.uid)
+
+
+def message_key(gm_msgid: int | None, message_id: str | None, folder: str, uid: int) -> str:
+    """Return the key of a message: X-GM-MSGID on Gmail, else its Message-ID, else
+    its place (folder and UID) for mail that has neither.
+    """
+    if gm_msgid is not None:
+        return f"gm:{gm_msgid}"
+    if message_id:
+        return f"mid:{message_id}"
+    return f"uid:{folder}:{uid}"
+
+
+@dataclass(frozen=True, slots=True)
+class RawMessage:
+    """One message as read from the server: its header fields, unparsed.
+
+    ``header`` holds the bytes of ``BODY.PEEK[HEADER.FIELDS (...)]``; parsing waits
+    until a message could belong to an application (see ``matching.Prefilter``).
+    """
+
+    folder: str
+    uid: int
+    internal_date: datetime
+    header: bytes
+    gm_msgid: int | None = None
+    gm_thrid: int | None = None
 
 
 @dataclass(frozen=True)

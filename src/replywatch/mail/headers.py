@@ -67,6 +67,7 @@ _WANTED = "|".join(re.escape(name) for name in HEADER_FIELDS)
 # syntax), and every continuation line that follows it.
 _FIELD_RE = re.compile(rf"^({_WANTED})[ \t]*:(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
 _HEADER_END_RE = re.compile(rb"\n\r?\n")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ENCODED_WORD_RE = re.compile(r"=\?([^?\s]*)\?([bBqQ])\?([^?]*)\?=")
 _NOT_BASE64_RE = re.compile(r"[^A-Za-z0-9+/]")
 # Control characters that are not whitespace, and lone surrogates (utf-7 can make them):
@@ -163,6 +164,29 @@ def parse_headers(
         gm_msgid=gm_msgid,
         gm_thrid=gm_thrid,
     )
+
+
+_MESSAGE_ID_FIELD_RE = re.compile(
+    rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE
+)
+
+
+def peek_message_id(raw: bytes) -> str | None:
+    """Return the Message-ID of raw header bytes, exactly as ``parse_headers`` would,
+    without parsing the rest: what deduplicating a message needs, for every message.
+    """
+    end = _HEADER_END_RE.search(raw)
+    block = raw[: end.start() + 1] if end else raw
+    if raw.startswith((b"\n", b"\r\n")):
+        return None
+    for folded in _MESSAGE_ID_FIELD_RE.findall(block):
+        value = folded.replace(b"\r\n", b"").replace(b"\n", b"")
+        if value and not value.isspace():
+            if value.isascii():
+                return _first_id(value.decode("ascii"))
+            # Rare 8-bit junk: let the full parser decide, so both agree.
+            return parse_headers(raw, folder="", uid=0, internal_date=_EPOCH).message_id
+    return None
 
 
 def normalize_address(text: str) -> str | None:

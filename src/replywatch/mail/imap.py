@@ -21,8 +21,8 @@ import imapclient.exceptions
 
 from replywatch.config import Account, Security
 from replywatch.errors import MailboxError
-from replywatch.mail.headers import HEADER_FIELDS, parse_headers
-from replywatch.model import Message
+from replywatch.mail.headers import HEADER_FIELDS
+from replywatch.model import RawMessage
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
 CONNECT_TIMEOUT = 15.0
@@ -203,7 +203,7 @@ class ImapMailbox:
 
     def read_folder(
         self, folder: Folder, state: FolderState | None, since: date
-    ) -> tuple[FolderState, Iterator[Message]]:
+    ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Examine a folder; return its new state and the messages new since ``state``.
 
         With no state, or a changed UIDVALIDITY, read everything since ``since``.
@@ -235,7 +235,7 @@ class ImapMailbox:
         except _IMAP_ERRORS as exc:
             raise self._fail(f"SEARCH in {self._selected}", exc) from exc
 
-    def _fetch(self, folder: str, uids: list[int]) -> Iterator[Message]:
+    def _fetch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
         items = [_HEADER_ITEM, "INTERNALDATE"]
         if self.is_gmail:
             items += ["X-GM-MSGID", "X-GM-THRID"]
@@ -255,8 +255,8 @@ class ImapMailbox:
                     if isinstance(key, bytes) and key.startswith(b"BODY[HEADER"):
                         raw = value or b""
                         break
-                yield parse_headers(
-                    raw, folder=folder, uid=uid, internal_date=_aware(data.get(b"INTERNALDATE")),
+                yield RawMessage(
+                    folder, uid, _aware(data.get(b"INTERNALDATE")), raw,
                     gm_msgid=_int_or_none(data.get(b"X-GM-MSGID")),
                     gm_thrid=_int_or_none(data.get(b"X-GM-THRID")),
                 )

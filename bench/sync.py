@@ -1,0 +1,329 @@
+"""Sync benchmark (issue #3): replywatch's first and no-change passes against raw imaplib.
+
+For each size, seeds a mailbox of realistic small messages (~90% INBOX, ~10% Sent, over
+the last 100 days) in a throwaway local Dovecot and measures, in the same run:
+
+- baseline: a bare imaplib session (LOGIN, EXAMINE of the folders the product reads,
+  UID SEARCH SINCE, UID FETCH of the product's fetch items in its batch size, no
+  parsing); best of 3, after a first "cold" run in which Dovecot builds its index;
+- first pass: ``engine.run_pass`` on a fresh store holding a few applications whose
+  contacts match ~1% of the mail, in a fresh subprocess that also reports its VmHWM;
+- no-change pass: ``run_pass`` again (median of 5) with its IMAP command count; one more
+  goes through a second Dovecot that records commands (rawlog), to show no FETCH went
+  out; and the raw floor of such a pass (imaplib: ENABLE, LIST, EXAMINEs; median of 5).
+
+Targets: first pass within 8x the baseline; a no-change pass sends the same commands at
+every size and takes at most 1.5x as long at the largest size as at the smallest; VmHWM
+at the largest size at most 1.5x that at the smallest. Not a test: figures vary by machine.
+
+    python bench/sync.py [--sizes 1000,50000] [--profile]
+
+``--profile`` also runs the largest first pass under cProfile: top 15 by cumulative and
+by own time, and the time of each stage (imapclient, dedup key, INSERTs, prefilter, parsing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import imaplib
+import json
+import os
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+from replywatch import log
+from replywatch.book import Book
+from replywatch.config import Account, Config, PasswordSource, Policy, Security
+from replywatch.devserver import LocalDovecot
+from replywatch.engine import run_pass
+from replywatch.mail.imap import _HEADER_ITEM, BATCH
+from replywatch.store import Store
+
+ME = "Alex Doe <me@example.org>"
+FOLDERS = ("INBOX", "Sent", "Junk", "Archive")  # what the product reads on Dovecot
+LOOKBACK_DAYS = 120
+NO_CHANGE_RUNS = 5
+VERDICT = {True: "OK    ", False: "MISSED"}
+# (company, contact): ~1% of the mail comes from or goes to these companies.
+COMPANIES = [("Acme Robotics", "jane.roe@acmerobotics.com"), ("Globex", "talent@globex.io"),
+             ("Initech", "p.lumbergh@initech.net"), ("Umbrella Health", "hr@umbrella.org"),
+             ("Hooli", "recruiting@hooli.xyz")]
+_FIRST = ["Anna", "Jonas", "Renée", "Priya", "Wei", "Olga", "Chidi", "José", "Mia", "Lukas",
+          "Fatima", "Tomasz", "Aiko", "Ravi", "Ingrid", "Kofi", "Lea", "Sam", "Nora", "Omar"]
+_LAST = ["Müller", "Smith", "Nakamura", "Okafor", "Novak", "Lindqvist", "Chen", "Dubois",
+         "Kowalski", "Rossi", "Haddad", "Brown", "Ivanova", "Patel", "Jones", "Silva"]
+_WORDS = ["quarterly", "report", "meeting", "notes", "invoice", "schedule", "project", "update",
+          "review", "budget", "proposal", "draft", "feedback", "release", "deadline", "offsite",
+          "dinner", "photos", "trip", "planning", "design", "roadmap", "contract", "thanks"]
+_DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "posteo.de", "fastmail.fm"] + [
+    f"{w}{n}.{('com', 'de', 'io')[n % 3]}" for n, w in enumerate(_WORDS * 3)]
+
+
+def _q(text: str) -> str:
+    """RFC 2047 Q-encode text that is not ASCII, as mailers do."""
+    if text.isascii():
+        return text
+    return "=?UTF-8?Q?" + "".join(c if c.isascii() and c.isalnum() else "_" if c == " " else
+                                  "".join(f"={b:02X}" for b in c.encode()) for c in text) + "?="
+
+
+def _person(rng: random.Random, domain: str | None = None) -> str:
+    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    local = f"{first}.{last}".encode("ascii", "ignore").decode().lower()
+    return f"{_q(first + ' ' + last)} <{local}@{domain or rng.choice(_DOMAINS)}>"
+
+
+def _message(rng: random.Random, i: int, when: datetime, *, sent: bool, contact: str | None,
+             thread: list[str]) -> bytes:
+    """Return one message: to or from ``contact`` if given, a reply if ``thread`` has ids."""
+    mid = f"CA{rng.getrandbits(160):040x}.{i}@mail.{rng.choice(_DOMAINS)}"
+    them = _person(rng) if not contact else contact if rng.random() < 0.6 else _person(
+        rng, contact.split("@")[1])
+    subject = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 9))).capitalize()
+    if rng.random() < 0.1:
+        subject = _q("Rückfrage: " + subject)
+    date = (when - timedelta(seconds=3)).astimezone(timezone(timedelta(hours=rng.choice(
+        (-5, 0, 1, 2, 9)))))
+    lines = [f"Return-Path: <bounce-{i}@mx.example.net>",
+             "Received: from mx1.example.net (mx1.example.net [192.0.2.17]) by mail.example.org"
+             f" with ESMTPS id {i:x}; {format_datetime(when)}",
+             f"DKIM-Signature: v=1; a=rsa-sha256; d=example.net; s=s1; b={'x' * 180}",
+             f"From: {ME if sent else them}", f"To: {them if sent else ME}",
+             f"Date: {format_datetime(date)}"]
+    if rng.random() < 0.3:
+        lines.append("Cc: " + ", ".join(_person(rng) for _ in range(rng.randint(1, 3))))
+    if thread:
+        subject = "Re: " + subject
+        lines += [f"In-Reply-To: <{thread[-1]}>",
+                  "References: " + " ".join(f"<{r}>" for r in thread[-6:])]
+    elif not sent and not contact and rng.random() < 0.1:  # a newsletter
+        lines += ["List-Id: <news.example.com>", "List-Unsubscribe: <https://example.com/u>"]
+    lines += [f"Subject: {subject}", f"Message-ID: <{mid}>", "MIME-Version: 1.0",
+              "Content-Type: text/plain; charset=utf-8"]
+    thread.append(mid)
+    body = "\r\n".join(" ".join(rng.choice(_WORDS) for _ in range(12)) for _ in range(8))
+    return ("\r\n".join(lines) + "\r\n\r\n" + body + "\r\n").encode()
+
+
+def seed(server: LocalDovecot, user: str, size: int, now: datetime) -> None:
+    """Put ``size`` messages into ``user``'s INBOX and Sent, oldest first; 30% are replies.
+
+    Old mail is mostly read (in cur/), the newest 2% half unread (in new/).
+    """
+    rng = random.Random(size)
+    threads: dict[str, list[str]] = {c: [] for _, c in COMPANIES}  # a company's own threads
+    recent: list[list[str]] = [[]]  # the last 50 other threads
+    start, step = now - timedelta(days=100), timedelta(days=100) / size
+    for i in range(size):
+        sent = rng.random() < 0.1
+        contact = rng.choice(COMPANIES)[1] if rng.random() < 0.01 else None
+        thread = threads[contact] if contact else rng.choice(recent)
+        if rng.random() > 0.3:  # a new thread
+            thread = []
+            if contact:
+                threads[contact] = thread
+            else:
+                recent = [*recent[-49:], thread]
+        raw = _message(rng, i, start + step * i, sent=sent, contact=contact, thread=thread)
+        server.add_message(user, raw, folder="Sent" if sent else "INBOX",
+                           internal_date=start + step * i,
+                           seen=rng.random() < (0.97 if i < 0.98 * size else 0.5))
+
+
+def baseline(port: int, user: str, password: str, since: datetime | None) -> tuple[float, int]:
+    """Time a bare imaplib read of all mail since ``since``; return (seconds, messages).
+
+    With ``since`` None, time the floor of a no-change pass instead: the commands the
+    product sends when nothing is new (ENABLE CONDSTORE, LIST, EXAMINE of each folder).
+    """
+    start, n = time.perf_counter(), 0
+    imap = imaplib.IMAP4("127.0.0.1", port)
+    imap.login(user, password)
+    if since is None:
+        imap.enable("CONDSTORE")
+        imap.list()
+    for folder in FOLDERS:
+        _, data = imap.select(folder, readonly=True)
+        if since is None or int(data[0] or 0) == 0:
+            continue
+        _, data = imap.uid("SEARCH", "SINCE", since.strftime("%d-%b-%Y"))
+        uids = (data[0] or b"").split()
+        for at in range(0, len(uids), BATCH):
+            _, data = imap.uid("FETCH", b",".join(uids[at:at + BATCH]).decode(),
+                               f"({_HEADER_ITEM} INTERNALDATE)")
+            n += sum(isinstance(part, tuple) for part in data)
+    imap.logout()
+    return time.perf_counter() - start, n
+
+
+def vm_hwm_mb() -> float:
+    """Return this process's peak resident set size (VmHWM) in MB."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:", 1)[1].split()[0]) / 1024
+
+
+def child(args: argparse.Namespace) -> int:
+    """Run one size's first pass, then its no-change passes; print a JSON line of figures."""
+    log.setup(stream=open(os.devnull, "w"), json=True)  # noqa: SIM115 - lives as long as we do
+    now = datetime.fromisoformat(args.now)
+    account = Account(name="bench", host="127.0.0.1", port=args.port, username=args.user,
+                      security=Security.PLAIN, addresses=("me@example.org",),
+                      lookback_days=LOOKBACK_DAYS, password=PasswordSource(
+                          kind="command", command=("printf", "%s", args.password)))
+    config = Config(accounts=(account,), policy=Policy(timezone="UTC"))
+    with tempfile.TemporaryDirectory(prefix="replywatch-bench-") as folder:
+        store = Store.open(Path(folder) / "replywatch.db")
+        book = Book(store, config.policy, UTC, now - timedelta(days=110))
+        for company, contact in COMPANIES:
+            book.add(company=company, role="Engineer", contacts=[contact])
+        hwm_before, start = vm_hwm_mb(), time.perf_counter()
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.runcall(run_pass, config, store, now)
+            print_profile(pstats.Stats(profile, stream=sys.stdout))
+            print(json.dumps({}))
+            return 0
+        report = run_pass(config, store, now)
+        first, hwm = time.perf_counter() - start, vm_hwm_mb()
+        runs, floors, commands, read = [], [], set(), 0
+        audited = replace(config, accounts=(replace(account, port=args.audit_port),))
+        for cfg in [config] * NO_CHANGE_RUNS + [audited]:  # the last one is recorded
+            start = time.perf_counter()
+            again = run_pass(cfg, store, now + timedelta(minutes=1)).accounts[0]
+            runs.append(time.perf_counter() - start)
+            commands.add(again.commands)
+            read += sum(f.read for f in again.folders)
+            # Interleaved, so that both see Dovecot in the same state.
+            floors.append(baseline(args.port, args.user, args.password, None)[0])
+        store.close()
+    acct = report.accounts[0]
+    print(json.dumps({"first": first, "hwm_before": hwm_before, "hwm": hwm,
+                      "ok": acct.ok, "error": acct.error, "matched": len(report.matched),
+                      "read": sum(f.read for f in acct.folders), "no_change_read": read,
+                      "no_change": statistics.median(runs[:NO_CHANGE_RUNS]),
+                      "floor": statistics.median(floors[:NO_CHANGE_RUNS]),
+                      "commands": ",".join(map(str, sorted(commands)))}))
+    return 0
+
+
+def print_profile(stats: pstats.Stats) -> None:
+    """Print the top 15 by cumulative and own time, then the stages issue #3 asks about."""
+    for order in ("cumulative", "tottime"):
+        stats.sort_stats(order).print_stats(15)
+    found = {(Path(file).name, name): (row[3], row[4])
+             for (file, _, name), row in stats.stats.items()}  # type: ignore[attr-defined]
+    total = found["engine.py", "run_pass"][0]
+    execute = found["~", "<method 'execute' of 'sqlite3.Connection' objects>"][1]
+    def cum(file: str, name: str) -> float:
+        return found.get((file, name), (0.0, 0.0))[0]
+
+    stages = [("imapclient fetch (wire + parse)", cum("imapclient.py", "fetch")),
+              ("peek_message_id (dedup key)", cum("headers.py", "peek_message_id")),
+              ("sqlite INSERTs in save_messages",
+               sum(v[3] for k, v in execute.items() if k[2] == "save_messages")),
+              ("match_pending", cum("engine.py", "match_pending")),
+              ("  of which prefilter", cum("matching.py", "could_match")),
+              ("  of which parse_headers", cum("headers.py", "parse_headers"))]
+    print(f"Stages under cProfile (which inflates Python-heavy code); run_pass {total:.2f} s:")
+    for label, seconds in stages:
+        print(f"  {label:34} {seconds:6.2f} s {seconds / total:4.0%}")
+
+
+def run_child(options: list[str]) -> dict[str, Any]:
+    """Run ``child`` in a fresh interpreter; echo what it prints before its JSON line."""
+    argv = [sys.executable, __file__, *options]
+    *text, last = subprocess.run(argv, check=True, capture_output=True,
+                                 text=True).stdout.rstrip("\n").split("\n")
+    print(*text, sep="\n", end="\n" if text else "")
+    return dict(json.loads(last))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,50000", help="comma-separated mailbox sizes")
+    parser.add_argument("--profile", action="store_true", help="cProfile the largest size")
+    for internal in ("--child", "--port", "--audit-port"):
+        parser.add_argument(internal, type=int, help=argparse.SUPPRESS)
+    for internal in ("--user", "--password", "--now"):
+        parser.add_argument(internal, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(args)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    shm = Path("/dev/shm")  # ~4 KiB a message, and room to spare
+    roomy = shm.is_dir() and shutil.disk_usage(shm).free > 6e3 * sum(sizes) + 2**26
+    parent = shm if roomy else None
+    now = datetime.now(UTC).replace(microsecond=0)
+    since, rows = now - timedelta(days=LOOKBACK_DAYS), []
+    # ``audit`` records commands (rawlog) and serves the same maildirs through a symlink,
+    # so that its shell process per login does not slow the timed sessions on ``server``.
+    with LocalDovecot(parent=parent) as server, LocalDovecot(parent=parent, rawlog=True) as audit:
+        print(f"Dovecot {server.port} (timed) and {audit.port} (rawlog) in {server.folder.parent};"
+              f" FETCH batch {BATCH}; {os.cpu_count()} CPUs")
+        common = ["--port", str(server.port), "--audit-port", str(audit.port),
+                  "--password", server.password, "--now", now.isoformat()]
+        for size in sizes:
+            user, start = f"bench{size}", time.perf_counter()
+            seed(server, user, size, now)
+            seeded = time.perf_counter() - start
+            audit.home(user).mkdir(parents=True)
+            owner = server.home(user).stat()
+            os.chown(audit.home(user), owner.st_uid, owner.st_gid)
+            audit.maildir(user).symlink_to(server.maildir(user))
+            cold, fetched = baseline(server.port, user, server.password, since)
+            base = min(baseline(server.port, user, server.password, since)[0] for _ in range(3))
+            res = run_child([*common, "--child", str(size), "--user", user])
+            if not res["ok"]:
+                print(f"first pass failed: {res['error']}", file=sys.stderr)
+                return 1
+            wire = audit.commands_sent(user)
+            print(f"{size:>7,}: seeded in {seeded:.1f} s; baseline read {fetched:,}: {cold:.2f} s"
+                  f" cold (Dovecot indexes), best of 3 warm {base:.3f} s\n{'':9}first pass"
+                  f" {res['first']:.2f} s: read {res['read']:,}, matched {res['matched']}; VmHWM"
+                  f" {res['hwm_before']:.1f} MB before, {res['hwm']:.1f} MB after\n{'':9}"
+                  f"no-change pass {res['no_change'] * 1000:.1f} ms (raw floor"
+                  f" {res['floor'] * 1000:.1f} ms), {res['commands']} commands counted, read"
+                  f" {res['no_change_read']}; recorded after login: {'; '.join(wire)}")
+            rows.append((size, base, res, wire))
+        if args.profile:
+            print(f"\ncProfile of the first pass at {sizes[-1]:,} (a fresh store):")
+            run_child([*common, "--child", str(sizes[-1]), "--user", f"bench{sizes[-1]}",
+                       "--profile"])
+    print(f"\n{'size':>7} | baseline s | first pass s | ratio | no-change s | commands"
+          f" (client/wire) | VmHWM MB (before pass)")
+    for size, base, res, wire in rows:
+        print(f"{size:>7,} | {base:10.3f} | {res['first']:12.3f} | {res['first'] / base:4.1f}x"
+              f" | {res['no_change']:11.4f} | {res['commands']:>8}/{len(wire):<14}|"
+              f" {res['hwm']:.1f} ({res['hwm_before']:.1f})")
+    (small, _, lo, lo_wire), (large, _, hi, hi_wire) = rows[0], rows[-1]
+    ratios = {size: res["first"] / base for size, base, res, _ in rows}
+    print(f"{VERDICT[max(ratios.values()) <= 8]} first pass within 8x the raw baseline: "
+          + ", ".join(f"{size:,}: {ratio:.1f}x" for size, ratio in ratios.items()))
+    fetch = any("FETCH" in c.upper() for row in rows for c in row[3])
+    same = (lo["commands"] == hi["commands"] and len(lo_wire) == len(hi_wire) and not fetch
+            and not any(row[2]["no_change_read"] for row in rows))
+    ratio, own = hi["no_change"] / lo["no_change"], [r["no_change"] - r["floor"] for r in (lo, hi)]
+    print(f"{VERDICT[same and ratio <= 1.5]} no-change pass: {hi['commands']} vs {lo['commands']}"
+          f" commands ({len(hi_wire)} vs {len(lo_wire)} recorded, FETCH: {fetch}); {large:,} vs"
+          f" {small:,}: {ratio:.2f}x (target <= 1.5x). Raw floor {hi['floor'] / lo['floor']:.2f}x;"
+          f" above it, {own[1] * 1000:.1f} vs {own[0] * 1000:.1f} ms = {own[1] / own[0]:.2f}x")
+    ratio = hi["hwm"] / lo["hwm"]
+    print(f"{VERDICT[ratio <= 1.5]} VmHWM {large:,} vs {small:,}: {hi['hwm']:.1f} /"
+          f" {lo['hwm']:.1f} MB = {ratio:.2f}x (target <= 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
