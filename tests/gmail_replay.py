@@ -138,6 +138,8 @@ class _Handler(socketserver.StreamRequestHandler):
                         if re.fullmatch(rx, name)), f"{tag} OK Success")
         elif verb == "EXAMINE":
             self.examine(tag, shlex.split(args)[0])
+        elif verb == "STATUS":
+            self.status(tag, args)
         elif verb in ("UID SEARCH", "UID FETCH") and self.selected is not None:
             messages = sorted(srv.mailbox.get(self.selected, ()), key=lambda m: m.uid)
             try:
@@ -164,6 +166,21 @@ class _Handler(socketserver.StreamRequestHandler):
                   f"* OK [UIDNEXT {max(uids, default=0) + 1}] Predicted next UID.",
                   f"* OK [HIGHESTMODSEQ {HIGHESTMODSEQ}]",
                   f"{tag} OK [READ-ONLY] {name} selected. (Success)")
+
+    def status(self, tag: str, args: str) -> None:
+        # Gmail answers STATUS for any selectable folder: * STATUS "name" (ITEM n ...)
+        name = shlex.split(args.split("(", 1)[0])[0]
+        found = [v for flags, n, v in self.server.folders if n == name and "Noselect" not in flags]
+        if not found:
+            self.send(f"{tag} NO [NONEXISTENT] Unknown Mailbox: {name} (Failure)")
+            return
+        uids = [m.uid for m in self.server.mailbox.get(name, ())]
+        values = {"MESSAGES": len(uids), "UIDNEXT": max(uids, default=0) + 1,
+                  "UIDVALIDITY": found[0], "HIGHESTMODSEQ": HIGHESTMODSEQ, "UNSEEN": 0,
+                  "RECENT": 0}
+        asked = args.split("(", 1)[1].rstrip(")").split()
+        items = " ".join(f"{item} {values[item.upper()]}" for item in asked)
+        self.send(f'* STATUS "{name}" ({items})', f"{tag} OK Success")
 
     def search(self, tag: str, args: str, messages: list[GmMessage]) -> None:
         hits = {m.uid for m in messages}

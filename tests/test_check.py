@@ -243,7 +243,7 @@ def test_check_never_changes_the_mailbox(
 # -- incremental ------------------------------------------------------------------
 
 
-def test_check_pass_with_nothing_new_only_examines(
+def test_check_pass_with_nothing_new_asks_status_and_examines_inbox_only(
         rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
     for i in range(30):
         rw.add(eml(sender=f"n{i}@example.net", msgid=f"m{i}@example.net"))
@@ -251,7 +251,7 @@ def test_check_pass_with_nothing_new_only_examines(
     before = len(rw.dovecot.commands_sent(rw.user))
     data = check(rw, capsys)
     new = rw.dovecot.commands_sent(rw.user)[before:]
-    assert ["ENABLE", "LIST", "EXAMINE", "EXAMINE", "EXAMINE", "EXAMINE", "LOGOUT"] == [
+    assert ["ENABLE", "LIST", "STATUS", "STATUS", "STATUS", "EXAMINE", "LOGOUT"] == [
         c.split()[0] for c in new]
     assert 0 == sum(f["new"] for f in data["accounts"][0]["folders"])  # type: ignore[index]
 
@@ -415,3 +415,74 @@ def test_check_every_corpus_message_in_the_mailbox_passes_without_crash(
     assert len(messages) + 1 == inbox["read"]
     assert ("after-corpus@acme.com", "from_them") in [
         (m[1], m[2]) for m in matches(data)]
+
+
+# -- a kept connection (the daemon's) ---------------------------------------------
+
+
+class Kept:
+    """run_pass with the daemon's kept connections, against the Setup's mailbox."""
+
+    def __init__(self, rw: Setup) -> None:
+        from replywatch.config import load_config
+        from replywatch.store import Store
+
+        self.rw = rw
+        self.config = load_config(rw.config)
+        self.store = Store.open(rw.data / "replywatch" / "replywatch.db")
+        self.sessions: dict[str, object] = {}
+
+    def run(self) -> object:
+        from replywatch.engine import run_pass
+
+        return run_pass(self.config, self.store, datetime.now(UTC),
+                        sessions=self.sessions)  # type: ignore[arg-type]
+
+    def commands(self) -> list[str]:
+        return [c.split()[0] for c in self.rw.dovecot.commands_sent(self.rw.user)]
+
+
+def test_kept_connection_nothing_new_costs_one_noop_and_a_status_per_folder(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    rw.add(eml(sender="jane@acme.com", msgid="k1@acme.com"))
+    kept = Kept(rw)
+    kept.run()
+    before = len(kept.commands())
+    kept.run()
+    assert ["STATUS", "STATUS", "STATUS", "NOOP"] == kept.commands()[before:]
+
+
+def test_kept_connection_finds_new_inbox_mail_after_noop(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    kept = Kept(rw)
+    kept.run()
+    rw.add(eml(sender="jane@acme.com", msgid="k2@acme.com"))
+    report = kept.run()
+    assert [(app_id, "k2@acme.com")] == [(m.app_id, m.message_id)  # type: ignore[attr-defined]
+                                        for m in report.matched]  # type: ignore[attr-defined]
+
+
+def test_kept_connection_finds_new_sent_mail_by_status(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    kept = Kept(rw)
+    kept.run()
+    rw.add(eml(sender=ME, to="jane@acme.com", msgid="k3@example.org"), folder="Sent")
+    before = len(kept.commands())
+    report = kept.run()
+    assert [(app_id, "k3@example.org")] == [(m.app_id, m.message_id)  # type: ignore[attr-defined]
+                                           for m in report.matched]  # type: ignore[attr-defined]
+    assert "NOOP" not in kept.commands()[before:]  # Sent was examined: INBOX is again
+
+
+def test_kept_connection_dropped_by_server_is_replaced_without_failing(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    kept = Kept(rw)
+    kept.run()
+    mailbox = kept.sessions["mail"]
+    mailbox._client._imap.sock.close()  # type: ignore[attr-defined]  # the server hung up
+    rw.add(eml(sender="a@example.net", msgid="k4@x"))
+    report = kept.run()
+    assert (True, 1) == (report.ok, sum(f.new for f in report.accounts[0].folders))  # type: ignore[attr-defined]

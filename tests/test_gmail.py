@@ -155,8 +155,9 @@ def test_run_pass_reply_in_later_pass_matches_stored_gmail_thread(store: Store) 
 def test_run_pass_same_gm_msgid_in_all_and_junk_counted_once(store: Store) -> None:
     in_junk = GmMessage(17, LONE, LONE, LONE_MSG.internal_date, LONE_MSG.header)
     report, _ = run(store, {ALL: [LONE_MSG], JUNK: [in_junk]})
-    assert [("all", 1, 1), ("junk", 1, 0)] \
-        == [(f.role, f.read, f.new) for f in report.accounts[0].folders]
+    folders = report.accounts[0].folders
+    assert ([("all", 1), ("junk", 1)], 1) \
+        == ([(f.role, f.read) for f in folders], sum(f.new for f in folders))
 
 
 def test_run_pass_sent_folder_not_read_on_gmail(store: Store) -> None:
@@ -176,7 +177,8 @@ def test_run_pass_gmail_command_sequence_is_read_only(store: Store) -> None:
 
 def test_run_pass_gmail_folders_opened_with_examine(store: Store) -> None:
     _, commands = run(store, {ALL: [LONE_MSG]})
-    assert ['EXAMINE "[Gmail]/Alle e-poster"', 'EXAMINE "[Gmail]/S&APg-ppelpost"'] \
+    # Spam first: All Mail, read last, stays selected for a kept connection's NOOP.
+    assert ['EXAMINE "[Gmail]/S&APg-ppelpost"', 'EXAMINE "[Gmail]/Alle e-poster"'] \
         == [c for c in commands if verb(c) in ("EXAMINE", "SELECT")]
 
 

@@ -178,3 +178,17 @@ def test_store_writer_waits_for_another_writer_instead_of_failing(tmp_path: Path
         cli.add_application(company="Cli", role="", applied_at=NOW, now=NOW)
     worker.join()
     assert ["Daemon", "Cli"] == [a.company for a in cli.applications()]
+
+
+def test_store_applications_cache_sees_every_change(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    daemon, cli = Store.open(path), Store.open(path)
+    with daemon.tx():
+        app_id = daemon.add_application(company="A", role="", applied_at=NOW, now=NOW)
+    first = daemon.applications()
+    with cli.tx():  # another connection commits (the CLI while the daemon runs)
+        cli.update_application(app_id, NOW, role="SRE")
+    second = daemon.applications()
+    with daemon.tx():  # and a write of its own
+        daemon.update_application(app_id, NOW, stage=Stage.REJECTED)
+    assert (["", "SRE"], []) == ([first[0].role, second[0].role], daemon.applications())

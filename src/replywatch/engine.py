@@ -14,8 +14,8 @@ from typing import Protocol
 from replywatch import log, mailstate, secrets
 from replywatch.book import Book
 from replywatch.config import Account, Config
-from replywatch.errors import UserError
-from replywatch.mail.imap import Folder, FolderState
+from replywatch.errors import MailboxError, UserError
+from replywatch.mail.imap import PRIMARY_ROLES, Folder, FolderState
 from replywatch.matching import Index, match, thread_anchor
 from replywatch.model import Action, Application, Direction, Event, Message, RawMessage, Stage
 from replywatch.store import Store
@@ -125,19 +125,27 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
                  ) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
 
-    All of the account's changes are written in one transaction: on a failure
+    The primary folder (INBOX, or All Mail on Gmail) is read last, so that it stays
+    selected: on a long-lived connection the next pass asks it with one NOOP. All
+    of the account's changes are written in one transaction: on a failure
     half-way the store is as it was (the error propagates).
     """
     report = AccountReport(account.name)
     since = (now - timedelta(days=account.lookback_days)).date()
     states = mailstate.folder_states(store, account.name)
+    commands_before = mailbox.commands
+    folders = mailbox.folders()
+    order = sorted(folders, key=lambda f: f.role in PRIMARY_ROLES)
+    found: dict[str, FolderReport] = {}
     with store.tx():
-        for folder in mailbox.folders():
+        for folder in order:
             state, messages = mailbox.read_folder(folder, states.get(folder.name), since)
             read, new = mailstate.save_messages(store, account.name, messages)
-            mailstate.save_folder_state(store, account.name, folder.name, state)
-            report.folders.append(FolderReport(folder.name, folder.role, read, new))
-    report.commands = mailbox.commands
+            if state != states.get(folder.name):  # an unchanged folder writes nothing
+                mailstate.save_folder_state(store, account.name, folder.name, state)
+            found[folder.name] = FolderReport(folder.name, folder.role, read, new)
+    report.folders = [found[f.name] for f in folders]
+    report.commands = mailbox.commands - commands_before
     return report
 
 
@@ -199,9 +207,13 @@ def _record(store: Store, index: Index, app: Application, msg: Message, *, key: 
 
 
 def run_pass(config: Config, store: Store, now: datetime,
-             open_mailbox: MailboxFactory = open_imap) -> PassReport:
+             open_mailbox: MailboxFactory = open_imap,
+             sessions: dict[str, Mailbox] | None = None) -> PassReport:
     """Sync every account, match what is new, and return the report with what is due.
 
+    With ``sessions`` (the daemon's), connections are kept open between passes, so
+    that a pass with nothing new costs a NOOP and a STATUS per folder; a kept
+    connection that broke is replaced once before the account counts as failed.
     An account that fails (unreachable, login refused, TLS, secret missing) is
     reported with its reason; its part of the store is unchanged and the other
     accounts are still processed.
@@ -210,14 +222,8 @@ def run_pass(config: Config, store: Store, now: datetime,
     for account in config.accounts:
         logger = log.get(account=account.name)
         try:
-            password = secrets.resolve(account.password, account.username,
-                                       what=f"account {account.name!r}")
-            mailbox = open_mailbox(account, password)
-            mailbox.connect()
-            try:
-                acct_report = sync_account(store, account, mailbox, now)
-            finally:
-                mailbox.close()
+            acct_report = _sync_one(config, store, account, now, open_mailbox=open_mailbox,
+                                    sessions=sessions)
         except UserError as exc:
             logger.warning("account_failed", error=exc.problems[0])
             report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0]))
@@ -232,6 +238,38 @@ def run_pass(config: Config, store: Store, now: datetime,
             mailstate.prune(store, now - timedelta(days=longest))
     book = Book(store, config.policy, zone(config.policy.timezone), now)
     report.due = book.due(include_future=False)
+    return report
+
+
+def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
+              open_mailbox: MailboxFactory, sessions: dict[str, Mailbox] | None
+              ) -> AccountReport:
+    """Sync one account on a kept connection or a new one; raise UserError on failure."""
+    kept = sessions.pop(account.name, None) if sessions is not None else None
+    if kept is not None:
+        try:
+            report = sync_account(store, account, kept, now)
+        except MailboxError as exc:
+            # A kept connection may have been dropped by the server meanwhile.
+            log.get(account=account.name).info("reconnecting", error=exc.problems[0])
+            kept.close()
+        else:
+            assert sessions is not None
+            sessions[account.name] = kept
+            return report
+    password = secrets.resolve(account.password, account.username,
+                               what=f"account {account.name!r}")
+    mailbox = open_mailbox(account, password)
+    mailbox.connect()
+    try:
+        report = sync_account(store, account, mailbox, now)
+    except BaseException:
+        mailbox.close()
+        raise
+    if sessions is None:
+        mailbox.close()
+    else:
+        sessions[account.name] = mailbox
     return report
 
 

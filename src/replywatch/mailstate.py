@@ -44,18 +44,22 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage]
     A message seen in several folders (or again after a UIDVALIDITY change) is
     kept once, under its X-GM-MSGID or Message-ID.
     """
-    read = new = 0
     insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
               " gm_msgid, gm_thrid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     conn = store.conn
+    before = conn.total_changes
+    read = 0
+    rows: list[tuple[object, ...]] = []
     for raw in messages:
         read += 1
         key = message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)
-        cur = conn.execute(insert, (key, account, raw.folder, raw.uid,
-                                    utc_text(raw.internal_date), raw.header, raw.gm_msgid,
-                                    raw.gm_thrid))
-        new += cur.rowcount
-    return read, new
+        rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
+                     raw.header, raw.gm_msgid, raw.gm_thrid))
+        if len(rows) >= 500:  # a batch at a time: flat memory, few round trips
+            conn.executemany(insert, rows)
+            rows.clear()
+    conn.executemany(insert, rows)
+    return read, conn.total_changes - before
 
 
 def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:

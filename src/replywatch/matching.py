@@ -120,10 +120,9 @@ class Index:
         return Prefilter(self.anchors, frozenset(t for t in tokens if t))
 
 
-_BRACKETED = re.compile(rb"<([^<>]*)>")
-_AT_TOKEN = re.compile(rb"[^\s<>,]*@[^\s<>,]*")
+_ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]*@[^\s<>,]*")
 _DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
-_BLANK_OR_CONTROL = re.compile(rb"[\x00-\x20\x7f]+")
+_BLANK_OR_CONTROL = bytes(range(0x21)) + b"\x7f"  # what the parser drops inside an id
 
 
 @dataclass(frozen=True)
@@ -145,18 +144,24 @@ class Prefilter:
         """Return False only if no rule can match a message with these header bytes."""
         if gm_thrid is not None and thread_anchor(gm_thrid) in self.anchors:
             return True
-        if self.anchors:
-            for found in (*_BRACKETED.findall(header), *_AT_TOKEN.findall(header)):
-                token = _BLANK_OR_CONTROL.sub(b"", found)
-                if not token.isascii() or token.decode() in self.anchors:
+        anchors = self.anchors
+        if anchors:
+            for m in _ID_TOKEN.finditer(header):
+                token = (m[1] if m[1] is not None else m[0]).translate(None, _BLANK_OR_CONTROL)
+                if not token.isascii() or token.decode() in anchors:
                     return True
+        domains = self.domains
         for found in _DOMAIN.findall(header.lower()):
             if not found.isascii():
                 return True
-            parts = found.strip(b".").split(b".")
-            for i in range(len(parts)):
-                if b".".join(parts[i:]) in self.domains:
+            domain = found.strip(b".")
+            while True:  # the domain, then each parent: mail.eng.acme.com ... com
+                if domain in domains:
                     return True
+                dot = domain.find(b".")
+                if dot < 0:
+                    break
+                domain = domain[dot + 1:]
         return False
 
 

@@ -70,6 +70,9 @@ class Daemon:
         self._first_pass_done = threading.Event()
         self._threads: list[threading.Thread] = []
         self._rng = random.Random()  # noqa: S311 - jitter for retries, not a secret
+        # One kept connection per account, used by the worker only: a pass with
+        # nothing new then costs a NOOP and a STATUS per folder.
+        self._sessions: dict[str, engine.Mailbox] = {}
         self.log = log.get()
 
     # -- requests from other threads ------------------------------------------------
@@ -113,7 +116,8 @@ class Daemon:
     def _run_pass(self) -> None:
         now = self.clock()
         with self._lock:
-            report = engine.run_pass(self.config, self.store, now, self.open_mailbox)
+            report = engine.run_pass(self.config, self.store, now, self.open_mailbox,
+                                     sessions=self._sessions)
             for acct in report.accounts:
                 if acct.ok:
                     self.alerter.account_ok(acct.name)

@@ -159,6 +159,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._cache: dict[bool, tuple[tuple[int, int], list[Application]]] = {}
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
@@ -340,12 +341,25 @@ class Store:
         return self._load(" WHERE id = ?", (app_id,))[0]
 
     def applications(self, *, include_closed: bool = False) -> list[Application]:
-        """Return applications ordered by id; open ones only unless ``include_closed``."""
+        """Return applications ordered by id; open ones only unless ``include_closed``.
+
+        The answer is cached until the file changes (a write of ours, or a commit
+        by another connection such as the CLI's): the daemon judges the book every
+        minute, and an application with a long history is costly to load.
+        """
+        version = (self.conn.total_changes,
+                   self.conn.execute("PRAGMA data_version").fetchone()[0])
+        cached = self._cache.get(include_closed)
+        if cached is not None and cached[0] == version:
+            return list(cached[1])
         if include_closed:
-            return self._load("", ())
-        closed = tuple(stage.value for stage in Stage if stage.is_closed)
-        marks = ", ".join("?" for _ in closed)
-        return self._load(f" WHERE stage NOT IN ({marks})", closed)
+            apps = self._load("", ())
+        else:
+            closed = tuple(stage.value for stage in Stage if stage.is_closed)
+            marks = ", ".join("?" for _ in closed)
+            apps = self._load(f" WHERE stage NOT IN ({marks})", closed)
+        self._cache[include_closed] = (version, apps)
+        return list(apps)
 
     def _load(self, where: str, params: Sequence[object]) -> list[Application]:
         rows = self.conn.execute(

@@ -1,0 +1,117 @@
+"""The lean FETCH parser: every shape it accepts, and None for every other."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from replywatch.config import Account, Security
+from replywatch.devserver import LocalDovecot
+from replywatch.mail import fetchparse
+from replywatch.mail.imap import _HEADER_ITEM, ImapMailbox, _fallback, sequence_set
+from tests.corpus import corpus_messages, header_part
+
+HF = b"BODY[HEADER.FIELDS (FROM SUBJECT)]"
+
+
+def summary(records: list[fetchparse.Fetched] | None) -> list[tuple[object, ...]] | None:
+    if records is None:
+        return None
+    return [(r.uid, r.header, r.internal_date, r.gm_msgid, r.gm_thrid) for r in records]
+
+
+WHEN = datetime(2026, 11, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # Dovecot: UID, INTERNALDATE, then the header as a literal.
+        ([(b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b" {9}",
+           b"From: a\r\n"), b")"],
+         [(7, b"From: a\r\n", WHEN, None, None)]),
+        # Gmail: its ids first.
+        ([(b'1 (X-GM-THRID 55 X-GM-MSGID 66 UID 7 INTERNALDATE "01-Nov-2026 11:00:00 +0100" '
+           + HF + b" {9}", b"From: a\r\n"), b")"],
+         [(7, b"From: a\r\n", WHEN, 66, 55)]),
+        # Items after the literal, in the tail element.
+        ([(b"1 (" + HF + b" {9}", b"From: a\r\n"),
+          b' UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000")'],
+         [(7, b"From: a\r\n", WHEN, None, None)]),
+        # A quoted header and a NIL one, no literal at all.
+        ([b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b' "a\\"b")',
+          b'2 (UID 8 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b" NIL)"],
+         [(7, b'a"b', WHEN, None, None), (8, b"", WHEN, None, None)]),
+        # An unsolicited flag change for another message is dropped.
+        ([b"3 (FLAGS (\\Seen))",
+          (b'1 (UID 7 INTERNALDATE " 1-Nov-2026 10:00:00 +0000" ' + HF + b" {2}", b"\r\n"),
+          b")"],
+         [(7, b"\r\n", WHEN, None, None)]),
+    ],
+)
+def test_fetchparse_known_shapes(data: list[object],
+                                 expected: list[tuple[object, ...]]) -> None:
+    assert expected == summary(fetchparse.parse(data))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [(b'1 (UID 7 INTERNALDATE "32-Nov-2026 10:00:00 +0000" ' + HF + b" {2}", b"\r\n"), b")"],
+        [(b"1 (UID 7 " + HF + b" {2}", b"\r\n"), b")"],  # no INTERNALDATE
+        [(b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" BODY[TEXT] {2}', b"\r\n"), b")"],
+        [b')'],
+        [None],
+        [(b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b" {2}", b"\r\n"),
+         (b" BODY[1] {2}", b"xx"), b")"],
+    ],
+)
+def test_fetchparse_unknown_shape_is_none(data: list[object]) -> None:
+    assert None is fetchparse.parse(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(b"01-Nov-2026 10:00:00 +0000", WHEN),
+     (b"01-Nov-2026 05:00:00 -0500", WHEN),
+     (b" 1-nov-2026 10:30:00 +0030", WHEN),
+     (b"01-Foo-2026 10:00:00 +0000", None),
+     (b"2026-11-01T10:00:00Z", None)],
+)
+def test_fetchparse_internal_date(text: bytes, expected: datetime | None) -> None:
+    assert expected == fetchparse.internal_date(text)
+
+
+def test_fetchparse_offset_kept_as_instant() -> None:
+    moment = fetchparse.internal_date(b"01-Nov-2026 23:30:00 -0230")
+    assert datetime(2026, 11, 1, 23, 30, tzinfo=timezone(-timedelta(hours=2, minutes=30))) \
+        == moment
+
+
+@pytest.mark.parametrize(
+    ("uids", "expected"),
+    [([1], "1"), ([1, 2, 3], "1:3"), ([1, 2, 3, 7, 9, 10], "1:3,7,9:10")],
+)
+def test_sequence_set_compact(uids: list[int], expected: str) -> None:
+    assert expected == sequence_set(uids)
+
+
+def test_fetchparse_agrees_with_imapclient_on_real_dovecot_replies(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    messages = [header_part(raw) for _, raw in corpus_messages()] or [
+        b"From: a@b.c\r\nSubject: =?utf-8?Q?caf=C3=A9?=\r\n\r\n", b"X-Only: 1\r\n\r\n"]
+    for n, raw in enumerate(messages):
+        dovecot.add_message(imap_user, raw + b"body\r\n",
+                            internal_date=WHEN + timedelta(minutes=n))
+    account = Account(name="t", host=dovecot.host, port=dovecot.port, security=Security.PLAIN,
+                      username=imap_user)
+    with ImapMailbox(account, dovecot.password) as mailbox:
+        mailbox.examine("INBOX")
+        typ, data = mailbox._client._imap.uid(  # the very reply the product reads
+            "FETCH", f"1:{len(messages)}", f"({_HEADER_ITEM} INTERNALDATE)")
+    fast = fetchparse.parse(data)
+    assert "OK" == typ
+    assert fast is not None
+    assert len(messages) == len(fast)
+    assert sorted(summary(_fallback(data)) or []) == sorted(summary(fast) or [])
