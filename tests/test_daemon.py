@@ -217,16 +217,23 @@ def test_daemon_stops_on_signal_within_5_seconds_with_exit_0(
     world.notify.wait_for("STOPPING=1", timeout=1)
 
 
-def test_daemon_mark_replied_click_updates_application(
-        world: World, notify_server: NotifyServer) -> None:
+def click_on_follow_up(world: World, notify_server: NotifyServer, action: str) -> int:
+    """Start the daemon on a due follow-up, click ``action`` on its notification;
+    return the application's id once the daemon applied the click.
+    """
     app_id = world.add_app("--company", "Initech", "--contact", "bill@initech.com",
                            "--applied", ago(8))
     world.start()
     note = notify_server.wait_for(1)[0]
     world.daemon.wait_log("alerts_done")
-    notify_server.invoke_action(note.id, "replied")
+    notify_server.invoke_action(note.id, action)
     world.daemon.wait_log("notification_action")
-    app = world.show(app_id)
+    return app_id
+
+
+def test_daemon_mark_replied_click_updates_application(
+        world: World, notify_server: NotifyServer) -> None:
+    app = world.show(click_on_follow_up(world, notify_server, "replied"))
     events = app["events"]
     assert isinstance(events, list)
     assert ("them", "marked replied", "to_them") == (
@@ -235,14 +242,7 @@ def test_daemon_mark_replied_click_updates_application(
 
 def test_daemon_snooze_click_silences_application(
         world: World, notify_server: NotifyServer) -> None:
-    app_id = world.add_app("--company", "Hooli", "--contact", "gavin@hooli.xyz",
-                           "--applied", ago(8))
-    world.start()
-    note = notify_server.wait_for(1)[0]
-    world.daemon.wait_log("alerts_done")
-    notify_server.invoke_action(note.id, "snooze")
-    world.daemon.wait_log("notification_action")
-    snoozed = world.show(app_id)["snoozed_until"]
+    snoozed = world.show(click_on_follow_up(world, notify_server, "snooze"))["snoozed_until"]
     assert isinstance(snoozed, str)
     days = (datetime.fromisoformat(snoozed) - datetime.now(UTC)).total_seconds() / 86400
     assert 1.9 < days <= 2.0
