@@ -127,6 +127,20 @@ def test_check_two_applications_same_company_are_ambiguous_and_unchanged(
     assert ([], [{"message_id": "amb@acme.com", "candidates": [a, b], "from": "bob@acme.com",
                   "subject": "Next steps"}], [[], []]) == (matches(data), data["ambiguous"],
                                                            events)
+    code, out, _ = rw.run(capsys, "status")
+    assert 0 == code
+    assert (f'message from bob@acme.com "Next steps" fits applications {a}, {b}'
+            in out.split("Which application? (replywatch never guesses):\n")[1])
+
+
+def test_check_hostile_subject_reaches_terminal_as_harmless_text(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    rw.add(b"From: jane@acme.com\r\nMessage-ID: <esc@acme.com>\r\n"
+           b"Subject: \x1b]0;pwned\x07\x1b[2JRe: hi\r\n\r\nx\r\n")
+    code, out, _ = rw.run(capsys, "check")
+    assert (0, False, True) == (code, "\x1b" in out or "\x07" in out,
+                                '"]0;pwned[2JRe: hi"' in out)
 
 
 def test_check_same_message_in_two_folders_counts_once(

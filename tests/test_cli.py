@@ -168,7 +168,7 @@ def test_cli_status_json(cli) -> None:  # type: ignore[no-untyped-def]
     cli("app", "add", "--company", "Acme", "--applied", ago(9))
     data = json.loads(cli("status", "--json")[1])
     assert [("Acme", "follow_up_due", 1, True)] == [
-        (d["company"], d["kind"], d["n"], d["overdue"]) for d in data["due"]]
+        (d["company"], d["kind"], d["n"], d["is_due"]) for d in data["due"]]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

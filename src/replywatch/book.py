@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from replywatch.alerts.text import clean_line
 from replywatch.cadence import Evaluation, evaluate
 from replywatch.config import Policy
 from replywatch.errors import UserError
@@ -213,7 +214,8 @@ def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str
     """Return one line such as "Acme — follow-up 1 of 3 due since Mon 24 Nov"."""
     when = humanize(action.due, now, tz)
     past = action.due <= now
-    name = app.company + (f" ({app.role})" if app.role else "")
+    # Company and role may come from an import or a mail: cleaned for the terminal.
+    name = clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
     if action.kind is ActionKind.REPLY:
         text = f"replied {when}: your answer is due"
     elif action.kind is ActionKind.THANK_YOU_DUE:

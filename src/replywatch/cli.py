@@ -21,6 +21,7 @@ from typing import Any
 
 from replywatch import __version__
 from replywatch import config as cfg
+from replywatch.alerts.text import clean_line
 from replywatch.book import Book, action_json, check_address, check_message_id, describe
 from replywatch.errors import UserError
 from replywatch.model import Direction, Stage
@@ -121,7 +122,8 @@ def cmd_app_list(args: argparse.Namespace) -> int:
         ev = ctx.book.evaluate(app)
         nxt = describe(app, ev.action, ctx.book.now, ctx.tz).split(" — ", 1)[1] if ev.action \
             else "—"
-        print(f"{app.id:>4}  {app.company[:28]:<28}  {app.role[:24]:<24}  {app.stage.value:<12}"
+        print(f"{app.id:>4}  {clean_line(app.company, 28):<28}  {clean_line(app.role, 24):<24}"
+              f"  {app.stage.value:<12}"
               f"  waiting on {ev.waiting_on:<6}  {nxt}")
     return 0
 
@@ -135,7 +137,7 @@ def cmd_app_show(args: argparse.Namespace) -> int:
         return 0
     for key, value in data.items():
         text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
-        print(f"{key:>16}: {'' if text is None else text}")
+        print(f"{key:>16}: {'' if text is None else clean_line(str(text), 2000)}")
     return 0
 
 
@@ -214,37 +216,50 @@ def cmd_app_export(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    """Print what is due now and next, soonest first."""
+    """Print what is due now and next, soonest first, and mail that needs telling apart."""
+    from replywatch import mailstate
+
     ctx = _context(args)
     pairs = ctx.book.due()
     now = ctx.book.now
+    unclear = mailstate.ambiguous(ctx.book.store)
     if args.json:
         _emit({
             "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),
             "due": [{"id": a.id, "company": a.company, "role": a.role,
-                     **(action_json(x, ctx.tz) or {}), "overdue": x.due <= now}
+                     **(action_json(x, ctx.tz) or {}), "is_due": x.due <= now}
                     for a, x in pairs],
+            "ambiguous": [{"message_id": m.message_id, "from": m.from_addr,
+                           "subject": m.subject, "candidates": ids} for m, ids in unclear],
         })
         return 0
-    if not pairs:
+    if not pairs and not unclear:
         print("nothing due: no open application is waiting on you")
         return 0
     due_now = [(a, x) for a, x in pairs if x.due <= now]
     later = [(a, x) for a, x in pairs if x.due > now]
-    if due_now:
-        print("Due now:")
-        for app, action in due_now:
-            print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
-    if later:
-        print("Next:")
-        for app, action in later:
-            print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+    for heading, group in (("Due now:", due_now), ("Next:", later)):
+        if group:
+            print(heading)
+            for app, action in group:
+                print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+    if unclear:
+        print("Which application? (replywatch never guesses):")
+        for msg, ids in unclear:
+            print(f"  {_ambiguous_text(msg.from_addr, msg.subject, ids)}")
     return 0
+
+
+def _ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:
+    return (f"message from {clean_line(sender or '?', 80)} \"{clean_line(subject, 60)}\" fits "
+            f"applications {', '.join(str(i) for i in ids)}; tell them apart with "
+            "`app set ID --add-contact` or `app add --thread`")
 
 
 def _matched_text(m: Any) -> str:
     way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
-    subject = f" \"{m.subject[:60]}\"" if m.subject else ""
+    # Mail text is hostile: no escape code of a subject reaches the terminal.
+    subject = f" \"{clean_line(m.subject, 60)}\"" if m.subject else ""
     return f"{way} ({m.rule}){subject}"
 
 
@@ -304,9 +319,7 @@ def print_check(report: Any, ctx: Context) -> None:
     for m in report.matched:
         print(f"matched: {m.company} — {_matched_text(m)}")
     for a in report.ambiguous:
-        ids = ", ".join(str(c) for c in a.candidates)
-        print(f"ambiguous: message from {a.sender} \"{a.subject[:60]}\" fits applications "
-              f"{ids}; tell them apart with `app set ID --add-contact` or `app add --thread`")
+        print(f"ambiguous: {_ambiguous_text(a.sender, a.subject, a.candidates)}")
     for app, action in report.due:
         print(f"due: [{app.id}] {describe(app, action, ctx.book.now, ctx.tz)}")
     if not (report.matched or report.ambiguous or report.due):

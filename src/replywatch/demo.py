@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from replywatch.alerting import Alerter, make_channels
+from replywatch.alerts.text import clean_line
 from replywatch.book import Book, describe
 from replywatch.config import load_config
 from replywatch.devserver import DovecotError, LocalDovecot
@@ -126,7 +127,8 @@ def print_report(report: PassReport, book: Book, out: TextIO) -> None:
               "read-only", file=out)
     for m in report.matched:
         way = "reply from them" if m.direction is Direction.FROM_THEM else "your message"
-        print(f"  matched: {m.company:<14} {way:<16} by {m.rule:<8} \"{m.subject}\"", file=out)
+        print(f"  matched: {m.company:<14} {way:<16} by {m.rule:<8} \"{clean_line(m.subject)}\"",
+              file=out)
     print("  passed over: the newsletter (bulk mail) and the out-of-office (auto-reply)",
           file=out)
     print("\nWhat is due now (replywatch status):", file=out)
