@@ -175,6 +175,9 @@ class Daemon:
                 if not mailbox.can_idle:
                     logger.info("idle_unsupported")  # polling covers this account
                     return
+                if attempt:
+                    # Back after a failure: mail may have come while we were away.
+                    self.request_pass()
                 attempt = 0
                 logger.info("idle_started")
                 while not self.stop.is_set():
