@@ -115,7 +115,87 @@ def _read(path: Path) -> tuple[list[dict[str, Any]], str]:
     return list(reader), "csv"
 
 
-def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:  # noqa: PLR0915
+@dataclass(frozen=True)
+class _Cells:
+    """One raw row, read column by column; every error names the row and column."""
+
+    raw: dict[str, Any]
+    where: str
+    tz: tzinfo
+    fmt: str
+
+    def fail(self, key: str, message: str) -> UserError:
+        return UserError(f"{self.where}: {key}: {message}")
+
+    def text(self, key: str) -> str:
+        value = self.raw.get(key)
+        text = "" if value is None else str(value).strip()
+        return "" if text == "None" else text
+
+    def listed(self, key: str) -> list[str]:
+        value = self.raw.get(key)
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [part for part in self.text(key).split(";") if part.strip()]
+
+    def structured(self, key: str) -> list[dict[str, Any]]:
+        value = self.raw.get(key)
+        if self.fmt == "csv" and isinstance(value, str) and value.strip():
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise self.fail(key, f"not valid JSON: {exc.msg}") from exc
+        if value in (None, ""):
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(key, "must be a list of objects")
+        return value
+
+    def when(self, key: str, value: str) -> datetime:
+        return parse_when(value, self.tz, what=f"{self.where}: {key}")
+
+    def number(self, key: str) -> int | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise self.fail(key, f"not a whole number: {value!r}") from exc
+
+    def stage(self) -> Stage:
+        try:
+            return Stage(self.text("stage") or Stage.APPLIED.value)
+        except ValueError as exc:
+            raise UserError(f"{self.where}: stage: unknown stage {self.text('stage')!r}",
+                            hint="stages: " + ", ".join(s.value for s in Stage)) from exc
+
+    def interviews(self) -> list[tuple[datetime, datetime, list[str]]]:
+        found = []
+        for item in self.structured("interviews"):
+            start = self.when("interviews", str(item.get("start", "")))
+            end = self.when("interviews", str(item.get("end") or item.get("start", "")))
+            people = [check_address(a, what=f"{self.where}: interviews")
+                      for a in item.get("with", [])]
+            found.append((start, end, people))
+        return found
+
+    def events(self) -> list[Event]:
+        found = []
+        for item in self.structured("events"):
+            try:
+                direction = Direction(str(item.get("direction")))
+            except ValueError as exc:
+                raise self.fail("events", "direction must be from_them or to_them") from exc
+            found.append(Event(
+                at=self.when("events", str(item.get("at", ""))), direction=direction,
+                source=str(item.get("source") or "manual"),
+                message_id=item.get("message_id") or None, note=item.get("note") or None,
+            ))
+        return found
+
+
+def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:
     """Check one row; raise UserError naming ``where`` and the column at fault."""
     if None in raw:
         raise UserError(f"{where}: more values than the header has columns")
@@ -123,75 +203,24 @@ def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:  
     if unknown:
         raise UserError(f"{where}: unknown column {unknown[0]!r}",
                         hint="columns: " + ", ".join(COLUMNS))
-
-    def text(key: str) -> str:
-        value = raw.get(key)
-        return "" if value is None else str(value).strip()
-
-    def listed(key: str) -> list[str]:
-        value = raw.get(key)
-        if isinstance(value, list):
-            return [str(v) for v in value]
-        return [part for part in text(key).split(";") if part.strip()]
-
-    def structured(key: str) -> list[dict[str, Any]]:
-        value = raw.get(key)
-        if fmt == "csv" and isinstance(value, str) and value.strip():
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise UserError(f"{where}: {key}: not valid JSON: {exc.msg}") from exc
-        if value in (None, ""):
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise UserError(f"{where}: {key}: must be a list of objects")
-        return value
-
-    def when(key: str, value: str) -> datetime:
-        return parse_when(value, tz, what=f"{where}: {key}")
-
-    def number(key: str) -> int | None:
-        value = text(key)
-        if not value or value == "None":
-            return None
-        try:
-            return int(value)
-        except ValueError as exc:
-            raise UserError(f"{where}: {key}: not a whole number: {value!r}") from exc
-
-    if not text("company"):
-        raise UserError(f"{where}: company: missing (every row needs a company)")
-    row = _Row(company=text("company"), role=text("role"), notes=text("notes"))
-    if text("stage"):
-        try:
-            row.stage = Stage(text("stage"))
-        except ValueError as exc:
-            raise UserError(f"{where}: stage: unknown stage {text('stage')!r}",
-                            hint="stages: " + ", ".join(s.value for s in Stage)) from exc
-    if text("applied_at"):
-        row.applied_at = when("applied_at", text("applied_at"))
-    if text("snoozed_until") and text("snoozed_until") != "None":
-        row.snoozed_until = when("snoozed_until", text("snoozed_until"))
-    row.contacts = [check_address(a, what=f"{where}: contacts") for a in listed("contacts")]
-    row.thread_ids = [check_message_id(m) for m in listed("thread_ids")]
-    for item in structured("interviews"):
-        start = when("interviews", str(item.get("start", "")))
-        end = when("interviews", str(item.get("end") or item.get("start", "")))
-        people = [check_address(a, what=f"{where}: interviews") for a in item.get("with", [])]
-        row.interviews.append((start, end, people))
-    for item in structured("events"):
-        try:
-            direction = Direction(str(item.get("direction")))
-        except ValueError as exc:
-            raise UserError(f"{where}: events: direction must be from_them or to_them") from exc
-        row.events.append(Event(
-            at=when("events", str(item.get("at", ""))), direction=direction,
-            source=str(item.get("source") or "manual"),
-            message_id=item.get("message_id") or None, note=item.get("note") or None,
-        ))
-    row.follow_up_after_days = number("follow_up_after_days")
-    row.max_follow_ups = number("max_follow_ups")
-    return row
+    cells = _Cells(raw, where, tz, fmt)
+    if not cells.text("company"):
+        raise cells.fail("company", "missing (every row needs a company)")
+    applied, snoozed = cells.text("applied_at"), cells.text("snoozed_until")
+    return _Row(
+        company=cells.text("company"),
+        role=cells.text("role"),
+        notes=cells.text("notes"),
+        stage=cells.stage(),
+        applied_at=cells.when("applied_at", applied) if applied else None,
+        snoozed_until=cells.when("snoozed_until", snoozed) if snoozed else None,
+        contacts=[check_address(a, what=f"{where}: contacts") for a in cells.listed("contacts")],
+        thread_ids=[check_message_id(m) for m in cells.listed("thread_ids")],
+        interviews=cells.interviews(),
+        events=cells.events(),
+        follow_up_after_days=cells.number("follow_up_after_days"),
+        max_follow_ups=cells.number("max_follow_ups"),
+    )
 
 
 def import_file(store: Store, path: Path, tz: tzinfo, now: datetime) -> list[int]:
