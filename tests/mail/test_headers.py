@@ -13,13 +13,12 @@ from email.utils import parseaddr, parsedate_to_datetime
 import pytest
 from tests.corpus import CORPORA, corpus_messages, header_part
 
+from replywatch.mail.addresses import _general_mailboxes, _simple_mailboxes
 from replywatch.mail.headers import (
     HEADER_FIELDS,
     MAX_NAME,
     MAX_REFERENCES,
     MAX_SUBJECT,
-    _general_mailboxes,
-    _simple_mailboxes,
     normalize_address,
     parse_address_list,
     parse_headers,

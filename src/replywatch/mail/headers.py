@@ -6,19 +6,40 @@ module splits the lines itself, reads only the fields it needs, and decodes RFC 
 words only where ``=?`` occurs. Mail is hostile: nothing here raises on any input, and
 every size is capped so that a crafted header cannot stall a sync pass.
 
-The stdlib address parser (``email.utils.getaddresses``) is not used: it recurses once
-per ``(`` or ``:``, so a From of a few thousand of them raises RecursionError.
+Address lists are read by addresses.py, encoded words and 8-bit text by encoded.py;
+this module owns the header block, message ids, dates and keyword fields.
 """
 
 from __future__ import annotations
 
-import binascii
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
+from replywatch.mail.encoded import (
+    RAW_TEXT_CAP,
+    clean_text,
+    decode_words,
+    drop_controls,
+    repair_8bit,
+)
 from replywatch.model import Message
+
+# MAX_NAME, normalize_address and parse_address_list were defined here before
+# addresses.py took them over; callers still import them from here.
+__all__ = [
+    "HEADER_FIELDS",
+    "MAX_NAME",
+    "MAX_REFERENCES",
+    "MAX_SUBJECT",
+    "normalize_address",
+    "parse_address_list",
+    "parse_headers",
+    "peek_message_id",
+]
+
 
 HEADER_FIELDS: tuple[str, ...] = (
     "From",
@@ -47,15 +68,11 @@ HEADER_FIELDS: tuple[str, ...] = (
 
 MAX_REFERENCES = 100  # the nearest ancestors are the ones a thread match needs
 MAX_SUBJECT = 500
-MAX_NAME = 200
 _MAX_ID = 998  # RFC 5322 line limit: a longer "id" is junk, not an id
-_MAX_ADDRESS = 320  # 64 local + 255 domain (RFC 3696); nothing real is longer
 _MAX_KEYWORD = 64
 _MAX_LIST_ID = 255
 # Raw lengths read before any work: every later step is linear in them, and no real
-# header needs more (a 500-char subject is at most ~12 chars per char when Q-encoded).
-_RAW_TEXT_CAP = 16 * 1024
-_RAW_ADDRESS_CAP = 64 * 1024
+# header needs more.
 _RAW_DATE_CAP = 256
 _ID_WINDOW = 8 * 1024
 # 100 real ids fill 10-20 KiB; a header that needs more than this to hold 100 distinct
@@ -68,37 +85,8 @@ _WANTED = "|".join(re.escape(name) for name in HEADER_FIELDS)
 _FIELD_RE = re.compile(rf"^({_WANTED})[ \t]*:(.*(?:\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
 _HEADER_END_RE = re.compile(rb"\n\r?\n")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_ENCODED_WORD_RE = re.compile(r"=\?([^?\s]*)\?([bBqQ])\?([^?]*)\?=")
-_NOT_BASE64_RE = re.compile(r"[^A-Za-z0-9+/]")
-# Control characters that are not whitespace, and lone surrogates (utf-7 can make them):
-# dropped. Whitespace of any kind is folded to one space after that.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
-_SPACE_RE = re.compile(r"\s+")
 _ID_RE = re.compile(r"<([^<>]*)>")
 _ID_SPLIT_RE = re.compile(r"[\s,]+")
-_ATOM = r"[^\x00-\x20\x7f-\x9f\"(),:;<>@\[\\\]]+"
-_ADDRESS_RE = re.compile(
-    rf"(?:{_ATOM}|\"(?:[^\"\\\x00-\x1f]|\\.)*\")@(?:{_ATOM}|\[[^\[\]\\\x00-\x20]*\])"
-)
-_SIMPLE_MAILBOX_RE = re.compile(
-    rf'[ \t]*(?:"([^"\\]*)"|([^"<>()\[\]\\,;:]*?))[ \t]*<({_ATOM}@{_ATOM})>[ \t]*'
-    rf"|[ \t]*({_ATOM}@{_ATOM})[ \t]*"
-)
-_ADDRESS_TOKEN_RE = re.compile(
-    r"""
-      (?P<quoted>"(?:[^"\\]|\\.)*"?)            # unterminated: runs to the end
-    | (?P<angle><[^>]*>?)
-    | (?P<literal>\[[^\]]*\]?)
-    | (?P<word>=\?[^?\s]*\?[bBqQ]\?[^?]*\?=)    # kept whole: broken encoders leave , and "
-    | (?P<sep>[,;:])
-    | (?P<comment>\()
-    | (?P<text>[^"<\[,;:(=]+|=)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_FLAT_COMMENT_RE = re.compile(r"\([^()]*\)")
-_SPACED_AT_RE = re.compile(r"\s*@\s*")
-_COMMENT_STOP_RE = re.compile(r"[()\\]")
 _KEYWORD_END_RE = re.compile(r"[\s;(]")
 _DATE_RE = re.compile(
     r"(?:[A-Za-z]{3}, ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))?"
@@ -132,7 +120,8 @@ def parse_headers(
     returns it; an aware one is converted to UTC.
     """
     fields = _split_fields(raw)
-    from_addr, from_name = _sender(_first(fields, "from"))
+    from_value = _first(fields, "from")
+    from_addr, from_name = parse_sender(from_value) if from_value is not None else (None, "")
     auto_submitted = _keyword(_first(fields, "auto-submitted"))
     precedence = _keyword(_first(fields, "precedence"))
     auto_reply = (
@@ -153,7 +142,7 @@ def parse_headers(
         to=_addresses(fields, "to", "cc"),
         reply_to=_addresses(fields, "reply-to"),
         date=_parse_date(_first(fields, "date")),
-        subject=_clean(_decode_words(subject[:_RAW_TEXT_CAP]), MAX_SUBJECT) if subject else "",
+        subject=clean_text(decode_words(subject[:RAW_TEXT_CAP]), MAX_SUBJECT) if subject else "",
         in_reply_to=_ids(fields, "in-reply-to"),
         references=_ids(fields, "references"),
         list_id=_list_id(_first(fields, "list-id")),
@@ -189,37 +178,6 @@ def peek_message_id(raw: bytes) -> str | None:
     return None
 
 
-def normalize_address(text: str) -> str | None:
-    """Given an address as written, return it as lower-cased ``local@domain``, or None.
-
-    Surrounding blanks and angle brackets, a ``mailto:`` prefix and a trailing dot of
-    the domain are dropped; a plus tag is kept (matching decides what it means). None
-    when what is left is not one plausible address.
-    """
-    text = text.strip().strip("<>").strip()
-    if text[:7].lower() == "mailto:":
-        text = text[7:]
-    if len(text) > _MAX_ADDRESS or not _ADDRESS_RE.fullmatch(text):
-        return None
-    local, _, domain = text.rpartition("@")
-    domain = domain.rstrip(".")
-    return f"{local}@{domain}".lower() if domain else None
-
-
-def parse_address_list(text: str) -> list[tuple[str, str]]:
-    """Given an address-list header value, return its (display name, address) pairs.
-
-    Names are RFC 2047-decoded and cleaned ("" when absent); addresses are normalised
-    by normalize_address, and entries without a usable one are left out. Groups are
-    flattened; order is kept. Input beyond 64 KiB is ignored.
-    """
-    return [
-        (name, address)
-        for name, raw_address in _mailboxes(text)
-        if (address := normalize_address(raw_address)) is not None
-    ]
-
-
 def _split_fields(raw: bytes) -> dict[str, list[str]]:
     """Return the unfolded, non-blank values of the wanted fields, by lower-cased name."""
     if raw.startswith((b"\n", b"\r\n")):
@@ -236,7 +194,7 @@ def _split_fields(raw: bytes) -> dict[str, list[str]]:
         if not value or value.isspace():
             continue
         if has_8bit and not value.isascii():
-            value = _repair_8bit(value)
+            value = repair_8bit(value)
         key = name.lower()
         if key in fields:
             fields[key].append(value)
@@ -268,238 +226,6 @@ def _ids(fields: dict[str, list[str]], name: str) -> tuple[str, ...]:
     if len(values) == 1:
         return tuple(_msg_ids(values[0]))
     return tuple(_last_distinct([i for value in values for i in _msg_ids(value)]))
-
-
-def _repair_8bit(value: str) -> str:
-    """Re-decode a value that held bytes which are not UTF-8 (undeclared legacy 8-bit)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return _decode_legacy(value.encode("utf-8", "surrogateescape"))
-    return value
-
-
-def _decode_legacy(data: bytes) -> str:
-    """Decode bytes of unknown charset: UTF-8 if valid, else Windows-1252.
-
-    Undeclared 8-bit mail is, in practice, Latin-1/Windows-1252 (the WHATWG default);
-    that keeps the "ø" of a Norwegian company name where "replace" would not.
-    """
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
-
-
-def _decode_words(text: str) -> str:
-    """Decode the RFC 2047 encoded words in text, leniently; never raise.
-
-    Adjacent words of one charset are joined before decoding, since encoders split a
-    multi-byte character across words; blanks between encoded words are dropped.
-    """
-    if "=?" not in text:
-        return text
-    out: list[str] = []
-    pending = bytearray()
-    pending_charset: str | None = None
-    pos = 0
-    for match in _ENCODED_WORD_RE.finditer(text):
-        gap = text[pos : match.start()]
-        if pending_charset is None or (gap and not gap.isspace()):
-            if pending_charset is not None:
-                out.append(_decode_charset(bytes(pending), pending_charset))
-                pending_charset = None
-            out.append(gap)
-        charset = match[1].partition("*")[0].lower()  # RFC 2231 adds "*language"
-        data = _decode_b(match[3]) if match[2] in "bB" else _decode_q(match[3])
-        if data is None:
-            if pending_charset is not None:
-                out.append(_decode_charset(bytes(pending), pending_charset))
-                pending_charset = None
-            out.append(match[0])  # undecodable: as written beats nothing
-        elif charset == pending_charset:
-            pending += data
-        else:
-            if pending_charset is not None:
-                out.append(_decode_charset(bytes(pending), pending_charset))
-            pending, pending_charset = bytearray(data), charset
-        pos = match.end()
-    if pending_charset is not None:
-        out.append(_decode_charset(bytes(pending), pending_charset))
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _decode_b(text: str) -> bytes | None:
-    core = _NOT_BASE64_RE.sub("", text)
-    if len(core) % 4 == 1:  # a lone trailing sextet carries no whole byte
-        core = core[:-1]
-    try:
-        return binascii.a2b_base64(core + "=" * (-len(core) % 4))
-    except binascii.Error:
-        return None
-
-
-def _decode_q(text: str) -> bytes:
-    return binascii.a2b_qp(text.encode("utf-8", "replace"), header=True)
-
-
-def _decode_charset(data: bytes, charset: str) -> str:
-    if charset:
-        try:
-            return data.decode(charset, "replace")
-        except (LookupError, ValueError):
-            # Unknown or non-text codecs ("x-unknown", "zlib") raise LookupError; a few
-            # ("idna") refuse errors="replace" with a ValueError.
-            pass
-    return _decode_legacy(data)
-
-
-def _clean(text: str, cap: int) -> str:
-    """Drop control characters, fold whitespace, strip, and cap at ``cap`` characters."""
-    text = _SPACE_RE.sub(" ", _CONTROL_RE.sub("", text)).strip()
-    return text[:cap].rstrip()
-
-
-def _mailboxes(text: str) -> list[tuple[str, str]]:
-    """Split an address list into (clean display name, raw address) pairs, leniently."""
-    if len(text) > _RAW_ADDRESS_CAP:  # cut at a comma, not inside an address
-        cut = text.rfind(",", 0, _RAW_ADDRESS_CAP)
-        text = text[: cut if cut > 0 else _RAW_ADDRESS_CAP]
-    simple = _simple_mailboxes(text)
-    return simple if simple is not None else _general_mailboxes(text)
-
-
-def _simple_mailboxes(text: str) -> list[tuple[str, str]] | None:
-    """Read the shapes nearly every header has (``a@b``, ``Name <a@b>``, ``"Name" <a@b>``,
-    comma-separated) with one regex each; None when any part needs the general parser.
-
-    The result equals _general_mailboxes(text) whenever it is not None (tested).
-    """
-    # Quotes, comments and encoded words may hide a comma: those go whole or not at all.
-    parts = [text] if '"' in text or "(" in text or "=?" in text else text.split(",")
-    result: list[tuple[str, str]] = []
-    for part in parts:
-        match = _SIMPLE_MAILBOX_RE.fullmatch(part)
-        if match is None:
-            if part.strip():
-                return None
-            continue  # "a@b,,c@d": nothing between the commas
-        name = match[1] if match[1] is not None else match[2]
-        address = match[3] or match[4]
-        result.append((_clean(_decode_words(name), MAX_NAME) if name else "", address))
-    return result
-
-
-def _general_mailboxes(text: str) -> list[tuple[str, str]]:
-    """Tokenise an address list like RFC 5322 says, and forgive what mail gets wrong.
-
-    A ":" starts a group only when a ";" follows it; otherwise it is text, since a
-    "Company: Hiring Team <jobs@x>" display name is far more common than a group in
-    mail that breaks the rules.
-    """
-    tokens = _address_tokens(text)
-    last_semicolon = max((i for i, (kind, value) in enumerate(tokens) if value == ";"), default=-1)
-    result: list[tuple[str, str]] = []
-    phrase: list[str] = []
-    raw: list[str] = []
-    comments: list[str] = []
-    angle: str | None = None
-
-    def flush() -> None:
-        nonlocal angle
-        if angle is not None:
-            if "(" in angle:  # obsolete syntax allows comments inside the brackets
-                angle = _FLAT_COMMENT_RE.sub("", angle)
-            address = "".join(angle.split()).rpartition(":")[2]  # drop a route or mailto:
-            name = "".join(phrase)
-            if not name.strip():
-                name = " ".join(comments)  # "<jane@x> (Jane Doe)"
-        else:
-            words = _SPACED_AT_RE.sub("@", "".join(raw)).split()  # obsolete "jane @ x.com"
-            with_at = [word for word in words if "@" in word]
-            address = with_at[0] if with_at else ""
-            rest = [word for word in words if word != address]
-            name = " ".join(comments) if comments else " ".join(rest).replace('"', "")
-        name = _clean(_decode_words(name[:_RAW_TEXT_CAP]), MAX_NAME)
-        if name or address:
-            result.append((name, address))
-        phrase.clear()
-        raw.clear()
-        comments.clear()
-        angle = None
-
-    for i, (kind, value) in enumerate(tokens):
-        if kind == "comment":
-            comments.append(value)
-        elif kind == "angle":
-            angle = value[1:].removesuffix(">")
-        elif value in (",", ";") and kind == "sep":
-            flush()
-        elif value == ":" and kind == "sep" and i < last_semicolon:
-            phrase.clear()  # a group's name: its members are what count
-            raw.clear()
-            comments.clear()
-        else:
-            raw.append(value)
-            phrase.append(_unquote(value) if kind == "quoted" else value)
-    flush()
-    return result
-
-
-def _address_tokens(text: str) -> list[tuple[str, str]]:
-    """Return (kind, text) tokens of an address list; nested comments are one token."""
-    tokens: list[tuple[str, str]] = []
-    pos = 0
-    size = len(text)
-    while pos < size:
-        match = _ADDRESS_TOKEN_RE.match(text, pos)
-        if match is None:  # unreachable: the alternatives cover every character
-            break
-        kind = match.lastgroup or "text"
-        if kind == "comment":
-            end = _comment_end(text, match.end())
-            tokens.append(("comment", text[match.end() : end].removesuffix(")")))
-            pos = end
-        else:
-            tokens.append((kind, match[0]))
-            pos = match.end()
-    return tokens
-
-
-def _comment_end(text: str, pos: int) -> int:
-    """Return the index just past the ")" that closes a comment opened before pos."""
-    depth = 1
-    while depth:
-        stop = _COMMENT_STOP_RE.search(text, pos)
-        if stop is None:
-            return len(text)
-        pos = stop.end()
-        if stop[0] == "(":
-            depth += 1
-        elif stop[0] == ")":
-            depth -= 1
-        else:
-            pos += 1  # a backslash quotes the next character
-    return min(pos, len(text))
-
-
-def _unquote(quoted: str) -> str:
-    inner = quoted[1:].removesuffix('"') if len(quoted) > 1 else ""
-    return re.sub(r"\\(.)", r"\1", inner) if "\\" in inner else inner
-
-
-def _sender(value: str | None) -> tuple[str | None, str]:
-    """Return (address, display name) of the first usable mailbox of a From value."""
-    if value is None:
-        return None, ""
-    mailboxes = _mailboxes(value)
-    for name, raw_address in mailboxes:
-        address = normalize_address(raw_address)
-        if address is not None:
-            return address, name
-    # No address, but a name still tells the user who wrote (a thread match needs none).
-    return None, next((name for name, _ in mailboxes if name), "")
 
 
 def _msg_ids(value: str) -> list[str]:
@@ -553,7 +279,7 @@ def _first_id(value: str) -> str | None:
 
 
 def _clean_id(text: str) -> str:
-    text = _CONTROL_RE.sub("", "".join(text.split()))
+    text = drop_controls("".join(text.split()))
     return text if len(text) <= _MAX_ID else ""
 
 
@@ -566,18 +292,18 @@ def _keyword(value: str | None) -> str | None:
     if value is None:
         return None
     word = _KEYWORD_END_RE.split(value.strip(), maxsplit=1)[0]
-    return _clean(word, _MAX_KEYWORD).lower() or None
+    return clean_text(word, _MAX_KEYWORD).lower() or None
 
 
 def _list_id(value: str | None) -> str | None:
     """Return the id of a List-Id value, or its cleaned text when it has no <id>."""
     if value is None:
         return None
-    value = value[:_RAW_TEXT_CAP]
+    value = value[:RAW_TEXT_CAP]
     match = _ID_RE.search(value)
     if match and match[1].strip():
-        return _clean(match[1], _MAX_LIST_ID)
-    return _clean(_decode_words(value), _MAX_LIST_ID) or None
+        return clean_text(match[1], _MAX_LIST_ID)
+    return clean_text(decode_words(value), _MAX_LIST_ID) or None
 
 
 def _parse_date(value: str | None) -> datetime | None:

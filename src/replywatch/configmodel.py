@@ -1,0 +1,119 @@
+"""The config as typed data: frozen dataclasses with their defaults, and Security.
+
+configschema.py builds them from a parsed file and config.py loads that file; code that
+only reads settings needs nothing but these classes (all re-exported by config.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from enum import StrEnum
+from pathlib import Path
+
+
+class Security(StrEnum):
+    """How a connection to a server is protected."""
+
+    TLS = "tls"
+    STARTTLS = "starttls"
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True)
+class PasswordSource:
+    """Exactly one way to get a password.
+
+    ``kind`` is ``"keyring"`` (service ``replywatch``, user = ``username``),
+    ``"command"`` (``command`` is an argv list, run without a shell) or
+    ``"credential"`` (``credential`` names a file in ``$CREDENTIALS_DIRECTORY``).
+    """
+
+    kind: str = "keyring"
+    command: tuple[str, ...] = ()
+    credential: str = ""
+
+
+@dataclass(frozen=True)
+class Account:
+    """One IMAP account to watch."""
+
+    name: str
+    host: str
+    username: str
+    port: int = 993
+    security: Security = Security.TLS
+    addresses: tuple[str, ...] = ()
+    ca_file: Path | None = None
+    lookback_days: int = 120
+    password: PasswordSource = field(default_factory=PasswordSource)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The follow-up cadence; defaults are those of DESIGN.md."""
+
+    follow_up_after_days: int = 7
+    follow_up_after_interview_days: int = 5
+    thank_you_after_hours: float = 2
+    thank_you_overdue_hours: float = 24
+    max_follow_ups: int = 3
+    follow_up_window_days: int = 14
+    follow_up_spacing_days: int = 4
+    ghosted_after_days: int = 7
+    business_days: bool = False
+    timezone: str = ""  # IANA name; "" means the system's zone
+
+
+@dataclass(frozen=True)
+class EmailAlerts:
+    """SMTP settings for alerts sent as email."""
+
+    host: str
+    from_addr: str
+    to: tuple[str, ...]
+    port: int = 465
+    security: Security = Security.TLS
+    username: str = ""
+    password: PasswordSource = field(default_factory=PasswordSource)
+    ca_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class CommandAlerts:
+    """Run ``argv`` with the alert as JSON on standard input."""
+
+    argv: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alerts:
+    """Where and when alerts go. ``quiet_hours`` is (start, end) or None when off."""
+
+    channels: tuple[str, ...] = ("desktop",)
+    quiet_hours: tuple[time, time] | None = (time(21, 0), time(8, 0))
+    email: EmailAlerts | None = None
+    command: CommandAlerts | None = None
+
+
+@dataclass(frozen=True)
+class Daemon:
+    """Timing of the background service."""
+
+    poll_minutes: int = 15
+    idle_minutes: int = 20
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole config file. ``path`` is where it was read from (None for defaults)."""
+
+    accounts: tuple[Account, ...] = ()
+    policy: Policy = field(default_factory=Policy)
+    alerts: Alerts = field(default_factory=Alerts)
+    daemon: Daemon = field(default_factory=Daemon)
+    store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
+    path: Path | None = None
+
+
+CHANNELS = ("desktop", "email", "command", "console")
