@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from replywatch import __version__
+from replywatch import __version__, passview
 from replywatch import config as cfg
 from replywatch.alerts.text import clean_line
 from replywatch.book import Book, action_json, check_address, check_message_id, describe
@@ -104,7 +104,8 @@ def _rematch(ctx: Context) -> None:
 
     report = rematch(ctx.config, ctx.book.store)
     for m in report.matched:
-        print(f"matched earlier mail: {m.company} — {_matched_text(m)}", file=sys.stderr)
+        print(f"matched earlier mail: {m.company} — {passview.matched_text(m)}",
+              file=sys.stderr)
 
 
 def cmd_app_list(args: argparse.Namespace) -> int:
@@ -246,21 +247,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if unclear:
         print("Which application? (replywatch never guesses):")
         for msg, ids in unclear:
-            print(f"  {_ambiguous_text(msg.from_addr, msg.subject, ids)}")
+            print(f"  {passview.ambiguous_text(msg.from_addr, msg.subject, ids)}")
     return 0
-
-
-def _ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:
-    return (f"message from {clean_line(sender or '?', 80)} \"{clean_line(subject, 60)}\" fits "
-            f"applications {', '.join(str(i) for i in ids)}; tell them apart with "
-            "`app set ID --add-contact` or `app add --thread`")
-
-
-def _matched_text(m: Any) -> str:
-    way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
-    # Mail text is hostile: no escape code of a subject reaches the terminal.
-    subject = f" \"{clean_line(m.subject, 60)}\"" if m.subject else ""
-    return f"{way} ({m.rule}){subject}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -273,57 +261,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                         hint="add an account to the config (see `replywatch init`)")
     report = run_pass(ctx.config, ctx.book.store, ctx.book.now)
     if args.json:
-        _emit(check_json(report, ctx))
+        _emit(passview.check_json(report, ctx.tz))
     else:
-        print_check(report, ctx)
+        print("\n".join(passview.check_lines(report, ctx.book.now, ctx.tz)))
     for acct in report.accounts:
         if not acct.ok:
             print(f"replywatch: error: {acct.error}", file=sys.stderr)
     return 0 if report.ok else 1
-
-
-def check_json(report: Any, ctx: Context) -> dict[str, Any]:
-    """Return the JSON document of ``check --json``."""
-    return {
-        "accounts": [
-            {"name": a.name, "ok": a.ok, "error": a.error, "commands": a.commands,
-             "folders": [{"name": f.name, "role": f.role, "read": f.read, "new": f.new}
-                         for f in a.folders]}
-            for a in report.accounts
-        ],
-        "matched": [
-            {"application": m.app_id, "company": m.company, "message_id": m.message_id,
-             "direction": m.direction.value, "rule": m.rule,
-             "at": m.at.astimezone(ctx.tz).isoformat(timespec="seconds"), "subject": m.subject}
-            for m in report.matched
-        ],
-        "ambiguous": [
-            {"message_id": a.message_id, "candidates": list(a.candidates), "from": a.sender,
-             "subject": a.subject}
-            for a in report.ambiguous
-        ],
-        "due": [{"id": app.id, "company": app.company, **(action_json(x, ctx.tz) or {})}
-                for app, x in report.due],
-    }
-
-
-def print_check(report: Any, ctx: Context) -> None:
-    """Print the short human summary of a pass."""
-    for acct in report.accounts:
-        if acct.ok:
-            new = sum(f.new for f in acct.folders)
-            parts = ", ".join(f"{f.name} {f.new}" for f in acct.folders if f.new)
-            print(f"{acct.name}: {new} new message(s)" + (f" ({parts})" if parts else ""))
-        else:
-            print(f"{acct.name}: FAILED: {acct.error}")
-    for m in report.matched:
-        print(f"matched: {m.company} — {_matched_text(m)}")
-    for a in report.ambiguous:
-        print(f"ambiguous: {_ambiguous_text(a.sender, a.subject, a.candidates)}")
-    for app, action in report.due:
-        print(f"due: [{app.id}] {describe(app, action, ctx.book.now, ctx.tz)}")
-    if not (report.matched or report.ambiguous or report.due):
-        print("nothing new for your applications")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -1,0 +1,74 @@
+"""How a pass is shown: the JSON of ``check --json`` and the lines of its summary.
+
+Subjects, senders and company names come from mail or imports: every piece is
+cleaned before it reaches a terminal, so an escape code is shown as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from replywatch.alerts.text import clean_line
+from replywatch.book import action_json, describe
+from replywatch.engine import Matched, PassReport
+from replywatch.model import Direction
+
+
+def ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:
+    """Return one line about a message that fits several applications."""
+    return (f"message from {clean_line(sender or '?', 80)} \"{clean_line(subject, 60)}\" fits "
+            f"applications {', '.join(str(i) for i in ids)}; tell them apart with "
+            "`app set ID --add-contact` or `app add --thread`")
+
+
+def matched_text(m: Matched) -> str:
+    """Return how a matched message is described: its direction, rule and subject."""
+    way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
+    subject = f" \"{clean_line(m.subject, 60)}\"" if m.subject else ""
+    return f"{way} ({m.rule}){subject}"
+
+
+def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
+    """Return the JSON document of ``check --json``."""
+    return {
+        "accounts": [
+            {"name": a.name, "ok": a.ok, "error": a.error, "commands": a.commands,
+             "folders": [{"name": f.name, "role": f.role, "read": f.read, "new": f.new}
+                         for f in a.folders]}
+            for a in report.accounts
+        ],
+        "matched": [
+            {"application": m.app_id, "company": m.company, "message_id": m.message_id,
+             "direction": m.direction.value, "rule": m.rule,
+             "at": m.at.astimezone(tz).isoformat(timespec="seconds"), "subject": m.subject}
+            for m in report.matched
+        ],
+        "ambiguous": [
+            {"message_id": a.message_id, "candidates": list(a.candidates), "from": a.sender,
+             "subject": a.subject}
+            for a in report.ambiguous
+        ],
+        "due": [{"id": app.id, "company": app.company, **(action_json(x, tz) or {})}
+                for app, x in report.due],
+    }
+
+
+def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
+    """Return the short human summary of a pass, a line per fact."""
+    lines = []
+    for acct in report.accounts:
+        if acct.ok:
+            new = sum(f.new for f in acct.folders)
+            parts = ", ".join(f"{f.name} {f.new}" for f in acct.folders if f.new)
+            lines.append(f"{acct.name}: {new} new message(s)" + (f" ({parts})" if parts else ""))
+        else:
+            lines.append(f"{acct.name}: FAILED: {acct.error}")
+    lines += [f"matched: {clean_line(m.company, 60)} — {matched_text(m)}" for m in report.matched]
+    lines += [f"ambiguous: {ambiguous_text(a.sender, a.subject, a.candidates)}"
+              for a in report.ambiguous]
+    lines += [f"due: [{app.id}] {describe(app, action, now, tz)}" for app, action in report.due]
+    if not (report.matched or report.ambiguous or report.due):
+        lines.append("nothing new for your applications")
+    return lines
