@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -168,3 +168,17 @@ def test_match_canonical_address(raw: str, expected: str) -> None:
 
 def test_match_direction_of_outcome_is_enum() -> None:
     assert Direction.FROM_THEM is match(mail(), INDEX).direction
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (None, NOW),  # no Date header: arrival
+        (NOW - timedelta(days=3), NOW - timedelta(days=3)),  # delayed delivery: Date
+        (NOW + timedelta(hours=23), NOW + timedelta(hours=23)),  # a clock a bit ahead
+        (NOW + timedelta(days=400), NOW),  # dated far ahead: arrival wins
+    ],
+)
+def test_message_when_prefers_date_unless_it_lies_ahead(
+        date: datetime | None, expected: datetime) -> None:
+    assert expected == mail(date=date).when

@@ -167,6 +167,10 @@ def match_pending(store: Store, own: set[str], report: PassReport) -> None:
             if not prefilter.could_match(raw.header, raw.gm_thrid):
                 continue  # marked with the rest below
             msg = mailstate.parse(raw)
+            if msg.from_addr is None:
+                # Garbled or missing From: only a thread can still place it.
+                log.get().info("message_without_sender", folder=raw.folder, uid=raw.uid,
+                               message_id=msg.message_id)
             outcome = match(msg, index)
             if outcome.ambiguous:
                 mailstate.mark(store, key, candidates=outcome.candidates)

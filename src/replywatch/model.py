@@ -7,7 +7,7 @@ converts them to the configured time zone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -145,8 +145,14 @@ class Message:
 
     @property
     def when(self) -> datetime:
-        """Return the best time of the message: its Date header, else its arrival."""
-        return self.date if self.date is not None else self.internal_date
+        """Return the best time of the message: its Date header, else its arrival.
+
+        A Date more than a day after the server received the message is a lie (a
+        wrong clock, or spam dated ahead to stay on top): the arrival time wins.
+        """
+        if self.date is None or self.date > self.internal_date + timedelta(days=1):
+            return self.internal_date
+        return self.date
 
     @property
     def key(self) -> str:
