@@ -182,8 +182,8 @@ def test_alerter_new_reply_after_answer_alerts_again(store: Store) -> None:
 def test_alerter_account_failure_reported_once_per_streak(store: Store) -> None:
     channel = Recorder()
     alerter = Alerter(CONFIG, store, [channel])
-    for _ in range(3):
-        alerter.account_failed("work", "timed out", NOW)
+    for reason in ("timed out", "connection refused", "timed out"):
+        alerter.account_failed("work", reason, NOW)
     alerter.account_ok("work")
     alerter.account_failed("work", "timed out", NOW + DAY)
     assert 2 == len(channel.sent)

@@ -301,8 +301,12 @@ class Alerter:
     # -- failures -------------------------------------------------------------------
 
     def _report_failure(self, what: str, reason: str) -> bool:
-        """Log a failure once per streak; return True the first time."""
-        first = self._failing.get(what) != reason
+        """Log a failure once per streak; return True the first time.
+
+        The streak ends only with a success: a reason that changes while the server
+        stays unreachable ("timed out", then "connection refused") is the same trouble.
+        """
+        first = what not in self._failing
         self._failing[what] = reason
         if first:
             log.get(subject=what).warning("channel_failed" if ":" not in what
