@@ -54,3 +54,25 @@ def test_engine_messages_that_cannot_match_are_never_parsed(
     match_pending(store, {"me@example.org"}, report)
     pending = store.conn.execute("SELECT count(*) FROM messages WHERE processed = 0").fetchone()
     assert ([2], 1, 0) == (parsed, len(report.matched), pending[0])
+
+
+def test_engine_reply_read_before_the_message_it_answers_is_matched_in_same_pass(
+        tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    later = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    with store.tx():
+        app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
+                                       contacts=["jane@acme.com"])
+        mailstate.save_messages(store, "mail", [
+            # The reply from an unknown address arrived first ...
+            RawMessage("INBOX", 1, NOW, b"From: jane.private@gmail.com\r\n"
+                       b"In-Reply-To: <sent-1@example.org>\r\nMessage-ID: <r1@gmail.com>\r\n\r\n"),
+            # ... the Sent copy it answers was uploaded a day late.
+            RawMessage("Sent", 1, later, b"From: me@example.org\r\nTo: jane@acme.com\r\n"
+                       b"Date: Tue, 24 Nov 2026 08:00:00 +0000\r\n"
+                       b"Message-ID: <sent-1@example.org>\r\n\r\n"),
+        ])
+    report = PassReport()
+    match_pending(store, {"me@example.org"}, report)
+    assert [(app_id, "contact", "sent-1@example.org"), (app_id, "thread", "r1@gmail.com")] == [
+        (m.app_id, m.rule, m.message_id) for m in report.matched]

@@ -6,7 +6,7 @@ IMAP; ``open_imap`` is the real one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
@@ -16,7 +16,7 @@ from replywatch.book import Book
 from replywatch.config import Account, Config
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail.imap import PRIMARY_ROLES, Folder, FolderState
-from replywatch.matching import Index, match, thread_anchor
+from replywatch.matching import Index, Prefilter, match, thread_anchor
 from replywatch.model import Action, Application, Direction, Event, Message, RawMessage, Stage
 from replywatch.store import Store
 from replywatch.timeutil import zone
@@ -153,9 +153,11 @@ def match_pending(store: Store, own: set[str], report: PassReport) -> None:
     """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
-    once, so a thread that starts in Sent is followed into the reply in INBOX.
-    Only messages that pass the index's prefilter are parsed: most mail belongs to
-    no application, and the prefilter proves it from the raw bytes.
+    once, so a thread that starts in Sent is followed into the reply in INBOX. A
+    reply that arrived before the message it answers was read (a Sent copy uploaded
+    late) is caught by another sweep over what is left, for the new anchors only.
+    Only messages that pass a prefilter are parsed: most mail belongs to no
+    application, and the prefilter proves it from the raw bytes.
     """
     if not mailstate.has_pending(store):
         return
@@ -163,51 +165,94 @@ def match_pending(store: Store, own: set[str], report: PassReport) -> None:
     index = Index.build(apps.values(), own)
     prefilter = index.prefilter()
     with store.tx():
-        for key, raw in mailstate.pending(store):
-            if not prefilter.could_match(raw.header, raw.gm_thrid):
-                continue  # marked with the rest below
-            msg = mailstate.parse(raw)
-            if msg.from_addr is None:
-                # Garbled or missing From: only a thread can still place it.
-                log.get().info("message_without_sender", folder=raw.folder, uid=raw.uid,
-                               message_id=msg.message_id)
-            outcome = match(msg, index)
-            if outcome.ambiguous:
-                mailstate.mark(store, key, candidates=outcome.candidates)
-                report.ambiguous.append(Ambiguous(msg.message_id, outcome.candidates,
-                                                  msg.from_addr, msg.subject))
-                log.get().info("message_ambiguous", message_id=msg.message_id,
-                               candidates=list(outcome.candidates))
-                continue
-            if outcome.app_id is None or outcome.rule is None:
-                continue
-            app = apps[outcome.app_id]
-            _record(store, index, app, msg, key=key, direction=outcome.direction)
-            mailstate.mark(store, key, app_id=app.id, direction=outcome.direction.value,
-                           rule=outcome.rule.value)
-            report.matched.append(Matched(app.id, app.company, msg.message_id,
-                                          outcome.direction, outcome.rule.value, msg.when,
-                                          msg.subject))
-            log.get(application=app.id).info(
-                "reply_matched" if outcome.direction is Direction.FROM_THEM else "sent_matched",
-                message_id=msg.message_id, rule=outcome.rule.value)
+        added = _sweep(store, index, prefilter, apps, report=report,
+                       messages=mailstate.pending(store))
+        for _ in range(MAX_SWEEPS - 1):
+            if not added:
+                break
+            # Mail read before a new anchor existed, that could answer it: what arrived
+            # after the anchor message was sent and before it was read (a Sent copy
+            # uploaded late). In the usual case that window is empty.
+            only = Prefilter({anchor: index.anchors[anchor] for anchor in added}, frozenset())
+            candidates: list[tuple[str, RawMessage]] = []
+            for start, end in _merge(added.values()):
+                candidates += mailstate.pending_between(store, start, end)
+            added = _sweep(store, index, only, apps, report=report, messages=iter(candidates))
         mailstate.mark_rest_processed(store)
 
 
+MAX_SWEEPS = 4  # a chain of late uploads longer than this waits for the next pass
+CLOCK_SLACK = timedelta(hours=1)  # a sender's clock may be this far off the server's
+
+
+def _merge(windows: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """Return the union of time windows as sorted, disjoint windows."""
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, Application], *,
+           report: PassReport, messages: Iterator[tuple[str, RawMessage]]
+           ) -> dict[str, tuple[datetime, datetime]]:
+    """Match the messages that pass ``prefilter``; return the anchors added, each with
+    the window in which a reply to it may have been read before it.
+    """
+    added: dict[str, tuple[datetime, datetime]] = {}
+    for key, raw in messages:
+        if not prefilter.could_match(raw.header, raw.gm_thrid):
+            continue  # marked with the rest at the end
+        msg = mailstate.parse(raw)
+        if msg.from_addr is None:
+            # Garbled or missing From: only a thread can still place it.
+            log.get().info("message_without_sender", folder=raw.folder, uid=raw.uid,
+                           message_id=msg.message_id)
+        outcome = match(msg, index)
+        if outcome.ambiguous:
+            mailstate.mark(store, key, candidates=outcome.candidates)
+            report.ambiguous.append(Ambiguous(msg.message_id, outcome.candidates,
+                                              msg.from_addr, msg.subject))
+            log.get().info("message_ambiguous", message_id=msg.message_id,
+                           candidates=list(outcome.candidates))
+            continue
+        if outcome.app_id is None or outcome.rule is None:
+            continue
+        app = apps[outcome.app_id]
+        window = (min(msg.when, raw.internal_date) - CLOCK_SLACK, raw.internal_date)
+        for anchor in _record(store, index, app, msg, key=key, direction=outcome.direction):
+            added[anchor] = window
+        mailstate.mark(store, key, app_id=app.id, direction=outcome.direction.value,
+                       rule=outcome.rule.value)
+        report.matched.append(Matched(app.id, app.company, msg.message_id, outcome.direction,
+                                      outcome.rule.value, msg.when, msg.subject))
+        log.get(application=app.id).info(
+            "reply_matched" if outcome.direction is Direction.FROM_THEM else "sent_matched",
+            message_id=msg.message_id, rule=outcome.rule.value)
+    return added
+
+
 def _record(store: Store, index: Index, app: Application, msg: Message, *, key: str,
-            direction: Direction) -> None:
+            direction: Direction) -> set[str]:
+    """Record a matched message; return the thread anchors it added."""
     store.add_event(app.id, Event(at=msg.when, direction=direction, source="mail",
                                   message_id=key))
     anchors = [msg.message_id] if msg.message_id else []
     if msg.gm_thrid is not None:
         anchors.append(thread_anchor(msg.gm_thrid))
+    added = set()
     for anchor in anchors:
-        store.add_thread_anchor(app.id, anchor)
+        if store.add_thread_anchor(app.id, anchor):
+            added.add(anchor)
         index.add_anchor(app.id, anchor)
     if direction is Direction.FROM_THEM and app.stage is Stage.GHOSTED:
         # Silence was taken for an answer; they answered after all.
         store.update_application(app.id, msg.when, stage=Stage.APPLIED)
         log.get(application=app.id).info("application_revived")
+    return added
 
 
 def run_pass(config: Config, store: Store, now: datetime,

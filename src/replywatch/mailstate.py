@@ -97,6 +97,16 @@ def pending(store: Store, batch: int = 1000) -> Iterator[tuple[str, RawMessage]]
             yield _raw(tuple(row))
 
 
+def pending_between(store: Store, start: datetime, end: datetime
+                    ) -> Iterator[tuple[str, RawMessage]]:
+    """Yield (key, message) of the pending messages that arrived in [start, end)."""
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM messages WHERE processed = 0 AND at >= ? AND at < ?"  # noqa: S608
+        " ORDER BY at, key", (utc_text(start), utc_text(end))).fetchall()
+    for row in rows:
+        yield _raw(tuple(row))
+
+
 def has_pending(store: Store) -> bool:
     """Return True if any message waits to be matched."""
     return store.conn.execute(
