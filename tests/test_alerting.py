@@ -265,3 +265,20 @@ def test_alerter_missing_session_bus_fails_desktop_only(
     other = Recorder()
     result = Alerter(CONFIG, store, [DesktopChannel(), other]).deliver_due(NOW)
     assert (1, 1) == (result.failed, len(other.sent))
+
+
+def test_alerter_gmail_thread_offers_open_and_click_opens_it(
+        store: Store, dbus_session: str, notify_server: NotifyServer) -> None:
+    add(store, "Acme", NOW - 8 * DAY, thread_ids=["gmthr:1789"])
+    opened: list[str] = []
+    config = replace(CONFIG, alerts=Alerts(channels=("desktop",), quiet_hours=None))
+    alerter = Alerter(config, store, [DesktopChannel(dbus_session)], opener=opened.append)
+    alerter.deliver_due(NOW)
+    note = notify_server.wait_for(1)[0]
+    clicked = alerter.on_action(note.id, "open", NOW)
+    assert ("open", True, ["https://mail.google.com/mail/u/0/#all/6fd"]) == (
+        note.actions[0][0], clicked, opened)
+
+
+def test_alerter_click_on_unknown_notification_changes_nothing(store: Store) -> None:
+    assert False is Alerter(CONFIG, store, []).on_action(4242, "replied", NOW)
