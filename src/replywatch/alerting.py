@@ -192,6 +192,7 @@ class Delivery:
     sent: list[tuple[str, str]]  # (key, channel)
     held: int = 0  # held back by quiet hours
     failed: int = 0
+    due: int = 0  # open applications with an action due now
 
 
 class Alerter:
@@ -215,10 +216,16 @@ class Alerter:
         ``now`` — a thank-you overtaken by a follow-up, a follow-up by ghosted — so a
         machine that slept through them still alerts each once.
         """
+        return self._due(now, since)[0]
+
+    def _due(self, now: datetime, since: datetime | None
+             ) -> tuple[list[tuple[Application, Action]], int]:
+        """Return ``due``'s list and how many of its actions are the current ones."""
         book = Book(self.store, self.config.policy, self.tz, now)
         pairs = book.due(include_future=False)
+        current_count = len(pairs)
         if since is None or since >= now:
-            return pairs
+            return pairs, current_count
         current = {action.key for _, action in pairs}
         for app in self.store.applications():
             earlier = book_at(book, since).evaluate(app).action
@@ -226,7 +233,7 @@ class Alerter:
                     and since < earlier.due <= now):
                 pairs.append((app, earlier))
         pairs.sort(key=lambda pair: (pair[1].due, pair[0].id))
-        return pairs
+        return pairs, current_count
 
     def deliver_due(self, now: datetime, since: datetime | None = None) -> Delivery:
         """Alert every action due (see ``due``) not yet alerted on each channel.
@@ -235,8 +242,9 @@ class Alerter:
         A ghosted alert delivered everywhere moves the application to ``ghosted``.
         """
         quiet = in_quiet_hours(now, self.tz, self.config.alerts.quiet_hours)
-        result = Delivery(sent=[])
-        for app, action in self.due(now, since):
+        pairs, current_count = self._due(now, since)
+        result = Delivery(sent=[], due=current_count)
+        for app, action in pairs:
             if quiet and action.kind is not ActionKind.REPLY:
                 result.held += 1
                 continue

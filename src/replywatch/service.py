@@ -29,7 +29,6 @@ from types import FrameType
 
 from replywatch import engine, log, secrets
 from replywatch.alerting import Alerter, Channel
-from replywatch.book import Book
 from replywatch.config import Account, Config
 from replywatch.errors import UserError
 from replywatch.sdnotify import SystemdNotifier
@@ -133,13 +132,11 @@ class Daemon:
             since = self._last_tick()
             delivery = self.alerter.deliver_due(now, since=since)
             self._save_tick(now)
-            apps = self.store.applications()
-            due = Book(self.store, self.config.policy, self.alerter.tz, now).due(
-                include_future=False)
+            open_count = len(self.store.applications())
         if delivery.sent or delivery.failed:
             self.log.info("alerts_done", sent=len(delivery.sent), failed=delivery.failed,
                           held=delivery.held)
-        self.notifier.status(f"{len(apps)} open, {len(due)} due")
+        self.notifier.status(f"{open_count} open, {delivery.due} due")
 
     def _last_tick(self) -> datetime | None:
         row = self.store.conn.execute("SELECT value FROM meta WHERE key = 'last_tick'"

@@ -24,6 +24,7 @@ from replywatch.errors import MailboxError
 from replywatch.mail import fetchparse
 from replywatch.mail.headers import HEADER_FIELDS
 from replywatch.model import RawMessage
+from replywatch.timeutil import to_utc
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
 CONNECT_TIMEOUT = 15.0
@@ -61,9 +62,8 @@ def _decode(value: Any) -> str:
 
 
 def _aware(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return datetime.now(UTC)
+    """Return an INTERNALDATE as aware UTC (now, if the server sent none)."""
+    return to_utc(value) if isinstance(value, datetime) else datetime.now(UTC)
 
 
 class ImapMailbox:
