@@ -46,12 +46,12 @@ from pathlib import Path
 from typing import Any
 
 from replywatch import log
-from replywatch.book import Book
 from replywatch.config import Account, Config, PasswordSource, Policy, Security
-from replywatch.devserver import LocalDovecot
+from replywatch.demo.dovecot import LocalDovecot
 from replywatch.engine import run_pass
 from replywatch.mail.imap import _HEADER_ITEM, BATCH
 from replywatch.store import Store
+from replywatch.store.book import Book
 
 ME = "Alex Doe <me@example.org>"
 FOLDERS = ("INBOX", "Sent", "Junk", "Archive")  # what the product reads on Dovecot

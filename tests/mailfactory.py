@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.cli import main
-from replywatch.devserver import LocalDovecot
+from replywatch.cli.main import main
+from replywatch.demo.dovecot import LocalDovecot
 
 ME = "alex.doe@example.org"
 

@@ -14,7 +14,15 @@ from replywatch.alerts.console import print_alert
 from replywatch.alerts.desktop import DesktopNotifier
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
 from replywatch.alerts.text import clean_line, clean_text
-from replywatch.model import Action, ActionKind, Application, Direction, Event, Interview, Stage
+from replywatch.core.model import (
+    Action,
+    ActionKind,
+    Application,
+    Direction,
+    Event,
+    Interview,
+    Stage,
+)
 from tests.servers.notify_server import NotifyServer
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday

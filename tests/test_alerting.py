@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.alerting import (
+from replywatch.alerts.deliver import (
     Alerter,
     CommandChannel,
     ConsoleChannel,
@@ -28,7 +28,7 @@ from replywatch.config import (
     Policy,
     Security,
 )
-from replywatch.model import Application, Direction, Event, Stage
+from replywatch.core.model import Application, Direction, Event, Stage
 from replywatch.store import Store
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer

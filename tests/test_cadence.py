@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from replywatch.cadence import Evaluation, evaluate
 from replywatch.config import Policy
-from replywatch.model import (
+from replywatch.core.cadence import Evaluation, evaluate
+from replywatch.core.model import (
     Application,
     Direction,
     Event,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.devserver import LocalDovecot
+from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import ME, Setup, account_block, eml, make_setup, write_config
 
 

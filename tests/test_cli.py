@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.cli import main
+from replywatch.cli.main import main
 
 Run = tuple[int, str, str]
 
@@ -250,12 +250,12 @@ def test_cli_python_m_replywatch_runs(tmp_path: Path) -> None:
 
 def test_cli_internal_error_has_no_traceback_without_verbose(
         cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import replywatch.book
+    import replywatch.store.book
 
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(replywatch.book.Book, "add", boom)
+    monkeypatch.setattr(replywatch.store.book.Book, "add", boom)
     code, _, err = cli("app", "add", "--company", "Acme")
     verbose = cli("--verbose", "app", "add", "--company", "Acme")
     assert (70, False, True) == (code, "Traceback" in err, "Traceback" in verbose[2])

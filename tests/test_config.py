@@ -26,8 +26,8 @@ from replywatch.config import (
     resolve_config_path,
     write_starter_config,
 )
+from replywatch.config.tomlpos import KeyLines
 from replywatch.errors import ConfigError, UserError
-from replywatch.tomlpos import KeyLines
 
 EXAMPLE = Path(__file__).parents[1] / "config.example.toml"
 

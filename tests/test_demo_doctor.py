@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.cli import main
-from replywatch.devserver import LocalDovecot
+from replywatch.cli.main import main
+from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import account_block
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer

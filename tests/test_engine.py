@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from structlog.testing import capture_logs
 
-from replywatch import mailstate
+from replywatch.core.model import RawMessage
 from replywatch.engine import PassReport, match_pending
-from replywatch.model import RawMessage
-from replywatch.store import Store
+from replywatch.store import Store, mailstate
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

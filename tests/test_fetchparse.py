@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from replywatch.config import Account, Security
-from replywatch.devserver import LocalDovecot
+from replywatch.demo.dovecot import LocalDovecot
 from replywatch.mail import fetchparse
 from replywatch.mail.imap import _HEADER_ITEM, ImapMailbox, _fallback, sequence_set
 from tests.corpus import corpus_messages, header_part

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from replywatch import mailstate
 from replywatch.config import Account, Config, PasswordSource, Policy, Security
+from replywatch.core.model import Message
 from replywatch.engine import PassReport, run_pass
 from replywatch.mail.imap import Folder, ImapMailbox
-from replywatch.model import Message
-from replywatch.store import Store
+from replywatch.store import Store, mailstate
 from tests.gmail_replay import ALL, JUNK, SENT, GmailReplay, GmMessage
 
 USER = "kari.nordmann@gmail.com"

@@ -6,7 +6,7 @@ import threading
 import time
 
 from replywatch.config import Account, Security
-from replywatch.devserver import LocalDovecot
+from replywatch.demo.dovecot import LocalDovecot
 from replywatch.mail.imap import ImapMailbox
 from tests.mailfactory import eml
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from replywatch.matching import Index, Match, Rule, canonical, match
-from replywatch.model import Application, Direction, Message, Stage
+from replywatch.core.matching import Index, Match, Rule, canonical, match
+from replywatch.core.model import Application, Direction, Message, Stage
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 ME = "me@example.org"

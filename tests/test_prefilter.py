@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from replywatch.core.matching import Index, match
+from replywatch.core.model import Application, Stage
 from replywatch.mail.headers import parse_headers, peek_message_id
-from replywatch.matching import Index, match
-from replywatch.model import Application, Stage
 from tests.corpus import corpus_messages, header_part
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)

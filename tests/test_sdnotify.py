@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.sdnotify import SystemdNotifier
+from replywatch.daemon.sdnotify import SystemdNotifier
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from replywatch.core.model import Direction, Event, Stage
 from replywatch.errors import UserError
-from replywatch.model import Direction, Event, Stage
-from replywatch.store import MIGRATIONS, Store
+from replywatch.store.db import MIGRATIONS, Store
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

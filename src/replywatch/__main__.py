@@ -2,6 +2,6 @@
 
 import sys
 
-from replywatch.cli import main
+from replywatch.cli.main import main
 
 sys.exit(main())

@@ -130,7 +130,7 @@ def _channels(config: Config, report: _Report) -> None:
 
 
 def _send_test(config: Config, report: _Report) -> None:
-    from replywatch.alerting import Alerter, make_channels
+    from replywatch.alerts.deliver import Alerter, make_channels
     from replywatch.store import Store
 
     store = Store.open(config.store_path or default_store_path(os.environ))

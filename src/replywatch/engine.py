@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from replywatch import log, mailstate, secrets
-from replywatch.book import Book
+from replywatch import log, secrets
 from replywatch.config import Account, Config
+from replywatch.core.matching import Index, Prefilter, match, thread_anchor
+from replywatch.core.model import Action, Application, Direction, Event, Message, RawMessage, Stage
+from replywatch.core.timeutil import zone
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail.imap import PRIMARY_ROLES, Folder, FolderState
-from replywatch.matching import Index, Prefilter, match, thread_anchor
-from replywatch.model import Action, Application, Direction, Event, Message, RawMessage, Stage
-from replywatch.store import Store
-from replywatch.timeutil import zone
+from replywatch.store import Store, mailstate
+from replywatch.store.book import Book
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
 _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}

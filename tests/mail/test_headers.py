@@ -13,6 +13,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 import pytest
 from tests.corpus import CORPORA, corpus_messages, header_part
 
+from replywatch.core.model import Message
 from replywatch.mail.addresses import _general_mailboxes, _simple_mailboxes
 from replywatch.mail.headers import (
     HEADER_FIELDS,
@@ -23,7 +24,6 @@ from replywatch.mail.headers import (
     parse_address_list,
     parse_headers,
 )
-from replywatch.model import Message
 
 ARRIVED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")

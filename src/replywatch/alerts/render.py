@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from replywatch.alerts.text import MAX_TEXT_CHARS, clean_line, clean_text
-from replywatch.model import Action, ActionKind, Application, Direction
-from replywatch.timeutil import humanize, iso
+from replywatch.core.model import Action, ActionKind, Application, Direction
+from replywatch.core.timeutil import humanize, iso
 
 MAX_TITLE_CHARS = 120
 MAX_BODY_CHARS = MAX_TEXT_CHARS

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from replywatch.core.model import Message
 from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
 from replywatch.mail.encoded import (
     RAW_TEXT_CAP,
@@ -25,7 +26,6 @@ from replywatch.mail.encoded import (
     drop_controls,
     repair_8bit,
 )
-from replywatch.model import Message
 
 # MAX_NAME, normalize_address and parse_address_list were defined here before
 # addresses.py took them over; callers still import them from here.

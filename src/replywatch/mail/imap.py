@@ -20,11 +20,11 @@ import imapclient
 import imapclient.exceptions
 
 from replywatch.config import Account, Security
+from replywatch.core.model import RawMessage
+from replywatch.core.timeutil import to_utc
 from replywatch.errors import MailboxError
 from replywatch.mail import fetchparse
 from replywatch.mail.headers import HEADER_FIELDS
-from replywatch.model import RawMessage
-from replywatch.timeutil import to_utc
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
 CONNECT_TIMEOUT = 15.0

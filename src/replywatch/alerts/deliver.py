@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from replywatch import log, mailstate, secrets
+from replywatch import log, secrets
 from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
-from replywatch.book import Book
 from replywatch.config import Config
+from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.core.timeutil import zone
 from replywatch.errors import SecretError
-from replywatch.model import Action, ActionKind, Application, Direction, Event, Stage
-from replywatch.store import Store, utc_text
-from replywatch.timeutil import zone
+from replywatch.store import Store, mailstate, utc_text
+from replywatch.store.book import Book
 
 if TYPE_CHECKING:
     from replywatch.alerts.desktop import DesktopNotifier

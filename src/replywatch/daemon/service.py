@@ -28,12 +28,12 @@ from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 from replywatch import engine, log, secrets
-from replywatch.alerting import Alerter, Channel
+from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
+from replywatch.core.timeutil import zone
+from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
-from replywatch.sdnotify import SystemdNotifier
 from replywatch.store import Store, parse_utc, utc_text
-from replywatch.timeutil import zone
 
 BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 300.0
@@ -192,8 +192,8 @@ class Daemon:
     # -- clicks -----------------------------------------------------------------------
 
     def _listen(self, channel: Channel) -> None:
-        from replywatch.alerting import DesktopChannel
         from replywatch.alerts import AlertChannelError
+        from replywatch.alerts.deliver import DesktopChannel
 
         assert isinstance(channel, DesktopChannel)
         attempt = 0

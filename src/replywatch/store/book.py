@@ -12,12 +12,12 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from replywatch.alerts.text import clean_line
-from replywatch.cadence import Evaluation, evaluate
 from replywatch.config import Policy
+from replywatch.core.cadence import Evaluation, evaluate
+from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
-from replywatch.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.store import Store
-from replywatch.timeutil import humanize, iso
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")

@@ -16,11 +16,11 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from replywatch.book import check_address, check_message_id
+from replywatch.core.model import Application, Direction, Event, Stage
+from replywatch.core.timeutil import iso, parse_when
 from replywatch.errors import UserError
-from replywatch.model import Application, Direction, Event, Stage
 from replywatch.store import Store
-from replywatch.timeutil import iso, parse_when
+from replywatch.store.book import check_address, check_message_id
 
 COLUMNS = (
     "company", "role", "stage", "applied_at", "contacts", "thread_ids", "interviews",

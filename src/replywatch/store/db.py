@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from replywatch.domains import company_domain
+from replywatch.core.domains import company_domain
+from replywatch.core.model import Application, Direction, Event, Interview, Overrides, Stage
 from replywatch.errors import UserError
-from replywatch.model import Application, Direction, Event, Interview, Overrides, Stage
 
 Migration = Callable[[sqlite3.Connection], None]
 

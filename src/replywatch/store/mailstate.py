@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from replywatch.core.model import Message, RawMessage, message_key
 from replywatch.mail.headers import parse_headers, peek_message_id
 from replywatch.mail.imap import FolderState
-from replywatch.model import Message, RawMessage, message_key
 from replywatch.store import Store, parse_utc, utc_text
 
 _COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"

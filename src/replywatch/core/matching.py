@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from replywatch.domains import ATS_RELAYS, domain_of, is_ats, is_free_mail
-from replywatch.model import Application, Direction, Message
+from replywatch.core.domains import ATS_RELAYS, domain_of, is_ats, is_free_mail
+from replywatch.core.model import Application, Direction, Message
 
 
 class Rule(StrEnum):

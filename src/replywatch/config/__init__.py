@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from replywatch.configmodel import (
+from replywatch.config.model import (
     CHANNELS,
     Account,
     Alerts,
@@ -28,10 +28,10 @@ from replywatch.configmodel import (
     Policy,
     Security,
 )
-from replywatch.configschema import build_config
+from replywatch.config.schema import build_config
+from replywatch.config.tomlpos import KeyLines
+from replywatch.config.tomlread import Problems, syntax_problem
 from replywatch.errors import ConfigError, UserError
-from replywatch.tomlpos import KeyLines
-from replywatch.tomlread import Problems, syntax_problem
 
 __all__ = [
     "CHANNELS",

@@ -16,16 +16,16 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TextIO
 
-from replywatch.alerting import Alerter, make_channels
+from replywatch.alerts.deliver import Alerter, make_channels
 from replywatch.alerts.text import clean_line
-from replywatch.book import Book, describe
 from replywatch.config import load_config
-from replywatch.devserver import DovecotError, LocalDovecot
+from replywatch.core.model import Application, Direction
+from replywatch.core.timeutil import zone
+from replywatch.demo.dovecot import DovecotError, LocalDovecot
 from replywatch.engine import PassReport, run_pass
 from replywatch.errors import UserError
-from replywatch.model import Application, Direction
 from replywatch.store import Store
-from replywatch.timeutil import zone
+from replywatch.store.book import Book, describe
 
 ME = "alex.doe@example.org"
 USER = "alex"

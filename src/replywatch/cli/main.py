@@ -19,14 +19,15 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from replywatch import __version__, passview
+from replywatch import __version__
 from replywatch import config as cfg
 from replywatch.alerts.text import clean_line
-from replywatch.book import Book, action_json, check_address, check_message_id, describe
+from replywatch.cli import passview
+from replywatch.core.model import Direction, Stage
+from replywatch.core.timeutil import parse_when, zone
 from replywatch.errors import UserError
-from replywatch.model import Direction, Stage
 from replywatch.store import Store
-from replywatch.timeutil import parse_when, zone
+from replywatch.store.book import Book, action_json, check_address, check_message_id, describe
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -197,7 +198,7 @@ def cmd_app_remove(args: argparse.Namespace) -> int:
 
 def cmd_app_import(args: argparse.Namespace) -> int:
     """Import applications from CSV or JSON."""
-    from replywatch.transfer import import_file
+    from replywatch.store.transfer import import_file
 
     ctx = _context(args)
     ids = import_file(ctx.book.store, Path(args.file), ctx.tz, ctx.book.now)
@@ -208,7 +209,7 @@ def cmd_app_import(args: argparse.Namespace) -> int:
 
 def cmd_app_export(args: argparse.Namespace) -> int:
     """Export every application as CSV or JSON."""
-    from replywatch.transfer import export_text
+    from replywatch.store.transfer import export_text
 
     ctx = _context(args)
     apps = ctx.book.store.applications(include_closed=True)
@@ -218,7 +219,7 @@ def cmd_app_export(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print what is due now and next, soonest first, and mail that needs telling apart."""
-    from replywatch import mailstate
+    from replywatch.store import mailstate
 
     ctx = _context(args)
     pairs = ctx.book.due()
@@ -272,15 +273,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Run a whole pass against a throwaway local Dovecot with a sample mailbox."""
-    from replywatch.demo import run_demo
+    from replywatch.demo.run import run_demo
 
     return run_demo(sys.stdout)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the daemon until SIGTERM or SIGINT."""
-    from replywatch.alerting import make_channels
-    from replywatch.service import Daemon
+    from replywatch.alerts.deliver import make_channels
+    from replywatch.daemon.service import Daemon
 
     ctx = _context(args)
     return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()

@@ -11,9 +11,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from replywatch.alerts.text import clean_line
-from replywatch.book import action_json, describe
+from replywatch.core.model import Direction
 from replywatch.engine import Matched, PassReport
-from replywatch.model import Direction
+from replywatch.store.book import action_json, describe
 
 
 def ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:

@@ -25,8 +25,8 @@ from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 
 from replywatch.config import Policy
-from replywatch.model import Action, ActionKind, Application, Direction, Stage
-from replywatch.timeutil import add_days
+from replywatch.core.model import Action, ActionKind, Application, Direction, Stage
+from replywatch.core.timeutil import add_days
 
 
 class _Kind(IntEnum):

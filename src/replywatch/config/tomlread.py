@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
-from replywatch.tomlpos import KeyLines, KeyPath, format_key_path
+from replywatch.config.tomlpos import KeyLines, KeyPath, format_key_path
 
 _ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ERROR_AT_END = " (at end of document)"

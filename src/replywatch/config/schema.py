@@ -15,7 +15,7 @@ from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from replywatch.configmodel import (
+from replywatch.config.model import (
     CHANNELS,
     Account,
     Alerts,
@@ -27,8 +27,8 @@ from replywatch.configmodel import (
     Policy,
     Security,
 )
-from replywatch.tomlpos import KeyPath
-from replywatch.tomlread import Problems, Table, choice_message, describe, quote
+from replywatch.config.tomlpos import KeyPath
+from replywatch.config.tomlread import Problems, Table, choice_message, describe, quote
 
 _PASSWORD_KEYS = ("password_command", "password_keyring", "password_credential")
 _PASSWORD_HINT = {

@@ -1,0 +1,1 @@
+"""`replywatch run`: the scheduler, IDLE threads, signals and sd_notify."""

@@ -1,0 +1,1 @@
+"""`replywatch demo`: a throwaway Dovecot with sample mail."""
