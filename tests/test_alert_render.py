@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from replywatch.alerts.console import print_alert
 from replywatch.alerts.desktop import DesktopNotifier
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
-from replywatch.alerts.text import clean_line, clean_text
 from replywatch.core.model import (
     Action,
     ActionKind,
@@ -23,6 +22,7 @@ from replywatch.core.model import (
     Interview,
     Stage,
 )
+from replywatch.core.text import clean_line, clean_text
 from tests.servers.notify_server import NotifyServer
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # a Tuesday

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from structlog.testing import capture_logs
 
+from replywatch import engine
 from replywatch.core.model import RawMessage
 from replywatch.engine import PassReport, match_pending
+from replywatch.mail.headers import raw_key
 from replywatch.store import Store, mailstate
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -20,7 +22,7 @@ def test_engine_garbled_sender_is_logged_and_still_matched_by_thread(tmp_path: P
     with store.tx():
         app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
                                        thread_ids=["app-1@example.org"])
-        mailstate.save_messages(store, "mail", [RawMessage(
+        mailstate.save_messages(store, "mail", key_of=raw_key, messages=[RawMessage(
             "INBOX", 7, NOW, b"From: <<<@@>\r\nIn-Reply-To: <app-1@example.org>\r\n"
             b"Message-ID: <r@x>\r\n\r\n")])
     report = PassReport()
@@ -35,17 +37,17 @@ def test_engine_messages_that_cannot_match_are_never_parsed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(tmp_path / "s.db")
     parsed: list[int] = []
-    real = mailstate.parse
+    real = engine.parse_raw
 
     def counting(raw: RawMessage):  # type: ignore[no-untyped-def]
         parsed.append(raw.uid)
         return real(raw)
 
-    monkeypatch.setattr(mailstate, "parse", counting)
+    monkeypatch.setattr(engine, "parse_raw", counting)
     with store.tx():
         store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
                               contacts=["jane@acme.com"])
-        mailstate.save_messages(store, "mail", [
+        mailstate.save_messages(store, "mail", key_of=raw_key, messages=[
             RawMessage("INBOX", 1, NOW, b"From: news@shop.example\r\nMessage-ID: <1@s>\r\n\r\n"),
             RawMessage("INBOX", 2, NOW, b"From: jane@acme.com\r\nMessage-ID: <2@a>\r\n\r\n"),
         ])
@@ -62,7 +64,7 @@ def test_engine_reply_read_before_the_message_it_answers_is_matched_in_same_pass
     with store.tx():
         app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
                                        contacts=["jane@acme.com"])
-        mailstate.save_messages(store, "mail", [
+        mailstate.save_messages(store, "mail", key_of=raw_key, messages=[
             # The reply from an unknown address arrived first ...
             RawMessage("INBOX", 1, NOW, b"From: jane.private@gmail.com\r\n"
                        b"In-Reply-To: <sent-1@example.org>\r\nMessage-ID: <r1@gmail.com>\r\n\r\n"),

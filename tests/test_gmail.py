@@ -11,7 +11,9 @@ import pytest
 from replywatch.config import Account, Config, PasswordSource, Policy, Security
 from replywatch.core.model import Message
 from replywatch.engine import PassReport, run_pass
-from replywatch.mail.imap import Folder, ImapMailbox
+from replywatch.mail.folders import Folder
+from replywatch.mail.headers import parse_raw
+from replywatch.mail.imap import ImapMailbox
 from replywatch.store import Store, mailstate
 from tests.gmail_replay import ALL, JUNK, SENT, GmailReplay, GmMessage
 
@@ -73,7 +75,8 @@ def run(store: Store, mailbox: Mapping[str, Sequence[GmMessage]]
 
 
 def stored(store: Store, gm_msgid: int) -> Message | None:
-    return mailstate.message(store, f"gm:{gm_msgid}")
+    raw = mailstate.message(store, f"gm:{gm_msgid}")
+    return None if raw is None else parse_raw(raw)
 
 
 def verb(command: str) -> str:

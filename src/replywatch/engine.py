@@ -13,11 +13,21 @@ from typing import Protocol
 
 from replywatch import log, secrets
 from replywatch.config import Account, Config
+from replywatch.config.timeinput import zone
 from replywatch.core.matching import Index, Prefilter, match, thread_anchor
-from replywatch.core.model import Action, Application, Direction, Event, Message, RawMessage, Stage
-from replywatch.core.timeutil import zone
+from replywatch.core.model import (
+    Action,
+    Application,
+    Direction,
+    Event,
+    FolderState,
+    Message,
+    RawMessage,
+    Stage,
+)
 from replywatch.errors import MailboxError, UserError
-from replywatch.mail.imap import PRIMARY_ROLES, Folder, FolderState
+from replywatch.mail.folders import PRIMARY_ROLES, Folder
+from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.store import Store, mailstate
 from replywatch.store.book import Book
 
@@ -140,7 +150,7 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     with store.tx():
         for folder in order:
             state, messages = mailbox.read_folder(folder, states.get(folder.name), since)
-            read, new = mailstate.save_messages(store, account.name, messages)
+            read, new = mailstate.save_messages(store, account.name, messages, raw_key)
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
@@ -206,7 +216,7 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
     for key, raw in messages:
         if not prefilter.could_match(raw.header, raw.gm_thrid):
             continue  # marked with the rest at the end
-        msg = mailstate.parse(raw)
+        msg = parse_raw(raw)
         if msg.from_addr is None:
             # Garbled or missing From: only a thread can still place it.
             log.get().info("message_without_sender", folder=raw.folder, uid=raw.uid,

@@ -16,7 +16,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.text import clean_line
+from replywatch.core.text import clean_line
 
 CHANNEL = "command"
 MAX_STDERR_CHARS = 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from replywatch.alerts.render import MAX_BODY_CHARS, MAX_TITLE_CHARS, RenderedAlert
-from replywatch.alerts.text import clean_line, clean_text
+from replywatch.core.text import clean_line, clean_text
 
 INDENT = "    "
 

@@ -20,10 +20,11 @@ from replywatch import log, secrets
 from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
 from replywatch.config import Config
+from replywatch.config.timeinput import zone
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
-from replywatch.core.timeutil import zone
 from replywatch.errors import SecretError
-from replywatch.store import Store, mailstate, utc_text
+from replywatch.mail.headers import parse_raw
+from replywatch.store import Store, ledger, mailstate, utc_text
 from replywatch.store.book import Book
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ class Alerter:
             if quiet and action.kind is not ActionKind.REPLY:
                 result.held += 1
                 continue
-            self._record(action, now)
+            ledger.record(self.store, action, now)
             alert = render(app, action, now=now, tz=self.tz, reply=self._reply_info(app, action))
             if self._deliver(alert, app, now, result) and action.kind is ActionKind.GHOSTED:
                 with self.store.tx():
@@ -256,23 +257,10 @@ class Alerter:
                 log.get(application=app.id).info("application_ghosted")
         return result
 
-    def _record(self, action: Action, now: datetime) -> None:
-        with self.store.tx():
-            self.store.conn.execute(
-                "INSERT OR IGNORE INTO alerts (key, app_id, kind, n, due, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (action.key, action.app_id, action.kind.value, action.n, utc_text(action.due),
-                 utc_text(now)))
-
-    def _delivered(self, key: str) -> set[str]:
-        rows = self.store.conn.execute(
-            "SELECT channel FROM alert_deliveries WHERE key = ?", (key,))
-        return {r[0] for r in rows}
-
     def _deliver(self, alert: RenderedAlert, app: Application | None, now: datetime,
                  result: Delivery) -> bool:
         """Send on every channel not yet done; return True when all are done."""
-        done = self._delivered(alert.key)
+        done = ledger.delivered_channels(self.store, alert.key)
         complete = True
         for channel in self.channels:
             if channel.name in done:
@@ -286,10 +274,7 @@ class Alerter:
                 self._report_failure(channel.name, exc.problems[0])
                 continue
             self._recover(channel.name)
-            with self.store.tx():
-                self.store.conn.execute(
-                    "INSERT OR IGNORE INTO alert_deliveries VALUES (?, ?, ?, ?)",
-                    (alert.key, channel.name, utc_text(now), notification_id))
+            ledger.mark_delivered(self.store, alert.key, channel.name, now, notification_id)
             result.sent.append((alert.key, channel.name))
             logger.info("alert_sent", kind=alert.kind)
         return complete
@@ -300,9 +285,10 @@ class Alerter:
         theirs = [e for e in app.events if e.direction is Direction.FROM_THEM and e.message_id]
         if not theirs:
             return None
-        msg = mailstate.message(self.store, theirs[-1].message_id or "")
-        if msg is None:
+        raw = mailstate.message(self.store, theirs[-1].message_id or "")
+        if raw is None:
             return None
+        msg = parse_raw(raw)
         sender = f"{msg.from_name} <{msg.from_addr}>" if msg.from_name else (msg.from_addr or "")
         return ReplyInfo(sender=sender, subject=msg.subject, at=msg.when)
 
@@ -354,13 +340,9 @@ class Alerter:
         "snooze" snoozes the application; "replied" logs a message sent to them
         now; "open" opens the Gmail thread in the browser.
         """
-        row = self.store.conn.execute(
-            "SELECT a.app_id FROM alert_deliveries d JOIN alerts a ON a.key = d.key"
-            " WHERE d.channel = 'desktop' AND d.notification_id = ?"
-            " ORDER BY d.sent_at DESC LIMIT 1", (notification_id,)).fetchone()
-        if row is None or row[0] is None:
+        app_id = ledger.app_of_notification(self.store, notification_id)
+        if app_id is None:
             return False
-        app_id = int(row[0])
         logger = log.get(application=app_id, action=action_key)
         if action_key == "snooze":
             with self.store.tx():

@@ -24,7 +24,7 @@ from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.text import clean_line, clean_text
+from replywatch.core.text import clean_line, clean_text
 
 CHANNEL = "desktop"
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"

@@ -17,8 +17,8 @@ from email.policy import SMTP
 from email.utils import formatdate
 
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.text import clean_line, clean_text
 from replywatch.config import EmailAlerts, Security
+from replywatch.core.text import clean_line, clean_text
 
 CHANNEL = "email"
 MAX_SUBJECT_CHARS = 200

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from replywatch.alerts.text import MAX_TEXT_CHARS, clean_line, clean_text
 from replywatch.core.model import Action, ActionKind, Application, Direction
+from replywatch.core.text import MAX_TEXT_CHARS, clean_line, clean_text
 from replywatch.core.timeutil import humanize, iso
 
 MAX_TITLE_CHARS = 120

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -21,10 +20,10 @@ from typing import Any
 
 from replywatch import __version__
 from replywatch import config as cfg
-from replywatch.alerts.text import clean_line
 from replywatch.cli import passview
+from replywatch.config.timeinput import parse_when, zone
 from replywatch.core.model import Direction, Stage
-from replywatch.core.timeutil import parse_when, zone
+from replywatch.core.text import clean_line
 from replywatch.errors import UserError
 from replywatch.store import Store
 from replywatch.store.book import Book, action_json, check_address, check_message_id, describe
@@ -224,7 +223,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     ctx = _context(args)
     pairs = ctx.book.due()
     now = ctx.book.now
-    unclear = mailstate.ambiguous(ctx.book.store)
+    from replywatch.mail.headers import parse_raw
+
+    unclear = [(parse_raw(raw), ids) for raw, ids in mailstate.ambiguous(ctx.book.store)]
     if args.json:
         _emit({
             "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),
@@ -405,6 +406,7 @@ def _internal_error(exc: Exception, *, verbose: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     from replywatch import log
+    from replywatch.store import db
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -421,8 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.hint:
             print(f"replywatch: hint: {exc.hint}", file=sys.stderr)
         return exc.exit_code
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
+    except db.OperationalError as exc:
+        if not db.is_busy(exc):
             return _internal_error(exc, verbose=args.verbose)
         # The daemon holds the write lock through a long first pass; nothing was lost.
         print("replywatch: error: the store is busy (replywatch run is writing to it); "

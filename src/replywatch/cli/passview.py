@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from replywatch.alerts.text import clean_line
 from replywatch.core.model import Direction
+from replywatch.core.text import clean_line
 from replywatch.engine import Matched, PassReport
 from replywatch.store.book import action_json, describe
 

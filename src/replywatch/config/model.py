@@ -11,6 +11,8 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 
+from replywatch.core.policy import Policy as Policy  # noqa: PLC0414  (re-exported: [policy])
+
 
 class Security(StrEnum):
     """How a connection to a server is protected."""
@@ -47,22 +49,6 @@ class Account:
     ca_file: Path | None = None
     lookback_days: int = 120
     password: PasswordSource = field(default_factory=PasswordSource)
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The follow-up cadence; defaults are those of DESIGN.md."""
-
-    follow_up_after_days: int = 7
-    follow_up_after_interview_days: int = 5
-    thank_you_after_hours: float = 2
-    thank_you_overdue_hours: float = 24
-    max_follow_ups: int = 3
-    follow_up_window_days: int = 14
-    follow_up_spacing_days: int = 4
-    ghosted_after_days: int = 7
-    business_days: bool = False
-    timezone: str = ""  # IANA name; "" means the system's zone
 
 
 @dataclass(frozen=True)

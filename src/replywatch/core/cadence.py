@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 
-from replywatch.config import Policy
 from replywatch.core.model import Action, ActionKind, Application, Direction, Stage
+from replywatch.core.policy import Policy
 from replywatch.core.timeutil import add_days
 
 

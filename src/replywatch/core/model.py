@@ -188,6 +188,16 @@ class RawMessage:
 
 
 @dataclass(frozen=True)
+class FolderState:
+    """What is remembered of one folder between passes."""
+
+    uidvalidity: int
+    last_uid: int
+    highest_modseq: int | None = None
+    uidnext: int | None = None
+
+
+@dataclass(frozen=True)
 class Action:
     """The next thing due for one application.
 

@@ -1,4 +1,4 @@
-"""Time zones, calendar arithmetic and parsing of user-typed dates.
+"""Calendar arithmetic on the wall clock of a zone, and time formatting.
 
 Days are counted on the wall clock of the configured zone, so that "7 days after
 Monday 09:00" is the next Monday 09:00 even across a daylight-saving change.
@@ -6,28 +6,7 @@ Monday 09:00" is the next Monday 09:00 even across a daylight-saving change.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from replywatch.errors import UserError
-
-
-def zone(name: str) -> tzinfo:
-    """Given an IANA zone name ("" for the system's zone), return the tzinfo.
-
-    Raise UserError if the name is unknown.
-    """
-    if not name:
-        import tzlocal
-
-        try:
-            return tzlocal.get_localzone()
-        except (ZoneInfoNotFoundError, ValueError):
-            return UTC
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UserError(f"unknown time zone {name!r}") from exc
+from datetime import UTC, datetime, timedelta, tzinfo
 
 
 def add_days(start: datetime, days: int, tz: tzinfo, *, business: bool = False) -> datetime:
@@ -60,34 +39,6 @@ def from_wall_clock(local: datetime, tz: tzinfo) -> datetime:
     if back != local:  # in a gap: the offset before the change applies
         aware = local.replace(tzinfo=tz, fold=1)
     return aware.astimezone(UTC)
-
-
-def parse_when(text: str, tz: tzinfo, *, what: str = "date") -> datetime:
-    """Given a user-typed DATE or DATETIME (ISO 8601), return an aware UTC datetime.
-
-    A date alone means midnight in ``tz``; a datetime without offset is read in
-    ``tz``; "now", "today" and "yesterday" are accepted. Raise UserError naming
-    ``what`` and the bad text otherwise.
-    """
-    raw = text.strip()
-    lowered = raw.lower()
-    if lowered == "now":
-        return datetime.now(UTC)
-    if lowered in ("today", "yesterday"):
-        day = datetime.now(tz).date() - timedelta(days=1 if lowered == "yesterday" else 0)
-        return from_wall_clock(datetime.combine(day, time()), tz)
-    try:
-        if len(raw) == 10:
-            return from_wall_clock(datetime.combine(date.fromisoformat(raw), time()), tz)
-        parsed = datetime.fromisoformat(raw.replace(" ", "T", 1))
-    except ValueError as exc:
-        raise UserError(
-            f"{what}: not a date or date-time: {text!r}",
-            hint="use ISO 8601, e.g. 2026-11-24 or 2026-11-24T14:30 or 2026-11-24T14:30+01:00",
-        ) from exc
-    if parsed.tzinfo is None:
-        return from_wall_clock(parsed, tz)
-    return parsed.astimezone(UTC)
 
 
 def to_utc(value: datetime) -> datetime:

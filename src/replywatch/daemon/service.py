@@ -30,10 +30,10 @@ from types import FrameType
 from replywatch import engine, log, secrets
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
-from replywatch.core.timeutil import zone
+from replywatch.config.timeinput import zone
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
-from replywatch.store import Store, parse_utc, utc_text
+from replywatch.store import Store, ledger
 
 BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 300.0
@@ -129,24 +129,14 @@ class Daemon:
     def _tick(self) -> None:
         now = self.clock()
         with self._lock:
-            since = self._last_tick()
+            since = ledger.last_tick(self.store)
             delivery = self.alerter.deliver_due(now, since=since)
-            self._save_tick(now)
+            ledger.save_tick(self.store, now)
             open_count = len(self.store.applications())
         if delivery.sent or delivery.failed:
             self.log.info("alerts_done", sent=len(delivery.sent), failed=delivery.failed,
                           held=delivery.held)
         self.notifier.status(f"{open_count} open, {delivery.due} due")
-
-    def _last_tick(self) -> datetime | None:
-        row = self.store.conn.execute("SELECT value FROM meta WHERE key = 'last_tick'"
-                                      ).fetchone()
-        return parse_utc(row[0]) if row else None
-
-    def _save_tick(self, now: datetime) -> None:
-        with self.store.tx():
-            self.store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_tick', ?)",
-                                    (utc_text(now),))
 
     # -- push -------------------------------------------------------------------------
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 from replywatch.alerts.deliver import Alerter, make_channels
-from replywatch.alerts.text import clean_line
 from replywatch.config import load_config
+from replywatch.config.timeinput import zone
 from replywatch.core.model import Application, Direction
-from replywatch.core.timeutil import zone
+from replywatch.core.text import clean_line
 from replywatch.demo.dovecot import DovecotError, LocalDovecot
 from replywatch.engine import PassReport, run_pass
 from replywatch.errors import UserError

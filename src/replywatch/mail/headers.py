@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from replywatch.core.model import Message
+from replywatch.core.model import Message, RawMessage, message_key
 from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
 from replywatch.mail.encoded import (
     RAW_TEXT_CAP,
@@ -364,3 +364,15 @@ def _to_utc(moment: datetime) -> datetime:
         return moment.astimezone(UTC)
     except (OverflowError, ValueError, OSError):
         return moment.replace(tzinfo=UTC)
+
+
+def parse_raw(raw: RawMessage) -> Message:
+    """Return the parsed message of one read or stored unparsed."""
+    return parse_headers(raw.header, folder=raw.folder, uid=raw.uid,
+                         internal_date=raw.internal_date, gm_msgid=raw.gm_msgid,
+                         gm_thrid=raw.gm_thrid)
+
+
+def raw_key(raw: RawMessage) -> str:
+    """Return the key that deduplicates a message seen in several folders."""
+    return message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)

@@ -12,7 +12,6 @@ import ssl
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -20,10 +19,11 @@ import imapclient
 import imapclient.exceptions
 
 from replywatch.config import Account, Security
-from replywatch.core.model import RawMessage
+from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
 from replywatch.errors import MailboxError
 from replywatch.mail import fetchparse
+from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import HEADER_FIELDS
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
@@ -32,24 +32,6 @@ READ_TIMEOUT = 60.0
 _FIELDS = " ".join(name.upper() for name in HEADER_FIELDS)
 _HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
 _IMAP_ERRORS = (imapclient.exceptions.IMAPClientError, OSError, ssl.SSLError, socket.timeout)
-
-
-@dataclass(frozen=True)
-class FolderState:
-    """What is remembered of one folder between passes."""
-
-    uidvalidity: int
-    last_uid: int
-    highest_modseq: int | None = None
-    uidnext: int | None = None
-
-
-@dataclass(frozen=True)
-class Folder:
-    """A folder to read and why: ``role`` is inbox, sent, junk, archive or all."""
-
-    name: str
-    role: str
 
 
 def tls_context(ca_file: str | None) -> ssl.SSLContext:
@@ -356,7 +338,6 @@ class ImapMailbox:
             raise self._fail("NOOP", exc) from exc
 
 
-PRIMARY_ROLES = frozenset({"inbox", "all"})
 FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
 
 

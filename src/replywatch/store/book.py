@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from replywatch.alerts.text import clean_line
-from replywatch.config import Policy
 from replywatch.core.cadence import Evaluation, evaluate
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.core.policy import Policy
+from replywatch.core.text import clean_line
 from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
 from replywatch.store import Store

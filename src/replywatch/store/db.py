@@ -149,6 +149,17 @@ def parse_utc(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+# The error SQLite raises when the file is locked, busy, full or unreadable; callers
+# above the store catch it under this name so that only the store imports sqlite3.
+OperationalError = sqlite3.OperationalError
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Return True when ``exc`` says another process holds the store's write lock."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
 def _opt_time(text: str | None) -> datetime | None:
     return parse_utc(text) if text else None
 

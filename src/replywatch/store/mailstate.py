@@ -9,12 +9,10 @@ a message could belong to an application: most mail never needs it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
-from replywatch.core.model import Message, RawMessage, message_key
-from replywatch.mail.headers import parse_headers, peek_message_id
-from replywatch.mail.imap import FolderState
+from replywatch.core.model import FolderState, RawMessage
 from replywatch.store import Store, parse_utc, utc_text
 
 _COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"
@@ -37,12 +35,12 @@ def save_folder_state(store: Store, account: str, folder: str, state: FolderStat
     )
 
 
-def save_messages(store: Store, account: str, messages: Iterable[RawMessage]
-                  ) -> tuple[int, int]:
+def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
+                  key_of: Callable[[RawMessage], str]) -> tuple[int, int]:
     """Keep messages not seen before; return (read, new). Call inside ``tx()``.
 
     A message seen in several folders (or again after a UIDVALIDITY change) is
-    kept once, under its X-GM-MSGID or Message-ID.
+    kept once, under ``key_of(message)``: its X-GM-MSGID or Message-ID.
     """
     insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
               " gm_msgid, gm_thrid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -52,7 +50,7 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage]
     rows: list[tuple[object, ...]] = []
     for raw in messages:
         read += 1
-        key = message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)
+        key = key_of(raw)
         rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
                      raw.header, raw.gm_msgid, raw.gm_thrid))
         if len(rows) >= 500:  # a batch at a time: flat memory, few round trips
@@ -72,13 +70,6 @@ def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:
     return key, RawMessage(folder, uid, parse_utc(at), header,
                            gm_msgid if isinstance(gm_msgid, int) else None,
                            gm_thrid if isinstance(gm_thrid, int) else None)
-
-
-def parse(raw: RawMessage) -> Message:
-    """Return the parsed message of a stored one."""
-    return parse_headers(raw.header, folder=raw.folder, uid=raw.uid,
-                         internal_date=raw.internal_date, gm_msgid=raw.gm_msgid,
-                         gm_thrid=raw.gm_thrid)
 
 
 def pending(store: Store, batch: int = 1000) -> Iterator[tuple[str, RawMessage]]:
@@ -140,12 +131,12 @@ def reopen_unmatched(store: Store) -> int:
     return cur.rowcount
 
 
-def ambiguous(store: Store) -> list[tuple[Message, list[int]]]:
-    """Return the messages that fit several applications, with their candidates."""
+def ambiguous(store: Store) -> list[tuple[RawMessage, list[int]]]:
+    """Return the messages that fit several applications, unparsed, with their candidates."""
     rows = store.conn.execute(
         f"SELECT {_COLUMNS}, candidates FROM messages WHERE candidates IS NOT NULL"  # noqa: S608
         " ORDER BY at")
-    return [(parse(_raw(tuple(r)[:7])[1]), json.loads(r[7])) for r in rows]
+    return [(_raw(tuple(r)[:7])[1], json.loads(r[7])) for r in rows]
 
 
 def prune(store: Store, before: datetime) -> int:
@@ -155,8 +146,8 @@ def prune(store: Store, before: datetime) -> int:
     return cur.rowcount
 
 
-def message(store: Store, key: str) -> Message | None:
-    """Return the stored message with this key, parsed, or None."""
+def message(store: Store, key: str) -> RawMessage | None:
+    """Return the stored message with this key, unparsed, or None."""
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM messages WHERE key = ?",  # noqa: S608
                              (key,)).fetchone()
-    return parse(_raw(tuple(row))[1]) if row else None
+    return _raw(tuple(row))[1] if row else None

@@ -16,8 +16,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Application, Direction, Event, Stage
-from replywatch.core.timeutil import iso, parse_when
+from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
 from replywatch.store import Store
 from replywatch.store.book import check_address, check_message_id
