@@ -34,11 +34,10 @@ def from_wall_clock(local: datetime, tz: tzinfo) -> datetime:
     forward by the gap, as a wall clock would show it; an ambiguous one takes the
     first occurrence.
     """
-    aware = local.replace(tzinfo=tz, fold=0)
-    back = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
-    if back != local:  # in a gap: the offset before the change applies
-        aware = local.replace(tzinfo=tz, fold=1)
-    return aware.astimezone(UTC)
+    # PEP 495: with fold=0 a skipped time is read with the offset in force before the
+    # change, which lands it as far past the gap as it was into it (02:30 -> 03:30),
+    # and an ambiguous time is its first occurrence. fold=1 would move it backwards.
+    return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
 def to_utc(value: datetime) -> datetime:

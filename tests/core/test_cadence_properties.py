@@ -1,0 +1,109 @@
+"""Invariants of the cadence over any history of contacts (Hypothesis)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from replywatch.core.cadence import evaluate
+from replywatch.core.model import (
+    CLOSED_STAGES,
+    ActionKind,
+    Application,
+    Direction,
+    Event,
+    Interview,
+    Stage,
+)
+from replywatch.core.policy import Policy
+
+OSLO = ZoneInfo("Europe/Oslo")
+APPLIED = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a month that holds the spring change
+
+offsets = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=80))
+events = st.lists(
+    st.builds(lambda off, d: Event(at=APPLIED + off, direction=d),
+              offsets, st.sampled_from(list(Direction))),
+    max_size=12)
+interviews = st.lists(
+    st.builds(lambda off, minutes: Interview(start=APPLIED + off,
+                                             end=APPLIED + off + timedelta(minutes=minutes)),
+              offsets, st.integers(min_value=15, max_value=240)),
+    max_size=2)
+policies = st.builds(
+    Policy,
+    follow_up_after_days=st.integers(1, 20),
+    follow_up_after_interview_days=st.integers(1, 20),
+    max_follow_ups=st.integers(0, 5),
+    follow_up_window_days=st.integers(1, 30),
+    follow_up_spacing_days=st.integers(1, 10),
+    ghosted_after_days=st.integers(1, 20),
+    business_days=st.booleans(),
+)
+open_stages = st.sampled_from([Stage.APPLIED, Stage.INTERVIEWING])
+
+
+def _app(evs: list[Event], ivs: list[Interview], stage: Stage) -> Application:
+    return Application(id=1, company="Acme", role="Engineer", stage=stage, applied_at=APPLIED,
+                       events=tuple(sorted(evs, key=lambda e: e.at)), interviews=tuple(ivs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, interviews, policies, open_stages, offsets)
+def test_cadence_never_asks_for_more_follow_ups_than_the_maximum(
+        evs: list[Event], ivs: list[Interview], policy: Policy, stage: Stage,
+        later: timedelta) -> None:
+    result = evaluate(_app(evs, ivs, stage), policy, OSLO, APPLIED + later)
+    action = result.action
+    if action is not None and action.kind is ActionKind.FOLLOW_UP_DUE:
+        assert (True, policy.max_follow_ups) == (1 <= action.n <= action.max_n, action.max_n)
+    assert result.follow_ups_sent <= policy.max_follow_ups
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, interviews, policies, open_stages,
+       st.lists(offsets, min_size=2, max_size=6))
+def test_cadence_due_time_never_goes_back_as_time_passes(
+        evs: list[Event], ivs: list[Interview], policy: Policy, stage: Stage,
+        moments: list[timedelta]) -> None:
+    app = _app(evs, ivs, stage)
+    dues = [a.due for m in sorted(moments)
+            if (a := evaluate(app, policy, OSLO, APPLIED + m).action) is not None]
+    assert sorted(dues) == dues
+
+
+@settings(max_examples=200, deadline=None)
+@given(events, interviews, policies, st.sampled_from(sorted(CLOSED_STAGES)), offsets)
+def test_cadence_closed_application_stays_closed(
+        evs: list[Event], ivs: list[Interview], policy: Policy, stage: Stage,
+        later: timedelta) -> None:
+    result = evaluate(_app(evs, ivs, stage), policy, OSLO, APPLIED + later)
+    assert (None, "nobody") == (result.action, result.waiting_on)
+
+
+@settings(max_examples=200, deadline=None)
+@given(events, policies, offsets)
+def test_cadence_follow_up_is_never_due_before_the_last_contact(
+        evs: list[Event], policy: Policy, later: timedelta) -> None:
+    app = _app(evs, [], Stage.APPLIED)
+    action = evaluate(app, policy, OSLO, APPLIED + later).action
+    last = max([APPLIED, *(e.at for e in evs)])
+    if action is not None and action.kind in (ActionKind.FOLLOW_UP_DUE, ActionKind.GHOSTED):
+        assert action.due > last
+
+
+@settings(max_examples=200, deadline=None)
+@given(events, policies, offsets, st.timedeltas(min_value=timedelta(hours=1),
+                                                max_value=timedelta(days=30)))
+def test_cadence_snooze_never_brings_an_action_forward(
+        evs: list[Event], policy: Policy, later: timedelta, snooze: timedelta) -> None:
+    app = _app(evs, [], Stage.APPLIED)
+    now = APPLIED + later
+    plain = evaluate(app, policy, OSLO, now).action
+    snoozed = evaluate(replace(app, snoozed_until=now + snooze), policy, OSLO, now).action
+    if plain is not None and snoozed is not None:
+        assert (plain.kind, True) == (snoozed.kind, snoozed.due >= plain.due)
