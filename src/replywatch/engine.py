@@ -305,7 +305,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
               ) -> AccountReport:
     """Sync one account on a kept connection or a new one; raise UserError on failure."""
     kept = sessions.pop(account.name, None) if sessions is not None else None
-    if kept is not None:
+    if sessions is not None and kept is not None:
         try:
             report = sync_account(store, account, kept, now)
         except MailboxError as exc:
@@ -313,7 +313,6 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
             log.get(account=account.name).info("reconnecting", error=exc.problems[0])
             kept.close()
         else:
-            assert sessions is not None
             sessions[account.name] = kept
             return report
     password = secrets.resolve(account.password, account.username,

@@ -167,8 +167,7 @@ def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
             else:
                 due, _ = _next_follow_up(state, rules, tz)
                 if due is not None and at >= due:
-                    assert state.follow_ups is not None
-                    state.follow_ups.append(at)
+                    state.follow_ups = [*(state.follow_ups or []), at]
             state.thank_you_for = None
             state.last_to = max(state.last_to, at)
     return state

@@ -156,8 +156,7 @@ def run_demo(out: TextIO) -> int:
             (creds / CREDENTIAL).write_text(server.password)
             os.environ["CREDENTIALS_DIRECTORY"] = str(creds)
             config = load_config(write_config(folder, server))
-            assert config.store_path is not None
-            store = Store.open(config.store_path)
+            store = Store.open(config.store_path or folder / "replywatch.db")
             book = Book(store, config.policy, zone(config.policy.timezone), now)
             apps = book_sample(book, now)
             print(f"Added {len(apps)} applications (replywatch app list):", file=out)

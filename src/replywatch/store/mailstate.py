@@ -62,11 +62,9 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
 
 def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:
     key, folder, uid, at, header, gm_msgid, gm_thrid = row
-    assert isinstance(key, str)
-    assert isinstance(folder, str)
-    assert isinstance(uid, int)
-    assert isinstance(at, str)
-    assert isinstance(header, bytes)
+    if not (isinstance(key, str) and isinstance(folder, str) and isinstance(uid, int)
+            and isinstance(at, str) and isinstance(header, bytes)):
+        raise TypeError(f"stored message {key!r} has a column of the wrong type")
     return key, RawMessage(folder, uid, parse_utc(at), header,
                            gm_msgid if isinstance(gm_msgid, int) else None,
                            gm_thrid if isinstance(gm_thrid, int) else None)
