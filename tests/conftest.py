@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import structlog
 
-from replywatch.demo.dovecot import LocalDovecot
+from tests.servers.dovecot import LocalDovecot
 from tests.tls import TlsFiles, make_ca_and_server_cert
 
 pytest_plugins = ["tests.servers.fixtures"]

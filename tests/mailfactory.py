@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from replywatch.cli.main import main
-from replywatch.demo.dovecot import LocalDovecot
+from tests.servers.dovecot import LocalDovecot
 
 ME = "alex.doe@example.org"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import ME, Setup, account_block, eml, make_setup, write_config
+from tests.servers.dovecot import LocalDovecot
 
 
 @pytest.fixture

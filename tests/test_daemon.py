@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from replywatch.cli.main import main
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import ME, account_block, eml
+from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.tls import TlsFiles

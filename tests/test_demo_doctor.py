@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from replywatch.cli.main import main
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import account_block
+from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.tls import TlsFiles

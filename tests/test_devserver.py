@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.demo.dovecot import DovecotError, LocalDovecot
+from tests.servers.dovecot import DovecotError, LocalDovecot
 from tests.tls import make_self_signed
 
 TIMEOUT = 5.0

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from replywatch.config import Account, Security
-from replywatch.demo.dovecot import LocalDovecot
 from replywatch.mail import fetchparse
 from replywatch.mail.imap import _HEADER_ITEM, ImapMailbox, _fallback, sequence_set
 from tests.corpus import corpus_messages, header_part
+from tests.servers.dovecot import LocalDovecot
 
 HF = b"BODY[HEADER.FIELDS (FROM SUBJECT)]"
 

@@ -6,9 +6,9 @@ import threading
 import time
 
 from replywatch.config import Account, Security
-from replywatch.demo.dovecot import LocalDovecot
 from replywatch.mail.imap import ImapMailbox
 from tests.mailfactory import eml
+from tests.servers.dovecot import LocalDovecot
 
 
 def mailbox(dovecot: LocalDovecot, user: str) -> ImapMailbox:

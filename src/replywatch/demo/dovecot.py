@@ -12,10 +12,9 @@ Contract:
   user names to lower case (``auth_username_format = %Lu``); so does ``maildir()``.
 - ``add_message`` seeds a mailbox by writing maildir files directly (no IMAP round
   trip, no subprocess): fast enough for tens of thousands of messages.
-- With ``rawlog=True`` Dovecot records every command a client sends after login;
-  ``commands_sent`` returns them, so a test can prove a client is read-only.
-  Pre-login traffic (CAPABILITY, STARTTLS, LOGIN) is not recorded: it cannot change a
-  mailbox, and it carries the password.
+- Subclasses add settings through ``_extra_config`` and files through
+  ``_prepare_folder`` (the test suite's ``tests/servers/dovecot.py`` adds a rawlog
+  of every command, to prove replywatch read-only).
 
 Running as root (CI does), the whole instance runs as ``nobody``: Dovecot refuses
 mail UID 0 and will not run its login process as root. Either way Dovecot runs as a
@@ -24,10 +23,8 @@ non-root user, so every service's ``chroot`` is switched off. Linux only.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import grp
-import io
 import itertools
 import os
 import pwd
@@ -39,7 +36,6 @@ import subprocess
 import tempfile
 import time
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -60,10 +56,6 @@ SPECIAL_USE: dict[str, str] = {
 # Dovecot's default auth_username_chars, minus nothing: a name outside it is refused
 # at login, and "/" or ".." would escape the home folder in maildir().
 _USERNAME = re.compile(r"[a-z0-9._@-]+")
-# A rawlog line starts with "<unix seconds>.<micro seconds> ".
-_RAWLOG_STAMP = re.compile(rb"(\d+)\.(\d+) ")
-# An IMAP synchronising or non-synchronising literal at the end of a line.
-_LITERAL = re.compile(rb"\{(\d+)\+?\}\r?\n\Z")
 
 # Services whose default chroot needs root. Dovecot runs as a non-root user here.
 _CHROOTED_SERVICES = (
@@ -75,15 +67,6 @@ _CHROOTED_SERVICES = (
     "aggregator",
     "director",
 )
-
-# Runs between login and the imap process (as the user): creates the rawlog folder,
-# because Dovecot writes a rawlog only into a folder that already exists, and a
-# fresh user's home does not exist yet when the imap process starts.
-_POSTLOGIN_SCRIPT = """#!/bin/sh
-[ -d "$HOME/rawlog" ] || mkdir -p "$HOME/rawlog"
-exec "$@"
-"""
-
 
 class DovecotError(RuntimeError):
     """The local Dovecot did not start; the message carries the tail of its log."""
@@ -142,8 +125,7 @@ class LocalDovecot:
     while the server runs. A server that is not stopped explicitly is stopped when
     it is garbage-collected or when the interpreter exits.
 
-    ``rawlog=True`` records commands for ``commands_sent`` (costs one short shell
-    process per login). ``parent`` is where the private folder is made (default: the
+    ``parent`` is where the private folder is made (default: the
     system temp folder, ``TMPDIR``); a tmpfs such as ``/dev/shm`` makes seeding
     steady and fast, at the price of RAM (about 4 KiB per message). A failed login
     is answered after about 0.5 s: Dovecot's auth process queues failures on a
@@ -157,7 +139,6 @@ class LocalDovecot:
         *,
         tls: tuple[Path, Path] | None = None,
         password: str = "secret",  # noqa: S107 - a throwaway server's known password
-        rawlog: bool = False,
         binary: Path = DOVECOT_BINARY,
         start_timeout: float = 10.0,
         parent: Path | None = None,
@@ -166,7 +147,6 @@ class LocalDovecot:
             # It is written unquoted into passdb's args.
             raise ValueError("password must be non-empty and contain no whitespace")
         self.password = password
-        self.rawlog = rawlog
         self._tls = tls
         self._binary = binary
         self._start_timeout = start_timeout
@@ -320,26 +300,6 @@ class LocalDovecot:
         else:
             os.rename(tmp, new_dir + name)
 
-    # --- what clients did ------------------------------------------------------
-
-    def commands_sent(self, user: str) -> list[str]:
-        """Every command ``user``'s clients sent after login, oldest first, tags removed.
-
-        Lines look like ``EXAMINE INBOX`` or ``UID FETCH 1:5 (FLAGS)``; a literal's
-        content is left out (its ``{n}`` marker stays). The untagged ``DONE`` that
-        ends IDLE is included. Commands of sessions still open are included as far
-        as Dovecot has read them. Never contains a password: login happens before
-        recording starts, and LOGIN/AUTHENTICATE arguments are dropped regardless.
-        """
-        if not self.rawlog:
-            raise RuntimeError("commands_sent needs LocalDovecot(rawlog=True)")
-        stamped: list[tuple[tuple[int, int], int, str]] = []
-        for path in sorted((self.home(user) / "rawlog").glob("*.in")):
-            for stamp, command in _parse_rawlog(path.read_bytes()):
-                stamped.append((stamp, len(stamped), command))
-        stamped.sort()
-        return [command for _, _, command in stamped]
-
     # --- internals -------------------------------------------------------------
 
     def _chown(self, path: Path) -> None:
@@ -358,10 +318,6 @@ class LocalDovecot:
                 shutil.copyfile(src, folder / dst)
                 os.chmod(folder / dst, 0o600)
                 self._chown(folder / dst)
-        if self.rawlog:
-            script = folder / "postlogin.sh"
-            script.write_text(_POSTLOGIN_SCRIPT)
-            os.chmod(script, 0o755)  # noqa: S103 - Dovecot runs it as another user
 
     def _spawn(self, folder: Path) -> subprocess.Popen[bytes]:
         stderr = open(folder / "stderr.log", "wb")  # noqa: SIM115 - the child keeps it
@@ -387,12 +343,11 @@ class LocalDovecot:
 
     def _wait_ready(self, proc: subprocess.Popen[bytes], folder: Path) -> None:
         deadline = time.monotonic() + self._start_timeout
-        assert self._port is not None
         while True:
             if proc.poll() is not None:
                 raise DovecotError(self._failure(folder, f"dovecot exited with {proc.returncode}"))
             try:
-                with socket.create_connection((self.host, self._port), timeout=1.0) as s:
+                with socket.create_connection((self.host, self.port), timeout=1.0) as s:
                     if s.recv(64).startswith(b"* OK"):
                         return
             except OSError:
@@ -451,18 +406,9 @@ class LocalDovecot:
         if self._tls:
             tls = f"ssl = yes\nssl_cert = <{folder}/tls-cert.pem\nssl_key = <{folder}/tls-key.pem\n"
             imaps = f"  inet_listener imaps {{\n    port = {self._tls_port}\n    ssl = yes\n  }}\n"
-        rawlog = ""
-        if self.rawlog:
-            # rawlog_dir is read by the imap process after the postlogin script made it.
-            rawlog = (
-                "rawlog_dir = %h/rawlog\n"
-                "service imap {\n  executable = imap postlogin\n}\n"
-                "service postlogin {\n"
-                f"  executable = script-login {folder}/postlogin.sh\n"
-                "  unix_listener postlogin {\n  }\n}\n"
-            )
+        extra = self._extra_config(folder)
         return f"""\
-# Written by replywatch.devserver.LocalDovecot; removed on stop.
+# Written by replywatch.demo.dovecot.LocalDovecot; removed on stop.
 base_dir = {folder}/run
 state_dir = {folder}/state
 log_path = {folder}/dovecot.log
@@ -505,53 +451,8 @@ service anvil {{
     mode = 0
   }}
 }}
-{chroots}{rawlog}"""
+{chroots}{extra}"""
 
-
-def _parse_rawlog(data: bytes) -> Iterator[tuple[tuple[int, int], str]]:
-    """Yield ``((secs, usecs), command)`` from one Dovecot ``.in`` rawlog file.
-
-    Dovecot prefixes every line with a timestamp, literal lines included; the
-    commands are recovered from the un-stamped stream, skipping literal contents.
-    """
-    lines: list[tuple[tuple[int, int], bytes]] = []
-    for line in io.BytesIO(data):  # splits at LF only, unlike bytes.splitlines()
-        m = _RAWLOG_STAMP.match(line)
-        if m:
-            lines.append(((int(m[1]), int(m[2])), line[m.end() :]))
-        elif lines:  # defensive: a line without stamp continues the previous one
-            lines[-1] = (lines[-1][0], lines[-1][1] + line)
-    stream = b"".join(body for _, body in lines)
-    offsets = list(itertools.accumulate((len(body) for _, body in lines), initial=0))
-
-    def stamp_at(pos: int) -> tuple[int, int]:
-        return lines[bisect.bisect_right(offsets, pos) - 1][0]
-
-    pos = 0
-    while pos < len(stream):
-        begin = pos
-        parts: list[bytes] = []
-        while True:
-            end = stream.find(b"\n", pos)
-            if end < 0:  # a command still being typed: not sent yet
-                return
-            line = stream[pos : end + 1]
-            pos = end + 1
-            m = _LITERAL.search(line)
-            if not m:
-                parts.append(line.rstrip(b"\r\n"))
-                break
-            parts.append(line[: m.start()] + b"{" + m[1] + b"}")
-            pos += int(m[1])  # skip the literal's content
-        yield stamp_at(begin), _command_text(b"".join(parts))
-
-
-def _command_text(line: bytes) -> str:
-    text = line.decode("utf-8", errors="replace")
-    tag, _, rest = text.partition(" ")
-    if not rest:  # "DONE" after IDLE, or a continuation: no tag to strip
-        return tag
-    verb = rest.split(" ", 1)[0].upper()
-    if verb in ("LOGIN", "AUTHENTICATE"):
-        return verb
-    return rest
+    def _extra_config(self, folder: Path) -> str:
+        """Return more settings for ``dovecot.conf`` (none here; for subclasses)."""
+        return ""
