@@ -11,7 +11,6 @@ from textwrap import dedent
 import pytest
 
 from replywatch.config import (
-    STARTER_CONFIG,
     Account,
     Alerts,
     CommandAlerts,
@@ -26,6 +25,8 @@ from replywatch.config import (
     resolve_config_path,
     write_starter_config,
 )
+from replywatch.config.generate import example_toml, reference_markdown, starter_toml
+from replywatch.config.keys import SECTIONS, Key, Section
 from replywatch.config.tomlpos import KeyLines
 from replywatch.errors import ConfigError, UserError
 
@@ -753,15 +754,50 @@ def test_write_starter_config_existing_file_is_not_overwritten(tmp_path: Path) -
     )
 
 
-def test_starter_config_mentions_every_key() -> None:
-    keys = [
-        *("name", "host", "username", "security", "port", "addresses", "ca_file"),
-        *("lookback_days", "password_keyring", "password_command", "password_credential"),
-        *Policy.__dataclass_fields__,
-        *("channels", "quiet_hours", "[alerts.email]", "from", "to", "[alerts.command]"),
-        *("argv", "poll_minutes", "idle_minutes", "[store]", "path"),
-    ]
-    assert [] == [key for key in keys if key not in STARTER_CONFIG]
+def test_starter_config_mentions_every_declared_key() -> None:
+    starter = starter_toml()
+    missing = [f"{section.name}.{key.name}" for section in SECTIONS for key in section.keys
+               if f"# {key.name} = " not in starter]
+    assert [] == missing
+
+
+def test_example_config_committed_is_the_generated_one() -> None:
+    assert example_toml() == EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_readme_key_reference_is_the_generated_one() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- config-reference:start")
+    start = readme.index("\n", start) + 1
+    end = readme.index("<!-- config-reference:end -->")
+    assert reference_markdown() == readme[start:end]
+
+
+def test_example_config_sets_every_declared_key() -> None:
+    # Uncommented, every key of the example is a valid setting: the example documents
+    # them all, and validation accepts each one (none is declared but refused).
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for section in SECTIONS:
+        for key in section.keys:
+            assert f"{key.name} = " in text, f"{section.name}.{key.name}"
+
+
+_WRONG_TYPE = {"boolean": "7", "string": "7", "integer": '"x"', "number": '"x"',
+               "choice": "7", "argv": "7", "address": "7", "addresses": "7", "path": "7",
+               "timezone": "7", "times": "7", "channels": "7"}
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [(s, k) for s in SECTIONS for k in s.keys], ids=lambda v: getattr(v, "name", ""))
+def test_every_declared_key_is_validated(section: Section, key: Key) -> None:
+    header = f"[[{section.name}]]" if section.array else f"[{section.name}]"
+    base = {"accounts": 'name = "a"\nhost = "h"\nusername = "u"\n',
+            "alerts.email": 'host = "h"\nfrom = "a@b.example"\nto = "a@b.example"\n',
+            "alerts.command": 'argv = ["x"]\n'}.get(section.name, "")
+    lines = [line for line in base.splitlines() if not line.startswith(f"{key.name} =")]
+    text = "\n".join([header, *lines, f"{key.name} = {_WRONG_TYPE[key.kind.value]}"]) + "\n"
+    assert [f"{section.name}" in p and key.name in p for p in problems(text)] == [True]
 
 
 def test_example_config_passes_load_config() -> None:

@@ -76,6 +76,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config_example(args: argparse.Namespace) -> int:
+    """Print config.example.toml: every key, documented, made from the declarations."""
+    from replywatch.config.generate import example_toml
+
+    sys.stdout.write(example_toml())
+    return 0
+
+
 def cmd_config_check(args: argparse.Namespace) -> int:
     """Validate the config file; print every problem."""
     path = cfg.resolve_config_path(args.config, os.environ)
@@ -334,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
     config_p = sub.add_parser("config", help="config file commands")
     config_sub = config_p.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
     command("check", cmd_config_check, "validate the config file", config_sub)
+    command("example", cmd_config_example,
+            "print an example config with every key documented", config_sub)
 
     app_p = sub.add_parser("app", help="manage applications")
     _add_app_commands(app_p.add_subparsers(dest="app_command", metavar="COMMAND",

@@ -2,11 +2,13 @@
 
 ``load_config(path)`` reads and parses the file and raises ``ConfigError`` listing
 every problem, each as ``FILE:LINE: key.path: message``. The typed settings are in
-configmodel.py, the rules that check them in configschema.py, and the generic TOML
+model.py, the rules that check them in schema.py, and the generic TOML
 reading and line finding in tomlread.py and tomlpos.py; the settings classes are
 re-exported here, where the rest of replywatch imports them from.
 ``resolve_config_path`` and ``default_store_path`` say where files live;
-``write_starter_config`` writes ``STARTER_CONFIG`` for ``replywatch init``.
+``write_starter_config`` writes the starter file for ``replywatch init``. Every key
+is declared once, in keys.py; generate.py makes the starter, the example and the
+README's reference from those declarations.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from replywatch.config.generate import starter_toml
 from replywatch.config.model import (
     CHANNELS,
     Account,
@@ -35,7 +38,6 @@ from replywatch.errors import ConfigError, UserError
 
 __all__ = [
     "CHANNELS",
-    "STARTER_CONFIG",
     "Account",
     "Alerts",
     "CommandAlerts",
@@ -105,7 +107,7 @@ def default_store_path(environ: Mapping[str, str]) -> Path:
 
 
 def write_starter_config(path: Path) -> None:
-    """Given a path, create STARTER_CONFIG there with mode 0600; missing parent
+    """Given a path, create the starter config there with mode 0600; missing parent
     directories are created with mode 0700.
 
     Raise UserError if the file already exists (it is never overwritten) or
@@ -123,70 +125,11 @@ def write_starter_config(path: Path) -> None:
         raise UserError(f"cannot create {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(STARTER_CONFIG)
+            out.write(starter_toml())
     except OSError as error:
         path.unlink(missing_ok=True)  # a half-written config would fail later, confusingly
         raise UserError(f"cannot write {path}: {error.strerror or error}") from None
 
-
-STARTER_CONFIG = """\
-# replywatch configuration (TOML). Lines starting with # are comments.
-# Every key is shown with its default value; uncomment and edit what you need,
-# then check the file with `replywatch config check`.
-
-# One [[accounts]] section per IMAP mailbox to watch; repeat it for more.
-# [[accounts]]
-# name = "personal"             # required: a short name, unique among accounts
-# host = "imap.example.com"     # required: the IMAP server
-# username = "you@example.com"  # required: the login name
-# security = "tls"              # "tls", "starttls", or "plain" (no encryption)
-# port = 993                    # default 993 for "tls", 143 for "starttls"/"plain"
-# addresses = []                # your own addresses; username is added if it is one
-# ca_file = "~/certs/ca.pem"    # trust this CA file instead of the system's CAs
-# lookback_days = 120           # how far back the first scan reads (1-3650)
-# At most one password source; the system keyring is the default:
-# password_keyring = true       # store it: keyring set replywatch you@example.com
-# password_command = ["pass", "show", "mail/personal"]  # run without a shell
-# password_credential = "imap-password"  # a systemd credential (LoadCredential=)
-
-[policy]
-# follow_up_after_days = 7            # silence after applying before a follow-up
-# follow_up_after_interview_days = 5  # silence after an interview before a follow-up
-# thank_you_after_hours = 2           # remind of a thank-you note this long after
-# thank_you_overdue_hours = 24        # ... and call it overdue after this long
-# max_follow_ups = 3                  # at most this many follow-ups (0-10) ...
-# follow_up_window_days = 14          # ... within this window from the first one
-# follow_up_spacing_days = 4          # days between follow-ups
-# ghosted_after_days = 7              # silence after the last one: ghosted
-# business_days = false               # count only Monday to Friday
-# timezone = ""                       # IANA name like "Europe/Oslo"; "" = the system's
-
-[alerts]
-# channels = ["desktop"]              # any of "desktop", "email", "command", "console"
-# quiet_hours = ["21:00", "08:00"]    # follow-up reminders wait; [] turns this off
-
-# Needed when channels includes "email":
-# [alerts.email]
-# host = "smtp.example.com"           # required: the SMTP server
-# security = "tls"                    # "tls", "starttls" or "plain"
-# port = 465                          # default 465 "tls", 587 "starttls", 25 "plain"
-# username = ""                       # SMTP login; "" sends without logging in
-# password_keyring = true             # or password_command / password_credential
-# ca_file = "~/certs/ca.pem"          # trust this CA file instead of the system's CAs
-# from = "you@example.com"            # required: the sender address
-# to = "you@example.com"              # required: an address or a list of addresses
-
-# Needed when channels includes "command":
-# [alerts.command]
-# argv = ["my-alert-script"]          # run without a shell; the alert as JSON on stdin
-
-[daemon]
-# poll_minutes = 15                   # look for new mail this often (1-1440)
-# idle_minutes = 20                   # re-issue IMAP IDLE this often (1-28)
-
-[store]
-# path = "~/.local/share/replywatch/replywatch.db"  # ~ and $VARS are expanded
-"""
 
 # -- where files live --------------------------------------------------------------
 

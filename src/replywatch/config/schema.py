@@ -1,20 +1,23 @@
-"""The config schema: a parsed TOML document -> Config, with every problem recorded.
+"""Validation: a parsed TOML document -> Config, with every problem recorded.
 
-One function per table reads its keys through tomlread.Table, so that one pass finds
-every problem with its line and key path, and a value with a problem gets its default.
-Checks across keys (one password source, thank_you_overdue_hours > thank_you_after_hours,
-a section for each alert channel) live here too. Reading the file is config.py's job.
+The keys of each table, their types, bounds and defaults come from the declarations
+in keys.py; one function per table reads them through tomlread.Table, so that one
+pass finds every problem with its line and key path, and a value with a problem gets
+its default. Checks across keys (one password source, thank_you_overdue_hours >
+thank_you_after_hours, a section for each alert channel) live here too. Reading the
+file is config/__init__.py's job.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import fields
 from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from replywatch.config import keys
+from replywatch.config.keys import ACCOUNTS, ALERTS, ALERTS_EMAIL, DAEMON, POLICY, Key, Section
 from replywatch.config.model import (
     CHANNELS,
     Account,
@@ -30,26 +33,15 @@ from replywatch.config.model import (
 from replywatch.config.tomlpos import KeyPath
 from replywatch.config.tomlread import Problems, Table, choice_message, describe, quote
 
-_PASSWORD_KEYS = ("password_command", "password_keyring", "password_credential")
+_PASSWORD_KEYS = ("password_command", "password_keyring", "password_credential")  # in order
 _PASSWORD_HINT = {
     "password": "a plain-text password is not supported: use password_keyring, "
     "password_command or password_credential"
 }
-_ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "store")
-_ACCOUNT_KEYS = (
-    "name", "host", "port", "security", "username", "addresses", "ca_file", "lookback_days",
-    *_PASSWORD_KEYS,
-)  # fmt: skip
-_POLICY_KEYS = tuple(f.name for f in fields(Policy))  # the TOML keys are the field names
-_ALERTS_KEYS = ("channels", "quiet_hours", "email", "command")
-_EMAIL_KEYS = ("host", "port", "security", "username", *_PASSWORD_KEYS, "ca_file", "from", "to")
-_DAEMON_KEYS = ("poll_minutes", "idle_minutes")
-_SECURITY = tuple(security.value for security in Security)
+_ALERTS_KEYS = (*ALERTS.names, "email", "command")  # the two sub-tables
+_SECURITY = keys.SECURITY_CHOICES
 _IMAP_PORTS = {Security.TLS: 993, Security.STARTTLS: 143, Security.PLAIN: 143}
 _SMTP_PORTS = {Security.TLS: 465, Security.STARTTLS: 587, Security.PLAIN: 25}
-# Cap day counts so that a typo like 70000 is caught here, not as an OverflowError
-# in date arithmetic weeks later.
-_MAX_DAYS = 3650
 _NOT_IN_ADDRESS = r"@\s<>(),;:\"\[\]\\"
 _ADDRESS = re.compile(rf"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}.]+(\.[^{_NOT_IN_ADDRESS}.]+)*")
 _HHMM = re.compile(r"(\d{1,2}):(\d{2})")
@@ -62,13 +54,13 @@ def build_config(data: dict[str, object], problems: Problems, path: Path) -> Con
     A value with a problem is replaced by its default, so the result is only to be
     used when ``problems`` is still empty afterwards.
     """
-    root = Table(problems, (), data, _ROOT_KEYS)
+    root = Table(problems, (), data, keys.ROOT_KEYS)
     return Config(
         accounts=_accounts(root),
-        policy=_policy(root.section("policy", _POLICY_KEYS)),
+        policy=_policy(root.section("policy", POLICY.names)),
         alerts=_alerts(root.section("alerts", _ALERTS_KEYS)),
-        daemon=_daemon(root.section("daemon", _DAEMON_KEYS)),
-        store_path=_store_path(root.section("store", ("path",))),
+        daemon=_daemon(root.section("daemon", DAEMON.names)),
+        store_path=_store_path(root.section("store", keys.STORE.names)),
         path=path,
     )
 
@@ -76,7 +68,7 @@ def build_config(data: dict[str, object], problems: Problems, path: Path) -> Con
 def _accounts(root: Table) -> tuple[Account, ...]:
     accounts: list[Account] = []
     first_with_name: dict[str, int] = {}
-    for index, table in enumerate(root.get_tables("accounts", _ACCOUNT_KEYS, _PASSWORD_HINT)):
+    for index, table in enumerate(root.get_tables("accounts", ACCOUNTS.names, _PASSWORD_HINT)):
         account = _account(table)
         if "name" not in table.bad:
             first = first_with_name.setdefault(account.name, index)
@@ -96,11 +88,11 @@ def _account(table: Table) -> Account:
         name=name,
         host=host,
         username=username,
-        port=table.get_int("port", _IMAP_PORTS[security], 1, 65535),
+        port=_int(table, ACCOUNTS["port"], _IMAP_PORTS[security]),
         security=security,
         addresses=_own_addresses(table, username),
         ca_file=_ca_file(table),
-        lookback_days=table.get_int("lookback_days", Account.lookback_days, 1, _MAX_DAYS),
+        lookback_days=_int(table, ACCOUNTS["lookback_days"]),
         password=_password_source(table),
     )
 
@@ -183,6 +175,21 @@ def _argv(table: Table, key: str) -> tuple[str, ...]:
     return tuple(argv)
 
 
+def _int(table: Table, key: Key, default: int | None = None) -> int:
+    """Return the integer at ``key`` within its declared bounds."""
+    if key.low is None or key.high is None:
+        raise TypeError(f"{key.name} is declared without bounds")
+    fallback = default if default is not None else key.default
+    if not isinstance(fallback, int):
+        raise TypeError(f"{key.name} is declared without an integer default")
+    return table.get_int(key.name, fallback, key.low, key.high)
+
+
+def _ints(table: Table, section: Section) -> dict[str, int]:
+    """Return every integer key of ``section``, each within its declared bounds."""
+    return {k.name: _int(table, k) for k in section.keys if k.kind is keys.Kind.INTEGER}
+
+
 def _policy(table: Table) -> Policy:
     default = Policy()
     after = table.get_positive("thank_you_after_hours", default.thank_you_after_hours)
@@ -193,25 +200,12 @@ def _policy(table: Table) -> Policy:
         at = None if table.has("thank_you_overdue_hours") else "thank_you_after_hours"
         table.problem("thank_you_overdue_hours", message, at=at)
     return Policy(
-        follow_up_after_days=_days(table, "follow_up_after_days", default.follow_up_after_days),
-        follow_up_after_interview_days=_days(
-            table, "follow_up_after_interview_days", default.follow_up_after_interview_days
-        ),
+        **_ints(table, POLICY),
         thank_you_after_hours=after,
         thank_you_overdue_hours=overdue,
-        max_follow_ups=table.get_int("max_follow_ups", default.max_follow_ups, 0, 10),
-        follow_up_window_days=_days(table, "follow_up_window_days", default.follow_up_window_days),
-        follow_up_spacing_days=_days(
-            table, "follow_up_spacing_days", default.follow_up_spacing_days
-        ),
-        ghosted_after_days=_days(table, "ghosted_after_days", default.ghosted_after_days),
         business_days=table.get_bool("business_days", default.business_days),
         timezone=_timezone(table),
     )
-
-
-def _days(table: Table, key: str, default: int) -> int:
-    return table.get_int(key, default, 1, _MAX_DAYS)
 
 
 def _timezone(table: Table) -> str:
@@ -230,8 +224,8 @@ def _alerts(table: Table) -> Alerts:
     channels = _channels(table)
     if channels is None:
         channels = default.channels
-    email = table.get_table("email", _EMAIL_KEYS, _PASSWORD_HINT)
-    command = table.get_table("command", ("argv",))
+    email = table.get_table("email", ALERTS_EMAIL.names, _PASSWORD_HINT)
+    command = table.get_table("command", keys.ALERTS_COMMAND.names)
     for channel, section in (("email", email), ("command", command)):
         if channel in channels and section is None and channel not in table.bad:
             message = f'section [alerts.{channel}] is required: alerts.channels has "{channel}"'
@@ -302,7 +296,7 @@ def _email_alerts(table: Table) -> EmailAlerts:
         host=host,
         from_addr=from_addr,
         to=_recipients(table),
-        port=table.get_int("port", _SMTP_PORTS[security], 1, 65535),
+        port=_int(table, ALERTS_EMAIL["port"], _SMTP_PORTS[security]),
         security=security,
         username=table.get_str("username", "", empty_ok=True),
         password=_password_source(table),
@@ -328,12 +322,8 @@ def _recipients(table: Table) -> tuple[str, ...]:
 
 
 def _daemon(table: Table) -> Daemon:
-    default = Daemon()
-    return Daemon(
-        poll_minutes=table.get_int("poll_minutes", default.poll_minutes, 1, 1440),
-        # RFC 2177: a server may drop an IDLE connection after 29 minutes.
-        idle_minutes=table.get_int("idle_minutes", default.idle_minutes, 1, 28),
-    )
+    # idle_minutes is at most 28: RFC 2177 lets a server drop an IDLE after 29 minutes.
+    return Daemon(**_ints(table, DAEMON))
 
 
 def _store_path(table: Table) -> Path | None:

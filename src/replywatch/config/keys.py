@@ -1,0 +1,326 @@
+"""Every config key, declared once: its section, type, bounds, default and documentation.
+
+This is the one source of the config's facts. ``schema.py`` validates a file with it
+(the keys allowed in each table, their types and bounds), ``generate.py`` writes the
+starter file of ``replywatch init``, ``config.example.toml`` and the README's key
+reference from it. Defaults are not repeated here: they are read from the typed
+settings in ``model.py`` (and ``core.policy``), which the rest of replywatch uses.
+
+To add a key: add the field to the settings class, a ``Key`` to its ``Section``
+below, and read it in ``schema.py``; then run ``replywatch config example >
+config.example.toml`` (a test fails until the committed example matches).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import StrEnum
+
+from replywatch.config.model import Account, Alerts, Daemon, EmailAlerts
+from replywatch.core.policy import Policy
+
+
+class Kind(StrEnum):
+    """The type of a key's value, as the user writes it in TOML."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    ARGV = "argv"  # a non-empty array of strings, run without a shell
+    ADDRESS = "address"
+    ADDRESSES = "addresses"  # an address or an array of them
+    PATH = "path"
+    TIMEZONE = "timezone"
+    TIMES = "times"  # ["HH:MM", "HH:MM"] or []
+    CHANNELS = "channels"
+
+
+REQUIRED = object()  # marks a key without a default
+UNSET = object()  # marks a key whose absence means "not used" (ca_file, path)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a section.
+
+    ``doc`` is the full explanation for the example file (sentences); ``short`` the
+    few words of the starter file's comment. ``example`` is the value the example
+    file shows (the default when ``None``); ``commented`` shows it as a comment.
+    ``low``/``high`` bound integers; ``choices`` lists a choice's values.
+    ``default_text`` describes a default that is not one value (a port that
+    depends on ``security``).
+    """
+
+    name: str
+    kind: Kind
+    doc: str
+    short: str
+    default: object = REQUIRED
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    example: object = None
+    commented: bool = False
+    default_text: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of the file: ``[name]``, or ``[[name]]`` when ``array``.
+
+    ``optional`` sections are shown commented in the starter file, and only
+    needed for the feature they configure; ``trailer`` is text the example file
+    adds after the section's keys (a second account, say).
+    """
+
+    name: str
+    title: str
+    doc: str
+    keys: tuple[Key, ...]
+    array: bool = False
+    optional: bool = False
+    trailer: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the key names allowed in this section."""
+        return tuple(key.name for key in self.keys)
+
+    def __getitem__(self, name: str) -> Key:
+        for key in self.keys:
+            if key.name == name:
+                return key
+        raise KeyError(name)
+
+
+def _default(cls: type, name: str) -> object:
+    """Return the default of the dataclass field ``name`` of ``cls``: the one place
+    every default lives."""
+    for field in dataclasses.fields(cls):
+        if field.name == name:
+            if field.default is not dataclasses.MISSING:
+                return field.default
+            if field.default_factory is not dataclasses.MISSING:
+                return field.default_factory()
+            return REQUIRED
+    raise KeyError(f"{cls.__name__}.{name}")
+
+
+SECURITY_CHOICES = ("tls", "starttls", "plain")
+MAX_DAYS = 3650  # a typo like 70000 is caught here, not as an OverflowError weeks later
+
+_SOURCES_DOC = (
+    "At most one password source. With none of them, the system keyring is used "
+    '(service "replywatch", user = username@host).'
+)
+
+
+def _password_keys(owner: str) -> tuple[Key, ...]:
+    return (
+        Key("password_keyring", Kind.BOOLEAN,
+            f"{_SOURCES_DOC} password_keyring = true reads it from the system keyring; "
+            "put it there with `keyring set replywatch USERNAME@HOST`.",
+            "read the password from the system keyring (the default)",
+            default=True, commented=True),
+        Key("password_command", Kind.ARGV,
+            "Run this command (an argv list, without a shell) and use the first line it "
+            "prints as the password.",
+            "run without a shell; its first line is the password",
+            default=UNSET, example=["pass", "show", f"mail/{owner}"]),
+        Key("password_credential", Kind.STRING,
+            "Read the systemd credential of this name from $CREDENTIALS_DIRECTORY (see "
+            "LoadCredential= in systemd.exec(5)); a name, no '/'.",
+            "a systemd credential (LoadCredential=)",
+            default=UNSET, example="replywatch-imap", commented=True),
+    )
+
+
+def _ca_file_key() -> Key:
+    return Key("ca_file", Kind.PATH,
+               "A CA certificate file (PEM) to trust instead of the system's CAs, for a "
+               'server with a certificate from your own CA. "~" is expanded; the file '
+               "must exist. Default: the system's trusted CAs.",
+               "trust this CA file instead of the system's CAs",
+               default=UNSET, example="~/.config/replywatch/my-ca.pem", commented=True)
+
+
+def _security_key(ports: str) -> Key:
+    return Key("security", Kind.CHOICE,
+               'How the connection is protected: "tls" (TLS from the first byte), '
+               '"starttls" (a plain connection upgraded with STARTTLS) or "plain" (no '
+               "encryption at all -- only for a server on localhost).",
+               '"tls", "starttls", or "plain" (no encryption)',
+               default="tls", choices=SECURITY_CHOICES, default_text=f'"tls"{ports}')
+
+
+def _days_key(name: str, doc: str, short: str) -> Key:
+    return Key(name, Kind.INTEGER, doc, short, default=_default(Policy, name),
+               low=1, high=MAX_DAYS)
+
+
+ACCOUNTS = Section(
+    "accounts", "one section per IMAP mailbox to watch",
+    "Repeat the section for more mailboxes. replywatch only reads: folders are "
+    "opened read-only and no message is ever marked as read.",
+    (
+        Key("name", Kind.STRING, "A short name for this account, shown in alerts and used "
+            "on the command line. Unique among accounts.",
+            "a short name, unique among accounts", example="gmail"),
+        Key("host", Kind.STRING, "The IMAP server.", "the IMAP server",
+            example="imap.gmail.com"),
+        _security_key(""),
+        Key("port", Kind.INTEGER, "The server's port.",
+            'default 993 for "tls", 143 for "starttls"/"plain"',
+            default=993, low=1, high=65535,
+            default_text='993 for "tls", 143 for "starttls" and "plain"'),
+        Key("username", Kind.STRING, "The login name. When it is an email address, it is "
+            "also taken as one of your own addresses.", "the login name",
+            example="jane.doe@gmail.com"),
+        Key("addresses", Kind.ADDRESSES, "Your own email addresses, so that replywatch can "
+            "tell your messages from theirs: aliases, an old address you still receive "
+            "mail at. The username is added when it is an address. Stored lower-cased.",
+            "your own addresses; username is added if it is one",
+            default=_default(Account, "addresses"),
+            example=["jane.doe@gmail.com", "jane@janedoe.dev"]),
+        Key("lookback_days", Kind.INTEGER, "How many days back the first scan reads; later "
+            "scans read only new mail.", "how far back the first scan reads",
+            default=_default(Account, "lookback_days"), low=1, high=MAX_DAYS),
+        *_password_keys("gmail-app-password"),
+        _ca_file_key(),
+    ),
+    array=True,
+    trailer="""\
+# A second, self-hosted mailbox -- remove the # signs to use it.
+# [[accounts]]
+# name = "work"
+# host = "mail.janedoe.dev"
+# security = "starttls"
+# port = 143
+# username = "jane"
+# addresses = ["jane@janedoe.dev"]
+# password_credential = "replywatch-work"
+""",
+)
+
+POLICY = Section(
+    "policy", "the follow-up cadence",
+    "The defaults follow what recruiters advise: a thank-you note within a day of an "
+    "interview, then up to three follow-ups over two weeks, then move on.",
+    (
+        _days_key("follow_up_after_days", "Days of silence after you applied before the "
+                  "first follow-up is due.", "silence after applying before a follow-up"),
+        _days_key("follow_up_after_interview_days", "Days of silence after an interview "
+                  "before the first follow-up is due.",
+                  "silence after an interview before a follow-up"),
+        Key("thank_you_after_hours", Kind.NUMBER, "Hours after an interview ends until the "
+            "thank-you note reminder, if you have not written to them since. Greater "
+            "than 0.", "remind of a thank-you note this long after",
+            default=_default(Policy, "thank_you_after_hours")),
+        Key("thank_you_overdue_hours", Kind.NUMBER, "Hours after an interview ends when the "
+            "thank-you note is called overdue. Greater than thank_you_after_hours.",
+            "... and call it overdue after this long",
+            default=_default(Policy, "thank_you_overdue_hours")),
+        Key("max_follow_ups", Kind.INTEGER, "At most this many follow-ups per application; "
+            "0 means no follow-up reminders at all.", "at most this many follow-ups ...",
+            default=_default(Policy, "max_follow_ups"), low=0, high=10),
+        _days_key("follow_up_window_days", "... sent within this many days, counted from "
+                  "the first follow-up.", "... within this window from the first one"),
+        _days_key("follow_up_spacing_days", "Days between two follow-ups.",
+                  "days between follow-ups"),
+        _days_key("ghosted_after_days", "Days of silence after the last follow-up that "
+                  "mark an application ghosted.", "silence after the last one: ghosted"),
+        Key("business_days", Kind.BOOLEAN, "Count only business days (Monday to Friday) in "
+            "all the day counts above.", "count only Monday to Friday",
+            default=_default(Policy, "business_days")),
+        Key("timezone", Kind.TIMEZONE, "The time zone that days and quiet hours are counted "
+            'in: an IANA name such as "Europe/Oslo" or "America/New_York"; "" is the '
+            "system's time zone.", 'IANA name like "Europe/Oslo"; "" = the system\'s',
+            default=_default(Policy, "timezone")),
+    ),
+)
+
+ALERTS = Section(
+    "alerts", "how and when you are told", "",
+    (
+        Key("channels", Kind.CHANNELS, 'Where alerts go, any of: "desktop" (a desktop '
+            'notification over D-Bus), "email" (an email to yourself; needs [alerts.email]), '
+            '"command" (run a program of yours; needs [alerts.command]), "console" (print '
+            "to standard output: the journal, under systemd). No duplicates.",
+            'any of "desktop", "email", "command", "console"',
+            default=list(Alerts().channels)),
+        Key("quiet_hours", Kind.TIMES, 'Quiet hours: ["start", "end"] as "HH:MM" in the '
+            "time zone above; start and end differ, and the span may cross midnight. "
+            "Follow-up reminders wait until the end; a reply from a company is shown at "
+            "once. [] turns quiet hours off.",
+            "follow-up reminders wait; [] turns this off",
+            default=[f"{t:%H:%M}" for t in Alerts().quiet_hours or ()]),
+    ),
+)
+
+ALERTS_EMAIL = Section(
+    "alerts.email", "alerts as email",
+    'Used when channels includes "email"; a section that is present but not in '
+    "channels is ignored.",
+    (
+        Key("host", Kind.STRING, "The SMTP server.", "the SMTP server",
+            example="smtp.gmail.com"),
+        _security_key(""),
+        Key("port", Kind.INTEGER, "The port.", 'default 465 "tls", 587 "starttls", 25 "plain"',
+            default=465, low=1, high=65535,
+            default_text='465 for "tls", 587 for "starttls", 25 for "plain"'),
+        Key("username", Kind.STRING, 'The SMTP login name; "" sends without logging in (a '
+            "local relay).", 'SMTP login; "" sends without logging in',
+            default=_default(EmailAlerts, "username"), example="jane.doe@gmail.com"),
+        *_password_keys("gmail-app-password"),
+        _ca_file_key(),
+        Key("from", Kind.ADDRESS, "The sender address of alert emails.",
+            "the sender address", example="jane.doe@gmail.com"),
+        Key("to", Kind.ADDRESSES, "Who gets alert emails: one address, or a list.",
+            "an address or a list of addresses", example="jane.doe@gmail.com"),
+    ),
+    optional=True,
+)
+
+ALERTS_COMMAND = Section(
+    "alerts.command", "alerts to a program of yours",
+    'Used when channels includes "command": the program is run without a shell, with '
+    "the alert as JSON on standard input.",
+    (
+        Key("argv", Kind.ARGV, "The command line, as a non-empty list of strings.",
+            "run without a shell; the alert as JSON on stdin",
+            example=["/home/jane/bin/replywatch-to-phone", "--quiet"]),
+    ),
+    optional=True,
+)
+
+DAEMON = Section(
+    "daemon", "timing of the background service", "",
+    (
+        Key("poll_minutes", Kind.INTEGER, "Check mailboxes this often, in minutes, where "
+            "the server cannot push new mail (IMAP IDLE).", "look for new mail this often",
+            default=_default(Daemon, "poll_minutes"), low=1, high=1440),
+        Key("idle_minutes", Kind.INTEGER, "Re-issue IMAP IDLE this often, in minutes; "
+            "servers may drop an idle connection after 29 minutes (RFC 2177).",
+            "re-issue IMAP IDLE this often",
+            default=_default(Daemon, "idle_minutes"), low=1, high=28),
+    ),
+)
+
+STORE = Section(
+    "store", "where replywatch keeps its state",
+    "Applications, messages seen and alerts sent live in one SQLite file.",
+    (
+        Key("path", Kind.PATH, 'The database file: an absolute path once "~" and '
+            "$VARIABLES are expanded.", "~ and $VARS are expanded",
+            default=UNSET, example="~/.local/share/replywatch/replywatch.db", commented=True,
+            default_text="$XDG_DATA_HOME/replywatch/replywatch.db "
+                         "(~/.local/share/replywatch/replywatch.db)"),
+    ),
+)
+
+SECTIONS: tuple[Section, ...] = (ACCOUNTS, POLICY, ALERTS, ALERTS_EMAIL, ALERTS_COMMAND,
+                                 DAEMON, STORE)
+ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "store")
