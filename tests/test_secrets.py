@@ -7,6 +7,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from structlog.testing import capture_logs
 
 from replywatch import secrets
 from replywatch.config import PasswordSource
@@ -89,3 +90,35 @@ def test_secrets_keyring_missing_entry_says_how_to_store_one(
         secrets.resolve(PasswordSource(), "nobody@example.org", what="account 'a'")
     assert "no password in the keyring" in str(exc.value)
     assert "store one with: keyring set replywatch nobody@example.org" == exc.value.hint
+
+
+def test_secrets_keyring_same_user_on_two_hosts_keeps_two_entries(
+        secret_service: SecretServiceBus) -> None:
+    keyring.set_password("replywatch", "alex@imap.one.example", "pw-one")
+    keyring.set_password("replywatch", "alex@imap.two.example", "pw-two")
+    got = [secrets.resolve(PasswordSource(), "alex", host=host, what="a")
+           for host in ("imap.one.example", "imap.two.example")]
+    assert ["pw-one", "pw-two"] == got
+
+
+def test_secrets_keyring_old_entry_by_user_name_is_copied_once_with_a_log_line(
+        secret_service: SecretServiceBus) -> None:
+    keyring.set_password("replywatch", "old.user@example.org", "legacy-pw")
+    with capture_logs() as logs:
+        first = secrets.resolve(PasswordSource(), "old.user@example.org",
+                                host="imap.example.org", what="a")
+        secrets.forget()
+        second = secrets.resolve(PasswordSource(), "old.user@example.org",
+                                 host="imap.example.org", what="a")
+    copied = [e for e in logs if e["event"] == "keyring_entry_copied"]
+    assert ("legacy-pw", "legacy-pw", "legacy-pw", 1) == (
+        first, second,
+        keyring.get_password("replywatch", "old.user@example.org@imap.example.org"),
+        len(copied))
+
+
+def test_secrets_keyring_missing_entry_names_the_per_host_user(
+        secret_service: SecretServiceBus) -> None:
+    with pytest.raises(SecretError) as exc:
+        secrets.resolve(PasswordSource(), "nobody", host="imap.example.org", what="a")
+    assert "store one with: keyring set replywatch nobody@imap.example.org" == exc.value.hint

@@ -69,8 +69,9 @@ def _account(account: Account, report: _Report) -> None:
     password: list[str] = []
 
     def secret() -> str:
-        password.append(secrets.resolve(account.password, account.username, what=what))
-        return secrets.describe(account.password, account.username)
+        password.append(secrets.resolve(account.password, account.username, host=account.host,
+                                        what=what))
+        return secrets.describe(account.password, account.username, account.host)
 
     def imap() -> str:
         mailbox = ImapMailbox(account, password[0])
@@ -110,7 +111,7 @@ def _channels(config: Config, report: _Report) -> None:
 
             password = None
             if settings.username:
-                password = secrets.resolve(settings.password, settings.username,
+                password = secrets.resolve(settings.password, settings.username, host=settings.host,
                                            what="[alerts.email]")
             check_login(settings, password)
             return f"{settings.host}:{settings.port} ({settings.security.value})" + (

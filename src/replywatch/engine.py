@@ -315,7 +315,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
         else:
             sessions[account.name] = kept
             return report
-    password = secrets.resolve(account.password, account.username,
+    password = secrets.resolve(account.password, account.username, host=account.host,
                                what=f"account {account.name!r}")
     mailbox = open_mailbox(account, password)
     mailbox.connect()

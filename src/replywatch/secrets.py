@@ -18,16 +18,22 @@ from replywatch.config import PasswordSource
 from replywatch.errors import SecretError
 
 KEYRING_SERVICE = "replywatch"
-_cache: dict[tuple[str, str, tuple[str, ...], str], str] = {}
+_cache: dict[tuple[str, str, str, tuple[str, ...], str], str] = {}
 
 
-def describe(source: PasswordSource, username: str) -> str:
+def keyring_user(username: str, host: str) -> str:
+    """Return the keyring's user name for a login at ``host``: ``USERNAME@HOST``, so
+    that two accounts with one user name on different servers keep two entries."""
+    return f"{username}@{host}" if host else username
+
+
+def describe(source: PasswordSource, username: str, host: str = "") -> str:
     """Return where a password comes from, for messages (never the password)."""
     if source.kind == "command":
         return f"password_command {source.command[0]!r}"
     if source.kind == "credential":
         return f"systemd credential {source.credential!r}"
-    return f"keyring (service {KEYRING_SERVICE!r}, user {username!r})"
+    return f"keyring (service {KEYRING_SERVICE!r}, user {keyring_user(username, host)!r})"
 
 
 def resolve(
@@ -35,15 +41,17 @@ def resolve(
     username: str,
     *,
     what: str,
+    host: str = "",
     environ: Mapping[str, str] | None = None,
     timeout: float = 30.0,
 ) -> str:
-    """Given a password source and the user it belongs to, return the password.
+    """Given a password source and the user (at ``host``) it belongs to, return the
+    password.
 
     ``what`` names the owner for messages (``account 'work'``). Raise SecretError
     when the source fails or yields an empty secret.
     """
-    key = (source.kind, username, source.command, source.credential)
+    key = (source.kind, username, host, source.command, source.credential)
     if key in _cache:
         return _cache[key]
     env = os.environ if environ is None else environ
@@ -52,9 +60,9 @@ def resolve(
     elif source.kind == "credential":
         secret = _from_credential(source.credential, what, env)
     else:
-        secret = _from_keyring(username, what)
+        secret = _from_keyring(username, host, what)
     if not secret:
-        raise SecretError(f"{what}: {describe(source, username)} gave an empty password")
+        raise SecretError(f"{what}: {describe(source, username, host)} gave an empty password")
     log.register_secret(secret)
     _cache[key] = secret
     return secret
@@ -102,12 +110,21 @@ def _from_credential(name: str, what: str, env: Mapping[str, str]) -> str:
         raise SecretError(f"{what}: cannot read credential {path}: {exc.strerror}") from exc
 
 
-def _from_keyring(username: str, what: str) -> str:
+def _from_keyring(username: str, host: str, what: str) -> str:
     import keyring
     import keyring.errors
 
+    user = keyring_user(username, host)
     try:
-        secret = keyring.get_password(KEYRING_SERVICE, username)
+        secret = keyring.get_password(KEYRING_SERVICE, user)
+        if secret is None and user != username:
+            # Before 0.2 the entry was keyed by user name alone: copy it to the
+            # per-host entry once. The old one stays, for another account that may
+            # still share it until it, too, has been read.
+            secret = keyring.get_password(KEYRING_SERVICE, username)
+            if secret is not None:
+                keyring.set_password(KEYRING_SERVICE, user, secret)
+                log.get().info("keyring_entry_copied", old_user=username, new_user=user)
     except keyring.errors.KeyringError as exc:
         raise SecretError(f"{what}: keyring failed: {exc}",
                           hint="is a Secret Service (e.g. gnome-keyring) running and unlocked?"
@@ -115,7 +132,7 @@ def _from_keyring(username: str, what: str) -> str:
     if secret is None:
         raise SecretError(
             f"{what}: no password in the keyring for service {KEYRING_SERVICE!r}, "
-            f"user {username!r}",
-            hint=f"store one with: keyring set {KEYRING_SERVICE} {username}",
+            f"user {user!r}",
+            hint=f"store one with: keyring set {KEYRING_SERVICE} {user}",
         )
     return secret

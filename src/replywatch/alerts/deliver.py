@@ -97,7 +97,7 @@ class EmailChannel:
         password = None
         if settings.username:
             try:
-                password = secrets.resolve(settings.password, settings.username,
+                password = secrets.resolve(settings.password, settings.username, host=settings.host,
                                            what="[alerts.email]")
             except SecretError as exc:
                 raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc

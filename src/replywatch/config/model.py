@@ -26,7 +26,7 @@ class Security(StrEnum):
 class PasswordSource:
     """Exactly one way to get a password.
 
-    ``kind`` is ``"keyring"`` (service ``replywatch``, user = ``username``),
+    ``kind`` is ``"keyring"`` (service ``replywatch``, user ``USERNAME@HOST``),
     ``"command"`` (``command`` is an argv list, run without a shell) or
     ``"credential"`` (``credential`` names a file in ``$CREDENTIALS_DIRECTORY``).
     """

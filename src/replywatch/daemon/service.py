@@ -148,7 +148,7 @@ class Daemon:
         attempt = 0
         while not self.stop.is_set():
             try:
-                password = secrets.resolve(account.password, account.username,
+                password = secrets.resolve(account.password, account.username, host=account.host,
                                            what=f"account {account.name!r}")
                 mailbox = ImapMailbox(account, password)
                 mailbox.connect()
