@@ -9,9 +9,11 @@ import pytest
 from structlog.testing import capture_logs
 
 from replywatch import engine
+from replywatch.config import Account, Config, PasswordSource, Policy
 from replywatch.core.model import RawMessage
-from replywatch.engine import PassReport, match_pending
+from replywatch.engine import PassReport, match_pending, run_pass
 from replywatch.mail.headers import raw_key
+from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.store import Store, mailstate
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -77,3 +79,67 @@ def test_engine_reply_read_before_the_message_it_answers_is_matched_in_same_pass
     match_pending(store, {"me@example.org"}, report)
     assert [(app_id, "contact", "sent-1@example.org"), (app_id, "thread", "r1@gmail.com")] == [
         (m.app_id, m.rule, m.message_id) for m in report.matched]
+
+
+# -- whole passes on the in-memory mailbox (the same contract as Dovecot) ----------
+
+
+def _memory_pass(store: Store, servers: dict[str, MemoryServer], now: datetime,
+                 passwords: dict[str, str] | None = None) -> PassReport:
+    accounts = tuple(
+        Account(name=name, host="memory", username=f"me@{name}.example",
+                addresses=(f"me@{name}.example",),
+                password=PasswordSource(kind="command", command=("echo", "unused")))
+        for name in servers)
+    config = Config(accounts=accounts, policy=Policy(timezone="UTC"))
+
+    def open_memory(account: Account, password: str) -> MemoryMailbox:
+        wanted = (passwords or {}).get(account.name, servers[account.name].password)
+        return MemoryMailbox(servers[account.name], wanted)
+
+    # The factory decides which password reaches the server; the configured one is unused.
+    return run_pass(config, store, now, open_mailbox=open_memory)
+
+
+def test_engine_pass_on_memory_matches_reply_and_counts_a_copy_in_two_folders_once(
+        tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
+                                       contacts=["jane@acme.com"])
+    server = MemoryServer()
+    reply = (b"From: Jane <jane@acme.com>\r\nTo: me@mail.example\r\nSubject: Re: role\r\n"
+             b"Message-ID: <r1@acme.com>\r\n\r\n")
+    server.add(reply, internal_date=NOW)
+    server.add(reply, folder="Archive", internal_date=NOW)
+    report = _memory_pass(store, {"mail": server}, NOW)
+    assert [(app_id, "r1@acme.com", "contact")] == [
+        (m.app_id, m.message_id, m.rule) for m in report.matched]
+
+
+def test_engine_pass_on_memory_changed_uidvalidity_does_not_match_twice(
+        tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
+                              contacts=["jane@acme.com"])
+    server = MemoryServer()
+    server.add(b"From: jane@acme.com\r\nMessage-ID: <r1@acme.com>\r\n\r\n", internal_date=NOW)
+    first = _memory_pass(store, {"mail": server}, NOW)
+    server.renumber("INBOX")
+    second = _memory_pass(store, {"mail": server}, NOW)
+    inbox = next(f for f in second.accounts[0].folders if f.name == "INBOX")
+    assert (1, 0, 1, 0) == (len(first.matched), len(second.matched), inbox.read, inbox.new)
+
+
+def test_engine_pass_on_memory_failing_account_leaves_the_others_read(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
+                              contacts=["jane@acme.com"])
+    good, bad = MemoryServer(), MemoryServer()
+    good.add(b"From: jane@acme.com\r\nMessage-ID: <g@acme.com>\r\n\r\n", internal_date=NOW)
+    report = _memory_pass(store, {"bad": bad, "good": good}, NOW,
+                          passwords={"bad": "wrong"})
+    assert ([("bad", False), ("good", True)], ["g@acme.com"]) == (
+        [(a.name, a.ok) for a in report.accounts], [m.message_id for m in report.matched])

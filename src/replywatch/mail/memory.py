@@ -1,0 +1,109 @@
+"""An in-memory mailbox: the engine's fast stand-in for IMAP in unit tests and tools.
+
+``MemoryServer`` holds folders of raw messages; ``MemoryMailbox`` is one connection
+to it, with the engine's ``Mailbox`` methods and the semantics of ``ImapMailbox``
+that the engine relies on (UIDs grow, a UIDVALIDITY change means re-read, the first
+read looks back to a date). The same contract suite runs against both
+(tests/mail/mailbox_contract.py), so an engine test on this one tells the truth
+about the real one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from replywatch.core.model import FolderState, RawMessage
+from replywatch.errors import MailboxError
+from replywatch.mail.folders import Folder
+
+_validities = itertools.count(1000)
+
+
+@dataclass
+class _Folder:
+    role: str
+    uidvalidity: int = field(default_factory=lambda: next(_validities))
+    messages: list[tuple[int, datetime, bytes]] = field(default_factory=list)
+    uidnext: int = 1
+
+
+class MemoryServer:
+    """Folders of raw messages: INBOX, Sent, Junk and Archive, by role."""
+
+    def __init__(self, password: str = "secret") -> None:  # noqa: S107 - a fake's known password
+        self.password = password
+        self.folders: dict[str, _Folder] = {
+            "INBOX": _Folder("inbox"), "Sent": _Folder("sent"),
+            "Junk": _Folder("junk"), "Archive": _Folder("archive"),
+        }
+
+    def add(self, raw: bytes, *, folder: str = "INBOX",
+            internal_date: datetime | None = None) -> int:
+        """Append one message; return its UID. ``internal_date`` is aware (default now)."""
+        box = self.folders[folder]
+        uid = box.uidnext
+        box.uidnext += 1
+        box.messages.append((uid, internal_date or datetime.now(UTC), raw))
+        return uid
+
+    def renumber(self, folder: str) -> None:
+        """Give ``folder`` a new UIDVALIDITY and new UIDs, as a server that lost its
+        index does: a client must read the folder again."""
+        box = self.folders[folder]
+        box.uidvalidity = next(_validities)
+        box.messages = [(i, when, raw) for i, (_, when, raw)
+                        in enumerate(box.messages, start=1)]
+        box.uidnext = len(box.messages) + 1
+
+
+class MemoryMailbox:
+    """One connection to a MemoryServer; ``commands`` counts the calls that would be
+    IMAP commands."""
+
+    def __init__(self, server: MemoryServer, password: str) -> None:
+        self.server = server
+        self._password = password
+        self._connected = False
+        self.commands = 0
+
+    def connect(self) -> None:
+        """Log in. Raise MailboxError when the password is wrong."""
+        self.commands += 1
+        if self._password != self.server.password:
+            raise MailboxError("memory mailbox: login refused: wrong password")
+        self._connected = True
+
+    def close(self) -> None:
+        """Disconnect."""
+        self._connected = False
+
+    def folders(self) -> list[Folder]:
+        """Return the folders to read: INBOX and the special-use ones, by role."""
+        self._check()
+        self.commands += 1
+        return [Folder(name, box.role) for name, box in self.server.folders.items()]
+
+    def read_folder(
+        self, folder: Folder, state: FolderState | None, since: date
+    ) -> tuple[FolderState, Iterator[RawMessage]]:
+        """Return the folder's new state and the messages new since ``state``: all
+        since ``since`` when there is no state or its UIDVALIDITY changed."""
+        self._check()
+        self.commands += 1
+        box = self.server.folders[folder.name]
+        if state is not None and state.uidvalidity == box.uidvalidity:
+            picked = [m for m in box.messages if m[0] > state.last_uid]
+            last = max((m[0] for m in picked), default=state.last_uid)
+        else:
+            picked = [m for m in box.messages if m[1].astimezone(UTC).date() >= since]
+            last = max((m[0] for m in picked), default=0)
+        new_state = FolderState(box.uidvalidity, last, None, box.uidnext)
+        messages = [RawMessage(folder.name, uid, when, raw) for uid, when, raw in picked]
+        return new_state, iter(messages)
+
+    def _check(self) -> None:
+        if not self._connected:
+            raise MailboxError("memory mailbox: not connected")
