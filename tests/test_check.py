@@ -7,11 +7,15 @@ import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.mailfactory import ME, Setup, account_block, eml, make_setup, write_config
 from tests.servers.dovecot import LocalDovecot
+
+if TYPE_CHECKING:
+    from replywatch.engine import Mailbox, PassReport
 
 
 @pytest.fixture
@@ -444,13 +448,12 @@ class Kept:
         self.rw = rw
         self.config = load_config(rw.config)
         self.store = Store.open(rw.data / "replywatch" / "replywatch.db")
-        self.sessions: dict[str, object] = {}
+        self.sessions: dict[str, Mailbox] = {}
 
-    def run(self) -> object:
+    def run(self) -> PassReport:
         from replywatch.engine import run_pass
 
-        return run_pass(self.config, self.store, datetime.now(UTC),
-                        sessions=self.sessions)  # type: ignore[arg-type]
+        return run_pass(self.config, self.store, datetime.now(UTC), sessions=self.sessions)
 
     def commands(self) -> list[str]:
         return [c.split()[0] for c in self.rw.dovecot.commands_sent(self.rw.user)]
@@ -474,8 +477,8 @@ def test_kept_connection_finds_new_inbox_mail_after_noop(
     kept.run()
     rw.add(eml(sender="jane@acme.com", msgid="k2@acme.com"))
     report = kept.run()
-    assert [(app_id, "k2@acme.com")] == [(m.app_id, m.message_id)  # type: ignore[attr-defined]
-                                        for m in report.matched]  # type: ignore[attr-defined]
+    assert [(app_id, "k2@acme.com")] == [(m.app_id, m.message_id)
+                                        for m in report.matched]
 
 
 def test_kept_connection_finds_new_sent_mail_by_status(
@@ -486,8 +489,8 @@ def test_kept_connection_finds_new_sent_mail_by_status(
     rw.add(eml(sender=ME, to="jane@acme.com", msgid="k3@example.org"), folder="Sent")
     before = len(kept.commands())
     report = kept.run()
-    assert [(app_id, "k3@example.org")] == [(m.app_id, m.message_id)  # type: ignore[attr-defined]
-                                           for m in report.matched]  # type: ignore[attr-defined]
+    assert [(app_id, "k3@example.org")] == [(m.app_id, m.message_id)
+                                           for m in report.matched]
     assert "NOOP" not in kept.commands()[before:]  # Sent was examined: INBOX is again
 
 
@@ -499,4 +502,4 @@ def test_kept_connection_dropped_by_server_is_replaced_without_failing(
     mailbox._client._imap.sock.close()  # type: ignore[attr-defined]  # the server hung up
     rw.add(eml(sender="a@example.net", msgid="k4@x"))
     report = kept.run()
-    assert (True, 1) == (report.ok, sum(f.new for f in report.accounts[0].folders))  # type: ignore[attr-defined]
+    assert (True, 1) == (report.ok, sum(f.new for f in report.accounts[0].folders))

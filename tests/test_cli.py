@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,11 +16,12 @@ import pytest
 from replywatch.cli.main import main
 
 Run = tuple[int, str, str]
+Cli = Callable[..., Run]
 
 
 @pytest.fixture
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> Cli:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
     monkeypatch.delenv("REPLYWATCH_CONFIG", raising=False)
@@ -49,7 +51,7 @@ def db_rows(tmp_path: Path) -> list[tuple[object, ...]]:
     return rows
 
 
-def test_cli_app_add_prints_id_and_list_json_has_contract_fields(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_app_add_prints_id_and_list_json_has_contract_fields(cli: Cli) -> None:
     code, out, _ = cli("app", "add", "--company", "Acme", "--role", "Backend",
                        "--contact", "Jane@Acme.com", "--applied", "2026-11-02",
                        "--thread", "<app1@example.org>", "--note", "via referral")
@@ -67,7 +69,7 @@ def test_cli_app_add_prints_id_and_list_json_has_contract_fields(cli) -> None:  
     assert datetime.fromisoformat(app["applied_at"]).tzinfo is not None
 
 
-def test_cli_show_json_is_exactly_one_document_on_stdout(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_show_json_is_exactly_one_document_on_stdout(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme")
     code, out, _ = cli("app", "show", "1", "--json")
     assert (0, "Acme") == (code, json.loads(out)["company"])
@@ -90,7 +92,7 @@ def test_cli_show_json_is_exactly_one_document_on_stdout(cli) -> None:  # type: 
     ],
 )
 def test_cli_bad_input_one_line_exit_2_store_unchanged(
-        cli, tmp_path: Path, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+        cli: Cli, tmp_path: Path, args: list[str], message: str) -> None:
     cli("app", "add", "--company", "Acme", "--contact", "jane@acme.com")
     before = db_rows(tmp_path)
     code, out, err = cli(*args)
@@ -99,13 +101,13 @@ def test_cli_bad_input_one_line_exit_2_store_unchanged(
     assert before == db_rows(tmp_path)
 
 
-def test_cli_unknown_argument_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_unknown_argument_exits_2(cli: Cli) -> None:
     with pytest.raises(SystemExit) as exc:
         cli("app", "add", "--compnay", "Acme")
     assert 2 == exc.value.code
 
 
-def test_cli_interview_then_thank_you_due_then_log_sent_clears_it(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_interview_then_thank_you_due_then_log_sent_clears_it(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme", "--applied", ago(10))
     cli("app", "interview", "1", "--start", ago(1), "--with", "bob@acme.com")
     shown = json.loads(cli("app", "show", "1", "--json")[1])
@@ -116,14 +118,14 @@ def test_cli_interview_then_thank_you_due_then_log_sent_clears_it(cli) -> None: 
         after["next_action"]["kind"])
 
 
-def test_cli_log_received_puts_ball_in_users_court(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_log_received_puts_ball_in_users_court(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme", "--applied", ago(3))
     cli("app", "log", "1", "--received", "--at", ago(1))
     app = json.loads(cli("app", "show", "1", "--json")[1])
     assert ("you", "reply") == (app["waiting_on"], app["next_action"]["kind"])
 
 
-def test_cli_set_overrides_and_stage(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_set_overrides_and_stage(cli: Cli) -> None:
     applied = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
     cli("app", "add", "--company", "Acme", "--applied", applied.isoformat())
     cli("app", "set", "1", "--follow-up-after-days", "3", "--max-follow-ups", "1",
@@ -137,21 +139,21 @@ def test_cli_set_overrides_and_stage(cli) -> None:  # type: ignore[no-untyped-de
                                 json.loads(cli("app", "list", "--all", "--json")[1])[0]["stage"])
 
 
-def test_cli_snooze_moves_due_past_it(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_snooze_moves_due_past_it(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme", "--applied", ago(10))
     cli("app", "snooze", "1", "--until", "2099-01-01")
     app = json.loads(cli("app", "show", "1", "--json")[1])
     assert "2099-01-01" == app["next_action"]["due"][:10]
 
 
-def test_cli_remove_deletes(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_remove_deletes(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme")
     cli("app", "remove", "1")
     assert (2, []) == (cli("app", "show", "1")[0], json.loads(cli("app", "list", "--all",
                                                                   "--json")[1]))
 
 
-def test_cli_status_soonest_first_one_line_each(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_status_soonest_first_one_line_each(cli: Cli) -> None:
     cli("app", "add", "--company", "Later Inc", "--applied", ago(1))
     cli("app", "add", "--company", "Acme", "--applied", ago(9))
     cli("app", "add", "--company", "Globex", "--applied", ago(8))
@@ -164,7 +166,7 @@ def test_cli_status_soonest_first_one_line_each(cli) -> None:  # type: ignore[no
     assert "follow-up 1 of 3 due since" in lines[1]
 
 
-def test_cli_status_json(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_status_json(cli: Cli) -> None:
     cli("app", "add", "--company", "Acme", "--applied", ago(9))
     data = json.loads(cli("status", "--json")[1])
     assert [("Acme", "follow_up_due", 1, True)] == [
@@ -172,8 +174,8 @@ def test_cli_status_json(cli) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_cli_export_import_round_trip_loses_nothing(cli, tmp_path: Path, fmt: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_import_round_trip_loses_nothing(cli: Cli, tmp_path: Path, fmt: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     cli("app", "add", "--company", "Acme, Inc.", "--role", 'Dev "ops"', "--contact",
         "a@acme.com", "--contact", "b@acme.com", "--thread", "t1@x", "--note", "line1\nline2",
         "--applied", "2026-10-01T09:30:00+02:00")
@@ -205,7 +207,7 @@ def test_cli_export_import_round_trip_loses_nothing(cli, tmp_path: Path, fmt: st
     ],
 )
 def test_cli_import_bad_row_names_line_and_column_and_writes_nothing(
-        cli, tmp_path: Path, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+        cli: Cli, tmp_path: Path, content: str, message: str) -> None:
     os.chdir(tmp_path)
     Path("book.csv").write_text(content)
     code, _, err = cli("app", "import", "book.csv")
@@ -213,7 +215,7 @@ def test_cli_import_bad_row_names_line_and_column_and_writes_nothing(
     assert [] == json.loads(cli("app", "list", "--all", "--json")[1])
 
 
-def test_cli_init_writes_0600_starter_and_never_overwrites(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_init_writes_0600_starter_and_never_overwrites(cli: Cli, tmp_path: Path) -> None:
     code, _, _ = cli("init")
     path = tmp_path / "cfg" / "replywatch" / "config.toml"
     mode = stat.S_IMODE(path.stat().st_mode)
@@ -223,7 +225,7 @@ def test_cli_init_writes_0600_starter_and_never_overwrites(cli, tmp_path: Path) 
     assert 0 == cli("config", "check")[0]
 
 
-def test_cli_bad_config_refuses_every_command_with_file_line_key(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_bad_config_refuses_every_command_with_file_line_key(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[daemon]\npoll_minutes = 0\n\n[policy]\nmax_follow_up = 3\n')
     for args in (["config", "check"], ["app", "list"], ["status"]):
@@ -233,7 +235,7 @@ def test_cli_bad_config_refuses_every_command_with_file_line_key(cli, tmp_path: 
         assert f"{bad}:5: policy.max_follow_up: unknown key" in err
 
 
-def test_cli_config_option_after_command_is_honoured(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_config_option_after_command_is_honoured(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[daemon]\nidle_minutes = 40\n")
     assert 2 == cli("status", "--config", str(bad))[0]
@@ -249,7 +251,7 @@ def test_cli_python_m_replywatch_runs(tmp_path: Path) -> None:
 
 
 def test_cli_internal_error_has_no_traceback_without_verbose(
-        cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import replywatch.store.book
 
     def boom(*_a: object, **_k: object) -> None:

@@ -101,10 +101,10 @@ def test_tls_login_verifies_against_the_test_ca(
         assert client.login(imap_user, dovecot.password)[0] == "OK"
         client.logout()
     # STARTTLS on the plain port, same certificate.
-    client = imaplib.IMAP4(dovecot.host, dovecot.port, timeout=TIMEOUT)
-    client.starttls(ssl_context=ctx)
-    assert client.login(imap_user, dovecot.password)[0] == "OK"
-    client.logout()
+    plain = imaplib.IMAP4(dovecot.host, dovecot.port, timeout=TIMEOUT)
+    plain.starttls(ssl_context=ctx)
+    assert plain.login(imap_user, dovecot.password)[0] == "OK"
+    plain.logout()
 
 
 def test_tls_verification_fails_with_system_cas_only(dovecot: LocalDovecot) -> None:
@@ -156,9 +156,9 @@ def test_fresh_user_has_inbox_and_special_use_folders(imap: imaplib.IMAP4) -> No
     typ, data = imap.select("INBOX", readonly=True)
     assert (typ, data) == ("OK", [b"0"])
     # The RFC 6154 selection option gives the same answer.
-    typ, data = imap.list('(SPECIAL-USE) ""', "*")
+    typ, listing = imap.list('(SPECIAL-USE) ""', "*")
     assert typ == "OK"
-    assert len(data) == 5
+    assert len(listing) == 5
 
 
 def test_added_messages_are_visible_with_date_and_seen_flag(
@@ -221,7 +221,7 @@ def test_idle_announces_an_added_message(
 ) -> None:
     imap.select("INBOX", readonly=True)
     # imaplib has no IDLE: speak it directly.
-    tag = imap._new_tag()  # type: ignore[attr-defined]
+    tag = imap._new_tag()
     imap.send(tag + b" IDLE\r\n")
     assert imap.readline().startswith(b"+")
     dovecot.add_message(imap_user, message("pushed"))

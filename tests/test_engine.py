@@ -10,9 +10,9 @@ from structlog.testing import capture_logs
 
 from replywatch import engine
 from replywatch.config import Account, Config, PasswordSource, Policy
-from replywatch.core.model import RawMessage
+from replywatch.core.model import Message, RawMessage
 from replywatch.engine import PassReport, match_pending, run_pass
-from replywatch.mail.headers import raw_key
+from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.store import Store, mailstate
 
@@ -39,9 +39,9 @@ def test_engine_messages_that_cannot_match_are_never_parsed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(tmp_path / "s.db")
     parsed: list[int] = []
-    real = engine.parse_raw
+    real = parse_raw
 
-    def counting(raw: RawMessage):  # type: ignore[no-untyped-def]
+    def counting(raw: RawMessage) -> Message:
         parsed.append(raw.uid)
         return real(raw)
 

@@ -25,7 +25,7 @@ SINCE = (NOW - timedelta(days=30)).date()
 class MailboxEnv:
     """How a contract test drives one backend."""
 
-    add: Callable[[bytes, str, datetime], None]  # raw, folder name, internal date
+    add: Callable[[bytes, str, datetime], object]  # raw, folder name, internal date
     renumber: Callable[[str], None]  # give a folder a new UIDVALIDITY
     open: Callable[[], Mailbox]  # a connected mailbox
     open_with_password: Callable[[str], Mailbox]  # connect with this password
