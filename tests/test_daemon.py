@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -47,12 +47,21 @@ class NotifySocket:
                 return
 
     def wait_for(self, field: str, timeout: float = 15.0) -> None:
+        self.wait_line(lambda line: line == field, field, timeout)
+
+    def wait_line(self, wanted: Callable[[str], bool], what: str,
+                  timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if any(field in m.split("\n") for m in self.messages):
+            if any(wanted(line) for m in list(self.messages) for line in m.split("\n")):
                 return
             time.sleep(0.05)
-        raise TimeoutError(f"{field} not received; got {self.messages}")
+        raise TimeoutError(f"{what} not received; got {self.messages}")
+
+    def wait_first_tick_done(self) -> None:
+        """Wait for READY=1: the daemon sends it once its first pass and the tick after
+        it are over, so every alert that pass was going to send is out."""
+        self.wait_for("READY=1")
 
     def close(self) -> None:
         self._stop.set()
@@ -165,6 +174,14 @@ def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: s
     w.notify.close()
 
 
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        time.sleep(0.02)
+
+
 def ago(days: float) -> str:
     return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
 
@@ -174,7 +191,7 @@ def test_daemon_reply_under_idle_reaches_notification_within_3_seconds(
     world.add_app("--company", "Acme", "--contact", "jane@acme.com", "--applied", ago(2))
     world.start()
     world.daemon.wait_log("idle_started")
-    time.sleep(0.3)  # IDLE is issued just after the log line
+    wait_until(lambda: "IDLE" in world.dovecot.commands_sent(world.user), "IDLE sent")
     started = time.monotonic()
     world.dovecot.add_message(world.user, eml(sender="Jane <jane@acme.com>",
                                               subject="Interview?", msgid="idle@acme.com"))
@@ -198,7 +215,7 @@ def test_daemon_due_follow_up_alerts_once_and_never_again_after_kill_and_restart
     world.daemon.start()
     world.notify.wait_for("READY=1")
     world.daemon.wait_log("pass_done", count=2)
-    time.sleep(0.5)
+    world.notify.wait_first_tick_done()  # a repeat would have been sent before READY
     assert (1, 1) == (len(notify_server.notifications), len(smtp_server.messages))
     assert "Follow-up 1 of 3 due: Globex" == notes[0].summary
     assert "Follow-up 1 of 3 due: Globex" in str(mails[0].message["Subject"])
@@ -266,6 +283,6 @@ def test_daemon_unreachable_account_still_becomes_ready_and_is_reported_once(
     world.config.write_text(text)
     world.start()
     notes = notify_server.wait_for(1)
-    time.sleep(0.5)
+    world.notify.wait_first_tick_done()  # a second alert would have come before READY
     assert ["replywatch cannot read account 'mail'"] == [n.summary for n in notes]
     assert 1 == len(notify_server.notifications)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import random
 import re
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from email.policy import compat32
 from email.utils import parseaddr, parsedate_to_datetime
@@ -259,9 +258,7 @@ def test_parse_headers_one_megabyte_references_last_100_kept() -> None:
     ids = [f"<{i:07d}.thread@mail.example.com>" for i in range(32_000)]
     raw = ("References: " + "\r\n ".join(ids) + "\r\n\r\n").encode()
     assert len(raw) > 1_000_000
-    start = time.perf_counter()
     message = parse_raw(raw)
-    print(f"1 MB References parsed in {(time.perf_counter() - start) * 1000:.1f} ms")
     expected = tuple(i.strip("<>") for i in ids[-MAX_REFERENCES:])
     assert expected == message.references
 
@@ -593,10 +590,9 @@ def corpus() -> list[tuple[str, bytes]]:
 
 
 def test_parse_headers_every_corpus_header_never_raises(corpus: list[tuple[str, bytes]]) -> None:
-    start = time.perf_counter()
-    for _, raw in corpus:
-        parse_raw(header_part(raw))
-    print(f"{len(corpus)} corpus headers parsed in {(time.perf_counter() - start) * 1000:.1f} ms")
+    # The speed of this is bench/headers.py's business; here: no exception, a Message.
+    parsed = [parse_raw(header_part(raw)) for _, raw in corpus]
+    assert len(corpus) == len(parsed)
 
 
 def test_parse_headers_every_corpus_full_message_same_asheader_part(
