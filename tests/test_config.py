@@ -784,7 +784,7 @@ def test_example_config_sets_every_declared_key() -> None:
 
 _WRONG_TYPE = {"boolean": "7", "string": "7", "integer": '"x"', "number": '"x"',
                "choice": "7", "argv": "7", "address": "7", "addresses": "7", "path": "7",
-               "timezone": "7", "times": "7", "channels": "7"}
+               "timezone": "7", "times": "7", "time": "7", "channels": "7"}
 
 
 @pytest.mark.parametrize(

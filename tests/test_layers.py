@@ -1,7 +1,7 @@
 """The walls between the layers of DESIGN.md "Architecture", read from the imports.
 
-Arrows only point down the list: cli -> daemon -> engine -> doctor -> alerts -> mail
--> store -> config -> core. secrets, log and errors sit between config and core;
+Arrows only point down the list: cli -> daemon -> engine -> doctor -> alerts -> report
+-> mail -> store -> config -> core. secrets, log and errors sit between config and core;
 demo may use everything below cli. core imports nothing but core and the pure parts
 of the standard library; only store/ speaks SQL, only mail/ imports imapclient.
 """
@@ -25,13 +25,14 @@ LAYERS = {
     "engine": 3,
     "doctor": 4,
     "alerts": 5,
-    "mail": 6,
-    "secrets": 7,
-    "store": 8,
-    "config": 9,
-    "log": 10,
-    "errors": 11,
-    "core": 12,
+    "report": 6,
+    "mail": 7,
+    "secrets": 8,
+    "store": 9,
+    "config": 10,
+    "log": 11,
+    "errors": 12,
+    "core": 13,
 }
 # Standard-library modules that do no I/O and read no clock: all core/ may use.
 PURE_STDLIB = {

@@ -102,7 +102,8 @@ class EmailChannel:
             except SecretError as exc:
                 raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc
         send_email(settings, password, subject=alert.email_subject, body=alert.email_body,
-                   message_id=message_id_for(alert.key, settings.from_addr))
+                   message_id=message_id_for(alert.key, settings.from_addr),
+                   attachments=alert.attachments)
         return None
 
 

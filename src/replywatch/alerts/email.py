@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import smtplib
 import ssl
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
@@ -41,8 +42,10 @@ def send_email(
     body: str,
     message_id: str,
     timeout: float = 30.0,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
 ) -> None:
-    """Send one plain-text alert from ``settings.from_addr`` to ``settings.to``.
+    """Send one plain-text alert from ``settings.from_addr`` to ``settings.to``, with
+    ``attachments`` as (file name, MIME type, content).
 
     Given the SMTP settings, the password (needed when ``settings.username`` is
     set), the alert's subject and body (plain text, cleaned here) and a
@@ -53,6 +56,9 @@ def send_email(
     server cannot be reached, verified, logged in to, or refuses the message.
     """
     message = _build_message(settings, subject=subject, body=body, message_id=message_id)
+    for filename, mimetype, content in attachments:
+        maintype, _, subtype = mimetype.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
     _session(settings, password, message, timeout)
 
 

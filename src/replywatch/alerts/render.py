@@ -74,6 +74,8 @@ class RenderedAlert:
     email_subject: str
     email_body: str
     payload: dict[str, object] = field(hash=False)
+    # (file name, MIME type, content) the email channel attaches; others ignore them.
+    attachments: tuple[tuple[str, str, bytes], ...] = field(default=(), hash=False)
 
 
 def render(

@@ -18,14 +18,15 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from replywatch.config.generate import starter_toml
 from replywatch.config.model import (
     CHANNELS,
     Account,
     Alerts,
+    Calendar,
     CommandAlerts,
     Config,
     Daemon,
+    Digest,
     EmailAlerts,
     PasswordSource,
     Policy,
@@ -40,9 +41,11 @@ __all__ = [
     "CHANNELS",
     "Account",
     "Alerts",
+    "Calendar",
     "CommandAlerts",
     "Config",
     "Daemon",
+    "Digest",
     "EmailAlerts",
     "PasswordSource",
     "Policy",
@@ -125,6 +128,8 @@ def write_starter_config(path: Path) -> None:
         raise UserError(f"cannot create {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
+            from replywatch.config.generate import starter_toml
+
             out.write(starter_toml())
     except OSError as error:
         path.unlink(missing_ok=True)  # a half-written config would fail later, confusingly

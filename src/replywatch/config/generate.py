@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 from replywatch.config.keys import REQUIRED, SECTIONS, UNSET, Key, Kind, Section
 
@@ -145,3 +146,22 @@ def reference_markdown() -> str:
             out.append(f"| `{key.name}` | {default_text(key).replace('|', '/')} | {doc} |")
         out.append("")
     return "\n".join(out)
+
+
+def write_docs(repo: Path) -> None:
+    """Rewrite ``config.example.toml`` and the README's key reference in ``repo``."""
+    (repo / "config.example.toml").write_text(example_toml(), encoding="utf-8")
+    readme = repo / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start = text.index("\n", text.index(_REFERENCE_START)) + 1
+    end = text.index(_REFERENCE_END)
+    readme.write_text(text[:start] + reference_markdown() + text[end:], encoding="utf-8")
+
+
+_REFERENCE_START = "<!-- config-reference:start"
+_REFERENCE_END = "<!-- config-reference:end -->"
+
+if __name__ == "__main__":  # python -m replywatch.config.generate [REPO]
+    import sys
+
+    write_docs(Path(sys.argv[1] if len(sys.argv) > 1 else "."))

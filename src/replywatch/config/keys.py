@@ -7,8 +7,9 @@ reference from it. Defaults are not repeated here: they are read from the typed
 settings in ``model.py`` (and ``core.policy``), which the rest of replywatch uses.
 
 To add a key: add the field to the settings class, a ``Key`` to its ``Section``
-below, and read it in ``schema.py``; then run ``replywatch config example >
-config.example.toml`` (a test fails until the committed example matches).
+below, and read it in ``schema.py``; then ``python -m replywatch.config.generate``
+rewrites config.example.toml and the README's reference (a test fails until the
+committed files match what it makes).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
-from replywatch.config.model import Account, Alerts, Daemon, EmailAlerts
+from replywatch.config.model import WEEKDAYS, Account, Alerts, Daemon, Digest, EmailAlerts
 from replywatch.core.policy import Policy
 
 
@@ -35,6 +36,7 @@ class Kind(StrEnum):
     PATH = "path"
     TIMEZONE = "timezone"
     TIMES = "times"  # ["HH:MM", "HH:MM"] or []
+    TIME = "time"  # "HH:MM"
     CHANNELS = "channels"
 
 
@@ -309,6 +311,38 @@ DAEMON = Section(
     ),
 )
 
+DIGEST = Section(
+    "digest", "a weekly summary of the search",
+    "The week's numbers, what is due this week and the applications that went quiet, "
+    "once a week (however often the service restarts); the email carries the HTML "
+    "report as an attachment.",
+    (
+        Key("day", Kind.CHOICE, "The day the digest comes.", "the day it comes",
+            default=Digest().day, choices=WEEKDAYS),
+        Key("time", Kind.TIME, 'The time it comes, "HH:MM" in the time zone of [policy].',
+            "the time it comes", default=f"{Digest().time:%H:%M}"),
+        Key("channels", Kind.CHANNELS, "Where it goes: any of the alert channels that are "
+            "set up in [alerts]; [] turns the digest off.", "where it goes; [] is off",
+            default=list(Digest().channels)),
+    ),
+)
+
+CALENDAR = Section(
+    "calendar", "a calendar feed of the search",
+    "An iCalendar file with each interview and each due thank-you note and follow-up, "
+    "rewritten by the service after every pass: subscribe to it in Thunderbird, GNOME "
+    "Calendar or any client that reads a local .ics file. `replywatch ics` prints it.",
+    (
+        Key("enabled", Kind.BOOLEAN, "Whether the service keeps the file.",
+            "keep the feed file", default=True),
+        Key("path", Kind.PATH, 'Where the file is kept: an absolute path once "~" and '
+            "$VARIABLES are expanded.", "~ and $VARS are expanded",
+            default=UNSET, example="~/.local/share/replywatch/replywatch.ics", commented=True,
+            default_text="replywatch.ics next to the store "
+                         "(~/.local/share/replywatch/replywatch.ics)"),
+    ),
+)
+
 STORE = Section(
     "store", "where replywatch keeps its state",
     "Applications, messages seen and alerts sent live in one SQLite file.",
@@ -322,5 +356,5 @@ STORE = Section(
 )
 
 SECTIONS: tuple[Section, ...] = (ACCOUNTS, POLICY, ALERTS, ALERTS_EMAIL, ALERTS_COMMAND,
-                                 DAEMON, STORE)
-ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "store")
+                                 DAEMON, DIGEST, CALENDAR, STORE)
+ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "digest", "calendar", "store")

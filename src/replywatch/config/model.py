@@ -90,6 +90,26 @@ class Daemon:
     idle_minutes: int = 20
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The weekly digest: when, and on which channels (none: off)."""
+
+    day: str = "monday"
+    time: time = time(8, 0)
+    channels: tuple[str, ...] = ("email",)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The iCalendar feed the daemon rewrites after every pass."""
+
+    enabled: bool = True
+    path: Path | None = None  # None: next to the store, replywatch.ics
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole config file. ``path`` is where it was read from (None for defaults)."""
@@ -98,6 +118,8 @@ class Config:
     policy: Policy = field(default_factory=Policy)
     alerts: Alerts = field(default_factory=Alerts)
     daemon: Daemon = field(default_factory=Daemon)
+    digest: Digest = field(default_factory=Digest)
+    calendar: Calendar = field(default_factory=Calendar)
     store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
     path: Path | None = None
 

@@ -22,9 +22,11 @@ from replywatch.config.model import (
     CHANNELS,
     Account,
     Alerts,
+    Calendar,
     CommandAlerts,
     Config,
     Daemon,
+    Digest,
     EmailAlerts,
     PasswordSource,
     Policy,
@@ -60,6 +62,8 @@ def build_config(data: dict[str, object], problems: Problems, path: Path) -> Con
         policy=_policy(root.section("policy", POLICY.names)),
         alerts=_alerts(root.section("alerts", _ALERTS_KEYS)),
         daemon=_daemon(root.section("daemon", DAEMON.names)),
+        digest=_digest(root.section("digest", keys.DIGEST.names)),
+        calendar=_calendar(root.section("calendar", keys.CALENDAR.names)),
         store_path=_store_path(root.section("store", keys.STORE.names)),
         path=path,
     )
@@ -324,6 +328,28 @@ def _recipients(table: Table) -> tuple[str, ...]:
 def _daemon(table: Table) -> Daemon:
     # idle_minutes is at most 28: RFC 2177 lets a server drop an IDLE after 29 minutes.
     return Daemon(**_ints(table, DAEMON))
+
+
+def _digest(table: Table) -> Digest:
+    default = Digest()
+    when = default.time
+    if table.has("time"):
+        parsed = _parse_hhmm(table.data["time"])
+        if parsed is None:
+            table.problem("time", f'must be a time "HH:MM", got {describe(table.data["time"])}')
+        else:
+            when = parsed
+    channels = _channels(table)
+    return Digest(
+        day=table.get_choice("day", keys.DIGEST["day"].choices, default.day),
+        time=when,
+        channels=default.channels if channels is None else channels,
+    )
+
+
+def _calendar(table: Table) -> Calendar:
+    return Calendar(enabled=table.get_bool("enabled", Calendar().enabled),
+                    path=_store_path(table))
 
 
 def _store_path(table: Table) -> Path | None:

@@ -31,6 +31,7 @@ from replywatch import engine, log, secrets
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
+from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
 from replywatch.store import Store, ledger
@@ -57,6 +58,7 @@ class Daemon:
         self.config = config
         self.store = store
         self.alerter = Alerter(config, store, channels)
+        self.outputs = Outputs(config, store, channels)
         self.notifier = notifier or SystemdNotifier()
         self.open_mailbox = open_mailbox
         self.clock = clock
@@ -125,6 +127,8 @@ class Daemon:
         self.log.info("pass_done", matched=len(report.matched),
                       ambiguous=len(report.ambiguous), due=len(report.due))
         self._tick()
+        with self._lock:
+            self.outputs.after_pass(now)
 
     def _tick(self) -> None:
         now = self.clock()
@@ -132,6 +136,7 @@ class Daemon:
             since = ledger.last_tick(self.store)
             delivery = self.alerter.deliver_due(now, since=since)
             ledger.save_tick(self.store, now)
+            self.outputs.on_tick(now)
             open_count = len(self.store.applications())
         if delivery.sent or delivery.failed:
             self.log.info("alerts_done", sent=len(delivery.sent), failed=delivery.failed,

@@ -22,6 +22,14 @@ def record(store: Store, action: Action, now: datetime) -> None:
              utc_text(now)))
 
 
+def record_key(store: Store, key: str, kind: str, due: datetime, now: datetime) -> None:
+    """Record an alert that belongs to no application (the weekly digest), once."""
+    with store.tx():
+        store.conn.execute(
+            "INSERT OR IGNORE INTO alerts (key, app_id, kind, n, due, created_at)"
+            " VALUES (?, NULL, ?, 0, ?, ?)", (key, kind, utc_text(due), utc_text(now)))
+
+
 def delivered_channels(store: Store, key: str) -> set[str]:
     """Return the names of the channels that already delivered the alert ``key``."""
     rows = store.conn.execute("SELECT channel FROM alert_deliveries WHERE key = ?", (key,))

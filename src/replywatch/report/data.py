@@ -1,0 +1,45 @@
+"""The report's input, read from the store once: applications, their facts, what is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from replywatch.core.domains import ATS_RELAYS, domain_of
+from replywatch.core.model import Action, Application, Event
+from replywatch.core.report import Facts, facts_of
+from replywatch.mail.headers import parse_raw
+from replywatch.store import Store, mailstate
+from replywatch.store.book import Book
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows, at ``now``."""
+
+    apps: list[Application]
+    facts: list[Facts]
+    due: list[tuple[Application, Action]]
+    now: datetime
+
+
+def _channel(store: Store, event: Event) -> str:
+    """Return the ATS relay the message of ``event`` came through, or "direct"."""
+    raw = mailstate.message(store, f"mid:{event.message_id}") if event.message_id else None
+    sender = parse_raw(raw).from_addr if raw is not None else None
+    domain = domain_of(sender or "")
+    for relay in ATS_RELAYS:
+        if domain == relay or domain.endswith("." + relay):
+            return relay
+    return "direct"
+
+
+def load(book: Book, since: datetime | None = None) -> ReportData:
+    """Return the report's data: every application (closed ones too) applied at or
+    after ``since``, their facts and what is due, soonest first."""
+    apps = [a for a in book.store.applications(include_closed=True)
+            if since is None or a.applied_at >= since]
+    facts = [facts_of(a, lambda _e: None, lambda e: _channel(book.store, e)) for a in apps]
+    wanted = {a.id for a in apps}
+    due = [(a, x) for a, x in book.due(include_future=True) if a.id in wanted]
+    return ReportData(apps, facts, due, book.now)
