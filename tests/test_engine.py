@@ -19,7 +19,8 @@ from replywatch.store import Store, mailstate
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
-def test_engine_garbled_sender_is_logged_and_still_matched_by_thread(tmp_path: Path) -> None:
+def test_engine_garbled_sender_in_thread_is_logged_and_set_aside_for_review(
+        tmp_path: Path) -> None:
     store = Store.open(tmp_path / "s.db")
     with store.tx():
         app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
@@ -30,8 +31,9 @@ def test_engine_garbled_sender_is_logged_and_still_matched_by_thread(tmp_path: P
     report = PassReport()
     with capture_logs() as logs:
         match_pending(store, {"me@example.org"}, report)
-    assert ([(app_id, "thread")], ["message_without_sender"]) == (
-        [(m.app_id, m.rule) for m in report.matched],
+    # A sender nobody can read is not known to be theirs: shown, not counted.
+    assert ([], [(app_id, "r@x")], ["message_without_sender"]) == (
+        report.matched, [(r.app_id, r.message_id) for r in report.review],
         [e["event"] for e in logs if e["event"] == "message_without_sender"])
 
 
@@ -67,9 +69,9 @@ def test_engine_reply_read_before_the_message_it_answers_is_matched_in_same_pass
         app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
                                        contacts=["jane@acme.com"])
         mailstate.save_messages(store, "mail", key_of=raw_key, messages=[
-            # The reply from an unknown address arrived first ...
-            RawMessage("INBOX", 1, NOW, b"From: jane.private@gmail.com\r\n"
-                       b"In-Reply-To: <sent-1@example.org>\r\nMessage-ID: <r1@gmail.com>\r\n\r\n"),
+            # The reply from a relay, naming no company, arrived first ...
+            RawMessage("INBOX", 1, NOW, b"From: no-reply@us.greenhouse-mail.io\r\n"
+                       b"In-Reply-To: <sent-1@example.org>\r\nMessage-ID: <r1@gh.io>\r\n\r\n"),
             # ... the Sent copy it answers was uploaded a day late.
             RawMessage("Sent", 1, later, b"From: me@example.org\r\nTo: jane@acme.com\r\n"
                        b"Date: Tue, 24 Nov 2026 08:00:00 +0000\r\n"
@@ -77,7 +79,7 @@ def test_engine_reply_read_before_the_message_it_answers_is_matched_in_same_pass
         ])
     report = PassReport()
     match_pending(store, {"me@example.org"}, report)
-    assert [(app_id, "contact", "sent-1@example.org"), (app_id, "thread", "r1@gmail.com")] == [
+    assert [(app_id, "contact", "sent-1@example.org"), (app_id, "thread", "r1@gh.io")] == [
         (m.app_id, m.rule, m.message_id) for m in report.matched]
 
 

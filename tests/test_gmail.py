@@ -86,7 +86,7 @@ def verb(command: str) -> str:
 
 OUTREACH_MSG = gm(301, OUTREACH, OUTREACH, f"Kari Nordmann <{USER}>", "hr@fjordtech.no",
                   "Søknad: Backend-utvikler", days_ago=10)
-REPLY_MSG = gm(305, REPLY, OUTREACH, "Ingrid Fjord <ingrid.fjord@gmail.com>", USER,
+REPLY_MSG = gm(305, REPLY, OUTREACH, "Ingrid Fjord <ingrid.fjord@fjordtech.no>", USER,
                "Re: Søknad: Backend-utvikler", days_ago=3)
 LONE_MSG = gm(290, LONE, LONE, "Nyhetsbrev <news@example.org>", USER, "Ukens tilbud",
               days_ago=12)
@@ -124,16 +124,24 @@ def test_run_pass_first_pass_messages_carry_gmail_ids(store: Store) -> None:
         == (msg and msg.gm_msgid, msg and msg.gm_thrid, msg and msg.folder)
 
 
-def test_run_pass_known_gmail_thread_unknown_sender_matches_by_thread(store: Store) -> None:
+def test_run_pass_known_gmail_thread_unrelated_sender_is_for_review(store: Store) -> None:
     app = add_app(store, thread_ids=(f"gmthr:{OUTREACH}",))
     stranger = gm(306, REPLY, OUTREACH, "Ola Hansen <ola.hansen@hotmail.com>", USER,
                   "Intervju neste uke?", days_ago=2)
     report, _ = run(store, {ALL: [stranger]})
+    assert ([], [app]) == (report.matched, [r.app_id for r in report.review])
+
+
+def test_run_pass_known_gmail_thread_company_sender_matches_by_thread(store: Store) -> None:
+    app = add_app(store, thread_ids=(f"gmthr:{OUTREACH}",))
+    colleague = gm(306, REPLY, OUTREACH, "Ola Hansen <ola.hansen@fjordtech.no>", USER,
+                   "Intervju neste uke?", days_ago=2)
+    report, _ = run(store, {ALL: [colleague]})
     assert [(app, "from_them", "thread")] \
         == [(m.app_id, m.direction.value, m.rule) for m in report.matched]
 
 
-def test_run_pass_own_mail_then_freemail_reply_in_thread_matches(store: Store) -> None:
+def test_run_pass_own_mail_then_colleague_reply_in_thread_matches(store: Store) -> None:
     app = add_app(store, contacts=("hr@fjordtech.no",))
     report, _ = run(store, {ALL: [OUTREACH_MSG, REPLY_MSG]})
     assert [(app, "to_them", "contact"), (app, "from_them", "thread")] \

@@ -40,8 +40,9 @@ def outcome(m: Match) -> tuple[str, int | None, str | None, tuple[int, ...], str
 @pytest.mark.parametrize(
     ("msg", "expected"),
     [
-        (mail(in_reply_to=("app-1@mail.example.org",)), (1, "thread")),
-        (mail(references=("other@x", "app-1@mail.example.org")), (1, "thread")),
+        (mail(in_reply_to=("app-1@mail.example.org",), from_addr="bob@acme.com"), (1, "thread")),
+        (mail(references=("other@x", "app-1@mail.example.org"), from_addr="jane@acme.com"),
+         (1, "thread")),
         (mail(from_addr="jane@acme.com"), (1, "contact")),
         (mail(from_addr="Jane+jobs@ACME.com"), (1, "contact")),
         (mail(from_addr="bob@acme.com"), (1, "domain")),
@@ -60,9 +61,10 @@ def test_match_rules_each_decide(msg: Message, expected: tuple[int | None, str |
     assert expected == (m.app_id, m.rule.value if m.rule else None)
 
 
-def test_match_thread_beats_contact_of_other_application() -> None:
+def test_match_thread_from_other_applications_contact_is_for_review() -> None:
     msg = mail(from_addr="hr@globex.io", in_reply_to=("app-1@mail.example.org",))
-    assert ("from_them", 1, "thread", (), "") == outcome(match(msg, INDEX))
+    m = match(msg, INDEX)
+    assert (("from_them", None, None, (), "unrelated_sender"), 1) == (outcome(m), m.review)
 
 
 def test_match_free_mail_sender_never_matches_by_domain() -> None:
@@ -73,8 +75,8 @@ def test_match_free_mail_sender_never_matches_by_domain() -> None:
 
 def test_match_gmail_thread_id_is_an_anchor() -> None:
     index = Index.build([application(4, "Initech", threads=("gmthr:1789",))], [ME])
-    assert (4, Rule.THREAD) == (match(mail(gm_thrid=1789), index).app_id,
-                                match(mail(gm_thrid=1789), index).rule)
+    m = match(mail(gm_thrid=1789, from_addr="hr@initech.com"), index)
+    assert (4, Rule.THREAD) == (m.app_id, m.rule)
 
 
 @pytest.mark.parametrize(
@@ -153,8 +155,7 @@ def test_match_missing_from_matches_nothing_without_error() -> None:
 def test_match_anchor_added_later_is_followed() -> None:
     index = Index.build([ACME, GLOBEX], [ME])
     index.add_anchor(2, "sent-1@mail.example.org")
-    m = match(mail(from_addr="other@unrelated.org", references=("sent-1@mail.example.org",)),
-              index)
+    m = match(mail(from_addr="hank@globex.io", references=("sent-1@mail.example.org",)), index)
     assert (2, Rule.THREAD) == (m.app_id, m.rule)
 
 

@@ -109,6 +109,19 @@ class Ambiguous:
     subject: str
 
 
+@dataclass(frozen=True)
+class Review:
+    """A message naming an application's thread from an unrelated sender: shown, not
+    counted (a Message-ID is no secret).
+    """
+
+    message_id: str | None
+    app_id: int
+    company: str
+    sender: str | None
+    subject: str
+
+
 @dataclass
 class PassReport:
     """Everything one pass did."""
@@ -116,6 +129,7 @@ class PassReport:
     accounts: list[AccountReport] = field(default_factory=list)
     matched: list[Matched] = field(default_factory=list)
     ambiguous: list[Ambiguous] = field(default_factory=list)
+    review: list[Review] = field(default_factory=list)
     due: list[tuple[Application, Action]] = field(default_factory=list)
 
     @property
@@ -229,9 +243,20 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
             log.get().info("message_ambiguous", message_id=msg.message_id,
                            candidates=list(outcome.candidates))
             continue
+        if outcome.review is not None:
+            mailstate.mark(store, key, review=outcome.review)
+            report.review.append(Review(msg.message_id, outcome.review,
+                                        apps[outcome.review].company, msg.from_addr,
+                                        msg.subject))
+            log.get(application=outcome.review).info("message_for_review",
+                                                     message_id=msg.message_id)
+            continue
         if outcome.app_id is None or outcome.rule is None:
             continue
         app = apps[outcome.app_id]
+        if outcome.learn is not None and store.add_relay_sender(app.id, outcome.learn):
+            index.add_relay_sender(app.id, outcome.learn)
+            log.get(application=app.id).info("relay_sender_learned")
         window = (min(msg.when, raw.internal_date) - CLOCK_SLACK, raw.internal_date)
         for anchor in _record(store, index, app, msg, key=key, direction=outcome.direction):
             added[anchor] = window

@@ -234,6 +234,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     from replywatch.mail.headers import parse_raw
 
     unclear = [(parse_raw(raw), ids) for raw, ids in mailstate.ambiguous(ctx.book.store)]
+    review = [(parse_raw(raw), app_id, ctx.book.store.get(app_id).company)
+              for raw, app_id in mailstate.for_review(ctx.book.store)]
     if args.json:
         _emit({
             "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),
@@ -242,9 +244,12 @@ def cmd_status(args: argparse.Namespace) -> int:
                     for a, x in pairs],
             "ambiguous": [{"message_id": m.message_id, "from": m.from_addr,
                            "subject": m.subject, "candidates": ids} for m, ids in unclear],
+            "review": [{"message_id": m.message_id, "from": m.from_addr, "subject": m.subject,
+                        "application": i, "company": c, "reason": "unrelated_sender"}
+                       for m, i, c in review],
         })
         return 0
-    if not pairs and not unclear:
+    if not pairs and not unclear and not review:
         print("nothing due: no open application is waiting on you")
         return 0
     due_now = [(a, x) for a, x in pairs if x.due <= now]
@@ -258,6 +263,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("Which application? (replywatch never guesses):")
         for msg, ids in unclear:
             print(f"  {passview.ambiguous_text(msg.from_addr, msg.subject, ids)}")
+    if review:
+        print("Check these (a known thread, an unrelated sender; not counted as a reply):")
+        for msg, app_id, company in review:
+            print(f"  {passview.review_text(msg.from_addr, msg.subject, app_id, company)}")
     return 0
 
 

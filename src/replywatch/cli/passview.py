@@ -23,6 +23,14 @@ def ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:
             "`app set ID --add-contact` or `app add --thread`")
 
 
+def review_text(sender: str | None, subject: str, app_id: int, company: str) -> str:
+    """Return one line about a message that names a thread from an unrelated sender."""
+    who = clean_line(sender or "?", 80)
+    return (f"message from {who} \"{clean_line(subject, 60)}\" names a thread of application "
+            f"{app_id} ({clean_line(company, 40)}) but its sender has nothing to do with it; "
+            f"if it is theirs: `app set {app_id} --add-contact {who}`")
+
+
 def matched_text(m: Matched) -> str:
     """Return how a matched message is described: its direction, rule and subject."""
     way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
@@ -50,6 +58,11 @@ def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
              "subject": a.subject}
             for a in report.ambiguous
         ],
+        "review": [
+            {"message_id": r.message_id, "application": r.app_id, "company": r.company,
+             "from": r.sender, "subject": r.subject, "reason": "unrelated_sender"}
+            for r in report.review
+        ],
         "due": [{"id": app.id, "company": app.company, **(action_json(x, tz) or {})}
                 for app, x in report.due],
     }
@@ -68,7 +81,9 @@ def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
     lines += [f"matched: {clean_line(m.company, 60)} — {matched_text(m)}" for m in report.matched]
     lines += [f"ambiguous: {ambiguous_text(a.sender, a.subject, a.candidates)}"
               for a in report.ambiguous]
+    lines += [f"review: {review_text(r.sender, r.subject, r.app_id, r.company)}"
+              for r in report.review]
     lines += [f"due: [{app.id}] {describe(app, action, now, tz)}" for app, action in report.due]
-    if not (report.matched or report.ambiguous or report.due):
+    if not (report.matched or report.ambiguous or report.review or report.due):
         lines.append("nothing new for your applications")
     return lines

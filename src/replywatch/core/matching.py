@@ -1,13 +1,23 @@
 """Pure matching: one message and the applications -> a match, ambiguity, or nothing.
 
-Rules, strongest first; the first rule that finds candidates decides (DESIGN.md):
+Rules, strongest first; the first rule that finds candidates decides (DESIGN.md
+"Matching a message to an application"):
 
 1. thread: In-Reply-To / References name a known Message-ID, or (Gmail) the
-   X-GM-THRID is a known thread;
+   X-GM-THRID is a known thread -- unless the sender has nothing to do with the
+   application: then the message is set aside for review (a Message-ID is no secret);
 2. contact: the sender (for the user's own mail: a recipient) is a contact;
-3. domain: the sender's domain is the company's, or a subdomain of it;
-4. ats: an applicant-tracking relay sends it *and* the company's name stands in the
-   display name or subject.
+3. domain: the sender's domain is the company's, or a subdomain of it; for an
+   application with no contact and no domain yet, a registrable domain that is the
+   company's name run together (``jumptrading.com`` for "Jump Trading");
+4. ats: a relay (ATS, scheduler, assessment vendor) address learned for the
+   application, or relay mail whose employer slot, display name or subject names
+   the company.
+
+Job boards are no relay: their mail never matches, except a message a recruiter
+wrote through one (``board``), which counts by company name. When several
+applications fit, the company name and then the role in the display name or
+subject break the tie; otherwise the message stays ambiguous.
 
 Auto-replies are never replies. Bulk mail (List-Id, List-Unsubscribe, Precedence
 bulk/list/junk) is not a reply either, unless it answers a known thread: a
@@ -22,8 +32,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from replywatch.core.domains import ATS_RELAYS, domain_of, is_ats, is_free_mail
+from replywatch.core.domains import (
+    ATS_RELAYS,
+    JOB_BOARDS,
+    domain_of,
+    registrable_label,
+    relay_base,
+    says_nothing,
+)
 from replywatch.core.model import Application, Direction, Message
+from replywatch.core.names import CompanyName, squash, words
+from replywatch.core.senders import is_board, is_recruiter_message, relay_slots, slot_names
 
 
 class Rule(StrEnum):
@@ -33,6 +52,7 @@ class Rule(StrEnum):
     CONTACT = "contact"
     DOMAIN = "domain"
     ATS = "ats"
+    BOARD = "board"
 
 
 @dataclass(frozen=True)
@@ -40,8 +60,11 @@ class Match:
     """The outcome for one message.
 
     ``app_id`` is set for a match; ``candidates`` (sorted ids) for an ambiguous one;
-    neither when the message belongs to no application, with ``reason`` saying why
-    it was passed over when that is worth telling (``auto_reply``, ``bulk``).
+    ``review`` for a message that names a thread of that application but comes from
+    a sender unrelated to it; none of them when the message belongs to no
+    application, with ``reason`` saying why it was passed over when that is worth
+    telling (``auto_reply``, ``bulk``, ``job_board``, ``unrelated_sender``).
+    ``learn`` is a relay address to remember for the matched application.
     """
 
     direction: Direction
@@ -49,6 +72,8 @@ class Match:
     rule: Rule | None = None
     candidates: tuple[int, ...] = ()
     reason: str = ""
+    review: int | None = None
+    learn: str | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -69,12 +94,7 @@ def thread_anchor(gm_thrid: int) -> str:
     return f"gmthr:{gm_thrid}"
 
 
-_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
-
-
-def _words(text: str) -> str:
-    return " " + _WORD.sub(" ", text.casefold()).strip() + " "
 
 
 @dataclass
@@ -85,8 +105,13 @@ class Index:
     anchors: dict[str, set[int]] = field(default_factory=dict)
     contacts: dict[str, set[int]] = field(default_factory=dict)
     domains: dict[str, set[int]] = field(default_factory=dict)
-    names: dict[int, str] = field(default_factory=dict)
-    roles: dict[int, str] = field(default_factory=dict)
+    relay_senders: dict[str, set[int]] = field(default_factory=dict)
+    # Run-together names of applications with no contact and no domain yet.
+    name_domains: dict[str, set[int]] = field(default_factory=dict)
+    names: dict[int, CompanyName] = field(default_factory=dict)
+    roles: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    app_contacts: dict[int, frozenset[str]] = field(default_factory=dict)
+    app_domains: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, apps: Iterable[Application], own_addresses: Iterable[str]) -> Index:
@@ -99,14 +124,26 @@ class Index:
                 index.contacts.setdefault(canonical(contact), set()).add(app.id)
             for domain in app.domains:
                 index.domains.setdefault(domain, set()).add(app.id)
-            index.names[app.id] = _words(app.company)
-            if app.role.strip():
-                index.roles[app.id] = _words(app.role)
+            for sender in app.relay_senders:
+                index.add_relay_sender(app.id, sender)
+            name = CompanyName.of(app.company)
+            index.names[app.id] = name
+            if not app.contacts and not app.domains and name.usable:
+                for form in set(name.forms):
+                    index.name_domains.setdefault(form, set()).add(app.id)
+            if words(app.role):
+                index.roles[app.id] = words(app.role)
+            index.app_contacts[app.id] = frozenset(canonical(c) for c in app.contacts)
+            index.app_domains[app.id] = frozenset(app.domains)
         return index
 
     def add_anchor(self, app_id: int, anchor: str) -> None:
         """Make a Message-ID (or ``gmthr:`` id) lead to the application."""
         self.anchors.setdefault(anchor, set()).add(app_id)
+
+    def add_relay_sender(self, app_id: int, address: str) -> None:
+        """Make mail from this relay address lead to the application."""
+        self.relay_senders.setdefault(canonical(address), set()).add(app_id)
 
     def is_own(self, address: str | None) -> bool:
         """Return True if the address is one of the user's own."""
@@ -116,8 +153,9 @@ class Index:
         """Return the cheap test of raw headers that passes every message that could match."""
         tokens = {d.encode() for d in self.domains}
         tokens |= {domain_of(c).encode() for c in self.contacts}
-        tokens |= {d.encode() for d in ATS_RELAYS}
-        return Prefilter(self.anchors, frozenset(t for t in tokens if t))
+        tokens |= {d.encode() for d in ATS_RELAYS | JOB_BOARDS}
+        labels = frozenset(form.encode() for form in self.name_domains if form.isascii())
+        return Prefilter(self.anchors, frozenset(t for t in tokens if t), labels)
 
 
 _ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]*@[^\s<>,]*")
@@ -130,15 +168,20 @@ class Prefilter:
     """A superset test on raw header bytes: False means no rule can match the message.
 
     Every rule needs one of: a known Message-ID (thread), a Gmail thread id, or an
-    address whose domain (or a parent of it) is a contact's, the company's or an
-    ATS relay's (contact, domain, ats, and the user's own mail to a contact or
-    company). Those are looked for in the raw bytes, generously (any angle-bracket
+    address whose domain (or a parent of it) is a contact's, the company's, an
+    ATS relay's or a job board's (contact, domain, ats, board, and the user's own
+    mail to a contact or company), or a domain with a label that is a company's
+    name run together (the domain rule for applications with no contact yet).
+    Those are looked for in the raw bytes, generously (any angle-bracket
     or ``@`` token, any domain after an ``@``), so that only mail that cannot match
     skips parsing. Anything it cannot read plainly (8-bit tokens) passes.
     """
 
     anchors: dict[str, set[int]]  # the Index's own dict: anchors added later count
     domains: frozenset[bytes]
+    # Names run together (jumptrading) of applications with no contact or domain:
+    # any label of a sender's domain that is one of them may be the company's.
+    labels: frozenset[bytes] = frozenset()
 
     def could_match(self, header: bytes, gm_thrid: int | None) -> bool:
         """Return False only if no rule can match a message with these header bytes."""
@@ -150,7 +193,7 @@ class Prefilter:
                 token = (m[1] if m[1] is not None else m[0]).translate(None, _BLANK_OR_CONTROL)
                 if not token.isascii() or token.decode() in anchors:
                     return True
-        domains = self.domains
+        domains, labels = self.domains, self.labels
         for found in _DOMAIN.findall(header.lower()):
             if not found.isascii():
                 return True
@@ -161,8 +204,16 @@ class Prefilter:
                 dot = domain.find(b".")
                 if dot < 0:
                     break
+                if labels and domain[:dot].translate(None, b"-_") in labels:
+                    return True
                 domain = domain[dot + 1:]
         return False
+
+
+def _parents(domain: str) -> list[str]:
+    """Return the domain and its parents down to two labels: a.b.c.com -> [.., c.com]."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
 def _by_thread(msg: Message, index: Index) -> set[int]:
@@ -185,33 +236,63 @@ def _by_domain(addresses: Iterable[str], index: Index) -> set[int]:
     found: set[int] = set()
     for address in addresses:
         domain = domain_of(address)
-        if not domain or is_free_mail(domain) or is_ats(domain):
+        if says_nothing(domain):
             continue
         # Walk up the parents: mail.eng.acme.com finds acme.com.
-        parts = domain.split(".")
-        for i in range(len(parts) - 1):
-            found |= index.domains.get(".".join(parts[i:]), set())
+        for parent in _parents(domain):
+            found |= index.domains.get(parent, set())
+        found |= index.name_domains.get(squash(registrable_label(domain)), set())
     return found
 
 
-def _by_ats(msg: Message, index: Index) -> set[int]:
-    if msg.from_addr is None or not is_ats(domain_of(msg.from_addr)):
-        return set()
-    text = _words(f"{msg.from_name} {msg.subject}")
-    return {app_id for app_id, name in index.names.items() if name.strip() and name in text}
+def _named(text: tuple[str, ...], index: Index, among: Iterable[int] | None = None
+           ) -> set[int]:
+    """Return the applications (of ``among``, else all) whose company the words name."""
+    ids = index.names if among is None else among
+    return {a for a in ids if index.names[a].in_words(text)}
+
+
+def _by_relay(msg: Message, index: Index) -> tuple[set[int], str | None]:
+    """Return the applications relay mail is for, and its address if worth learning."""
+    sender = msg.from_addr
+    if sender is None or relay_base(domain_of(sender)) is None:
+        return set(), None
+    learned = index.relay_senders.get(canonical(sender), set())
+    if learned:
+        return set(learned), None
+    slots = relay_slots(sender)
+    found = {a for a, name in index.names.items() if slot_names(slots, name)}
+    found |= _named(words(f"{msg.from_name} {msg.subject}"), index)
+    # Only an address with an employer slot is this employer's own; a shared
+    # no-reply@us.greenhouse-mail.io writes for every Greenhouse customer.
+    return found, canonical(sender) if slots else None
+
+
+def _tie_break(found: set[int], msg: Message, index: Index) -> set[int]:
+    """Narrow several candidates by the company name, then the role, in the display
+    name or subject; return the narrowest non-empty set.
+    """
+    text = words(f"{msg.from_name} {msg.subject}")
+    named = _named(text, index, found) or found
+    if len(named) > 1:
+        roles = {a for a in named if a in index.roles and _has_words(text, index.roles[a])}
+        named = roles or named
+    return named
+
+
+def _has_words(text: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(text[i:i + n] == phrase for i, w in enumerate(text) if w == phrase[0])
 
 
 def _decide(found: set[int], rule: Rule, msg: Message, index: Index,
             direction: Direction) -> Match | None:
     if not found:
         return None
+    if len(found) > 1:
+        found = _tie_break(found, msg, index)
     if len(found) == 1:
         return Match(direction, app_id=next(iter(found)), rule=rule)
-    # Two applications at one company: the role named in the subject tells them apart.
-    subject = _words(msg.subject)
-    named = [a for a in found if a in index.roles and index.roles[a] in subject]
-    if len(named) == 1:
-        return Match(direction, app_id=named[0], rule=rule)
     return Match(direction, rule=rule, candidates=tuple(sorted(found)))
 
 
@@ -220,15 +301,54 @@ def is_bulk(msg: Message) -> bool:
     return bool(msg.list_id) or msg.list_unsubscribe or msg.precedence in _BULK_PRECEDENCE
 
 
+def related(address: str | None, app_id: int, index: Index) -> bool:
+    """Return True if the sender has something to do with the application: one of its
+    contacts or relay addresses, its company's domain (known, or its name run
+    together), any relay or job board, or the user.
+    """
+    if address is None:
+        return False
+    if index.is_own(address):
+        return True
+    key = canonical(address)
+    if key in index.app_contacts.get(app_id, ()) or app_id in index.relay_senders.get(key, ()):
+        return True
+    domain = domain_of(address)
+    if relay_base(domain) is not None or is_board(address):
+        return True
+    if any(parent in index.app_domains.get(app_id, ()) for parent in _parents(domain)):
+        return True
+    name = index.names.get(app_id)
+    return name is not None and "." in domain and name.is_label(registrable_label(domain))
+
+
+def _thread_match(msg: Message, index: Index, direction: Direction) -> Match | None:
+    decided = _decide(_by_thread(msg, index), Rule.THREAD, msg, index, direction)
+    if (decided is None or decided.app_id is None or direction is Direction.TO_THEM
+            or related(msg.from_addr, decided.app_id, index)):
+        return decided
+    return Match(direction, reason="unrelated_sender", review=decided.app_id)
+
+
+def _board_match(msg: Message, index: Index, direction: Direction) -> Match:
+    assert msg.from_addr is not None
+    if not is_recruiter_message(msg.from_addr, msg.from_name, msg.subject):
+        return Match(direction, reason="job_board")
+    found = _named(words(f"{msg.from_name} {msg.subject}"), index)
+    return _decide(found, Rule.BOARD, msg, index, direction) or Match(direction)
+
+
 def match(msg: Message, index: Index) -> Match:
     """Given a message and the index, return which application it belongs to, if any."""
     own = index.is_own(msg.from_addr)
     direction = Direction.TO_THEM if own else Direction.FROM_THEM
     if not own and msg.auto_reply:
         return Match(direction, reason="auto_reply")
-    decided = _decide(_by_thread(msg, index), Rule.THREAD, msg, index, direction)
+    decided = _thread_match(msg, index, direction)
     if decided is not None:
         return decided
+    if not own and is_board(msg.from_addr):
+        return _board_match(msg, index, direction)
     if not own and is_bulk(msg):
         return Match(direction, reason="bulk")
     if own:
@@ -236,6 +356,8 @@ def match(msg: Message, index: Index) -> Match:
         steps: tuple[tuple[Rule, Callable[[], set[int]]], ...] = (
             (Rule.CONTACT, lambda: _by_contact(others, index)),
             (Rule.DOMAIN, lambda: _by_domain(others, index)),
+            (Rule.ATS, lambda: {a for o in others
+                                for a in index.relay_senders.get(canonical(o), ())}),
         )
     else:
         # Reply-To counts as the sender: ATS mail often comes from a relay with the
@@ -244,10 +366,16 @@ def match(msg: Message, index: Index) -> Match:
         steps = (
             (Rule.CONTACT, lambda: _by_contact(senders, index)),
             (Rule.DOMAIN, lambda: _by_domain(senders, index)),
-            (Rule.ATS, lambda: _by_ats(msg, index)),
         )
     for rule, find in steps:
         decided = _decide(find(), rule, msg, index, direction)
         if decided is not None:
             return decided
+    if not own:
+        found, learn = _by_relay(msg, index)
+        decided = _decide(found, Rule.ATS, msg, index, direction)
+        if decided is not None:
+            return Match(direction, app_id=decided.app_id, rule=decided.rule,
+                         candidates=decided.candidates,
+                         learn=learn if decided.app_id is not None else None)
     return Match(direction)

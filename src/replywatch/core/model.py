@@ -106,6 +106,9 @@ class Application:
     contacts: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     thread_ids: tuple[str, ...] = ()
+    # Relay addresses that wrote for this employer (acme@myworkday.com): learned from
+    # a message matched by name, they match later mail without it.
+    relay_senders: tuple[str, ...] = ()
     interviews: tuple[Interview, ...] = ()
     events: tuple[Event, ...] = ()
     snoozed_until: datetime | None = None

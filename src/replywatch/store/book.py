@@ -160,6 +160,7 @@ class Book:
             "stage": app.stage.value,
             "contacts": list(app.contacts),
             "domains": list(app.domains),
+            "relay_senders": list(app.relay_senders),
             "applied_at": iso(app.applied_at, self.tz),
             "last_from_them": iso(ev.last_from_them, self.tz),
             "last_to_them": iso(ev.last_to_them, self.tz),

@@ -136,6 +136,19 @@ MIGRATIONS: list[Migration] = [
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)
         """
     ),
+    # 4: relay addresses learned for an application (acme@myworkday.com), and mail
+    # that names an application's thread from an unrelated sender, set aside for review.
+    _script(
+        """
+        CREATE TABLE relay_senders (
+            app_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            address TEXT NOT NULL,
+            PRIMARY KEY (app_id, address)
+        );
+        ALTER TABLE messages ADD COLUMN review_app INTEGER
+            REFERENCES applications(id) ON DELETE SET NULL
+        """
+    ),
 ]
 
 
@@ -283,6 +296,18 @@ class Store:
                 "INSERT OR IGNORE INTO domains (app_id, domain) VALUES (?, ?)", (app_id, domain)
             )
 
+    def add_relay_sender(self, app_id: int, address: str) -> bool:
+        """Remember a relay address that wrote for the application; return True if new.
+
+        It is no contact: it implies no company domain, and it is the relay's, not a
+        person's.
+        """
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO relay_senders (app_id, address) VALUES (?, ?)",
+            (app_id, address.lower()),
+        )
+        return cur.rowcount > 0
+
     def add_thread_anchor(self, app_id: int, anchor: str) -> bool:
         """Add a known Message-ID (or ``gmthr:<id>``) of the application's threads.
 
@@ -382,7 +407,8 @@ class Store:
         by_app: dict[str, dict[int, list[sqlite3.Row]]] = {}
         marks = ", ".join("?" for _ in ids)
         for table, order in (("contacts", "rowid"), ("domains", "rowid"),
-                             ("thread_anchors", "rowid"), ("interviews", "start, id"),
+                             ("thread_anchors", "rowid"), ("relay_senders", "rowid"),
+                             ("interviews", "start, id"),
                              ("events", "at, id")):
             grouped: dict[int, list[sqlite3.Row]] = {}
             query = f"SELECT * FROM {table} WHERE app_id IN ({marks}) ORDER BY {order}"  # noqa: S608
@@ -403,6 +429,7 @@ def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> App
         contacts=tuple(r["address"] for r in related["contacts"]),
         domains=tuple(r["domain"] for r in related["domains"]),
         thread_ids=tuple(r["anchor"] for r in related["thread_anchors"]),
+        relay_senders=tuple(r["address"] for r in related["relay_senders"]),
         interviews=tuple(
             Interview(
                 start=parse_utc(r["start"]),

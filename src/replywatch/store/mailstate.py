@@ -103,12 +103,18 @@ def has_pending(store: Store) -> bool:
 
 
 def mark(store: Store, key: str, *, app_id: int | None = None, direction: str | None = None,
-         rule: str | None = None, candidates: tuple[int, ...] = ()) -> None:
-    """Record the outcome of matching one message. Call inside ``tx()``."""
+         rule: str | None = None, candidates: tuple[int, ...] = (),
+         review: int | None = None) -> None:
+    """Record the outcome of matching one message. Call inside ``tx()``.
+
+    ``review`` is the application whose thread the message names although its
+    sender has nothing to do with it.
+    """
     store.conn.execute(
-        "UPDATE messages SET processed = 1, app_id = ?, direction = ?, rule = ?, candidates = ?"
-        " WHERE key = ?",
-        (app_id, direction, rule, json.dumps(list(candidates)) if candidates else None, key),
+        "UPDATE messages SET processed = 1, app_id = ?, direction = ?, rule = ?, candidates = ?,"
+        " review_app = ? WHERE key = ?",
+        (app_id, direction, rule, json.dumps(list(candidates)) if candidates else None, review,
+         key),
     )
 
 
@@ -124,7 +130,7 @@ def reopen_unmatched(store: Store) -> int:
     mail read earlier.
     """
     cur = store.conn.execute(
-        "UPDATE messages SET processed = 0, candidates = NULL"
+        "UPDATE messages SET processed = 0, candidates = NULL, review_app = NULL"
         " WHERE processed = 1 AND app_id IS NULL")
     return cur.rowcount
 
@@ -135,6 +141,16 @@ def ambiguous(store: Store) -> list[tuple[RawMessage, list[int]]]:
         f"SELECT {_COLUMNS}, candidates FROM messages WHERE candidates IS NOT NULL"  # noqa: S608
         " ORDER BY at")
     return [(_raw(tuple(r)[:7])[1], json.loads(r[7])) for r in rows]
+
+
+def for_review(store: Store) -> list[tuple[RawMessage, int]]:
+    """Return the messages that name an application's thread from an unrelated sender,
+    unparsed, each with that application's id.
+    """
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS}, review_app FROM messages WHERE review_app IS NOT NULL"  # noqa: S608
+        " ORDER BY at")
+    return [(_raw(tuple(r)[:7])[1], int(r[7])) for r in rows]
 
 
 def prune(store: Store, before: datetime) -> int:
