@@ -97,3 +97,25 @@ def test_names_one_letter_name_is_never_looked_for() -> None:
 def test_names_words_and_squash_read_punctuation_as_spaces() -> None:
     assert (("o", "reilly", "and", "sons"), "oreillyandsons") == (
         words("O'Reilly & Sons!"), squash("O'Reilly & Sons!"))
+
+
+@pytest.mark.parametrize(
+    ("book", "text", "expected"),
+    [
+        ("DNB Bank ASA", "Stilling hos DNB", True),
+        ("Accenture Norge AS", "Accenture - intervju", True),
+        ("Wolt Enterprises Oy", "Thanks for applying to Wolt", True),
+        ("Global Bank", "Global news", False),
+        ("Global Bank", "Global Bank: your application", True),
+        ("HP Enterprise", "HP news", False),
+        ("Jump Trading", "Jump rope", False),
+    ],
+)
+def test_names_describing_words_dropped_for_short_form(book: str, text: str,
+                                                       expected: bool) -> None:
+    assert expected == CompanyName.of(book).in_text(text)
+
+
+def test_names_short_form_is_a_domain_label() -> None:
+    assert (True, True) == (CompanyName.of("Wolt Enterprises Oy").is_label("wolt"),
+                            CompanyName.of("DNB Bank ASA").is_label("dnb"))

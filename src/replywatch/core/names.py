@@ -34,11 +34,20 @@ _SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
         "sas", "s a s", "sarl", "s a r l", "srl", "s r l", "spa", "s p a", "bv", "b v",
         "nv", "n v", "oy", "oyj", "pty", "pty ltd", "pte", "pte ltd", "kk", "k k", "sl",
         "s l", "ltda", "gmbh co kg", "gmbh and co kg", "ou", "hf", "ehf", "ky", "ans",
-        "da", "ba", "sf", "kb", "hb", "i s", "group", "holding", "holdings", "and co",
-        "and company",
+        "da", "ba", "sf", "kb", "hb", "i s", "and co", "and company",
     )
 )
 _MAX_SUFFIX_WORDS = max(len(s) for s in _SUFFIXES)
+# Words that describe rather than name, at the end of a name: "DNB Bank" writes as
+# "DNB", "Wolt Enterprises" as "Wolt", "Accenture Norge" as "Accenture". Dropped for
+# a short form only while a naming word stays ("Global Bank" keeps both).
+_DESCRIPTORS = frozenset({
+    "bank", "group", "gruppen", "gruppe", "konsern", "konsernet", "holding", "holdings",
+    "technologies", "technology", "tech", "labs", "lab", "software", "systems", "solutions",
+    "consulting", "services", "international", "enterprises", "enterprise", "global",
+    "digital", "norge", "norway", "sverige", "sweden", "danmark", "denmark", "suomi",
+    "finland", "deutschland", "germany", "nordic", "nordics", "europe", "emea", "uk", "usa",
+})
 
 
 def fold(text: str) -> str:
@@ -73,19 +82,31 @@ def _strip_suffixes(found: tuple[str, ...]) -> tuple[str, ...]:
     return found
 
 
+def _short(core: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop describing words from the end of a name while a naming word of three
+    letters or more stays ("HP Enterprise" stays whole).
+    """
+    short = core
+    while len(short) > 1 and short[-1] in _DESCRIPTORS and not set(short[:-1]) <= _DESCRIPTORS:
+        short = short[:-1]
+    return short if len("".join(short)) >= 3 else core
+
+
 @dataclass(frozen=True)
 class CompanyName:
     """A company name in the forms it is compared in.
 
     ``words`` drops the legal form ("Talkiatry Inc." -> talkiatry); ``squashed`` is
     those words run together; ``squashed_full`` keeps the legal form (acmecorp), which
-    some domains carry; ``squashed_bare`` leaves out "and" (proctergamble).
+    some domains carry; ``squashed_bare`` leaves out "and" (proctergamble); ``short``
+    drops describing words from the end ("DNB Bank" -> dnb), a form mail uses too.
     """
 
     words: tuple[str, ...]
     squashed: str
     squashed_full: str
     squashed_bare: str
+    short: tuple[str, ...]
 
     @classmethod
     def of(cls, name: str) -> CompanyName:
@@ -93,12 +114,12 @@ class CompanyName:
         full = words(name)
         core = _strip_suffixes(full)
         return cls(core, "".join(core), "".join(full),
-                   "".join(w for w in core if w != "and"))
+                   "".join(w for w in core if w != "and"), _short(core))
 
     @property
     def forms(self) -> tuple[str, ...]:
         """Return the run-together forms the name may take in one word or label."""
-        return (self.squashed, self.squashed_full, self.squashed_bare)
+        return (self.squashed, self.squashed_full, self.squashed_bare, "".join(self.short))
 
     @property
     def usable(self) -> bool:
@@ -111,12 +132,11 @@ class CompanyName:
         """
         if not self.usable:
             return False
-        n = len(self.words)
-        first = self.words[0]
+        n, first = len(self.short), self.short[0]
         for i, w in enumerate(text_words):
-            if w == first and text_words[i:i + n] == self.words:
-                return True
-            if n > 1 and w in self.forms:
+            if w == first and text_words[i:i + n] == self.short:
+                return True  # the short form is a prefix of the whole name's words
+            if len(self.words) > 1 and w in self.forms:
                 return True
         return False
 
