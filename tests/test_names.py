@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 
 from replywatch.core.names import CompanyName, fold, squash, words
+from replywatch.core.senders import is_recruiter_message, relay_slots
 
 
 @pytest.mark.parametrize(
@@ -119,3 +123,28 @@ def test_names_describing_words_dropped_for_short_form(book: str, text: str,
 def test_names_short_form_is_a_domain_label() -> None:
     assert (True, True) == (CompanyName.of("Wolt Enterprises Oy").is_label("wolt"),
                             CompanyName.of("DNB Bank ASA").is_label("dnb"))
+
+
+def _cost(run: Callable[[str], object], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["a", "é-", "a ", "acme "])
+def test_names_and_sender_parsing_linear_in_input(unit: str) -> None:
+    # Four times the input must cost about four times as much, not sixteen: each
+    # function over mail text is timed against itself on a quarter of the input.
+    name = CompanyName.of("acme acme corp")
+
+    def work(text: str) -> None:
+        name.in_words(words(text))
+        relay_slots(text + "@x.teamtailor-mail.com")
+        is_recruiter_message(text + "@linkedin.com", text, text)
+
+    small = unit * (16_000 // len(unit))
+    large = unit * (64_000 // len(unit))
+    assert _cost(work, large) < 8 * _cost(work, small) + 0.01

@@ -348,6 +348,7 @@ def match(msg: Message, index: Index) -> Match:
     if decided is not None:
         return decided
     if not own and is_board(msg.from_addr):
+        # Before the bulk test: a board puts List-Unsubscribe on the InMail it relays.
         return _board_match(msg, index, direction)
     if not own and is_bulk(msg):
         return Match(direction, reason="bulk")
