@@ -95,7 +95,19 @@ def test_match_relay_learns_only_an_address_with_an_employer_slot(
 
 def test_match_learned_relay_sender_matches_without_the_name() -> None:
     m = match(mail(from_addr="e113-jobs@m.personio.de", subject="Your application"), INDEX)
-    assert ((6, "ats"), None) == (decided(m), m.learn)
+    assert (6, "ats") == decided(m)
+
+
+def test_match_learned_relay_sender_shared_by_two_roles_still_needs_the_role() -> None:
+    index = Index.build([
+        application(13, "Hooli", role="Backend Engineer",
+                    relay_senders=("no-reply@hooli.teamtailor-mail.com",)),
+        application(14, "Hooli", role="Data Engineer"),
+    ], [ME])
+    sender = "no-reply@hooli.teamtailor-mail.com"
+    plain = match(mail(from_addr=sender, subject="Interview invitation"), index)
+    role = match(mail(from_addr=sender, subject="Data Engineer: interview"), index)
+    assert ((13, 14), 14) == (plain.candidates, role.app_id)
 
 
 def test_match_own_mail_to_learned_relay_sender_is_to_them() -> None:
@@ -154,6 +166,14 @@ def test_match_board_own_relay_address_in_book_still_not_a_reply() -> None:
                                               subject="Acme"), index).app_id,
                                    match(mail(from_addr="jobs-noreply@linkedin.com",
                                               subject="Acme"), index).reason)
+
+
+def test_match_contact_working_at_a_board_matches_by_contact() -> None:
+    index = Index.build([application(9, "LinkedIn", contacts=("mia.chen@linkedin.com",))], [ME])
+    person = match(mail(from_addr="mia.chen@linkedin.com", subject="Interview"), index)
+    alert = match(mail(from_addr="jobalerts-noreply@linkedin.com", subject="LinkedIn jobs"),
+                  index)
+    assert ((9, "contact"), (None, None)) == (decided(person), decided(alert))
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ ATS_RELAYS = frozenset(
 )
 
 # Job boards: alerts, recommendations and "your application was sent to Acme" for
-# thousands of employers. Never a company's reply (see boardmail.py for the one
+# thousands of employers. Never a company's reply (see senders.py for the one
 # exception, a recruiter's own message sent through the board).
 JOB_BOARDS = frozenset(
     {

@@ -42,7 +42,13 @@ from replywatch.core.domains import (
 )
 from replywatch.core.model import Application, Direction, Message
 from replywatch.core.names import CompanyName, squash, words
-from replywatch.core.senders import is_board, is_recruiter_message, relay_slots, slot_names
+from replywatch.core.senders import (
+    is_board,
+    is_board_person,
+    is_recruiter_message,
+    relay_slots,
+    slot_names,
+)
 
 
 class Rule(StrEnum):
@@ -257,11 +263,11 @@ def _by_relay(msg: Message, index: Index) -> tuple[set[int], str | None]:
     sender = msg.from_addr
     if sender is None or relay_base(domain_of(sender)) is None:
         return set(), None
-    learned = index.relay_senders.get(canonical(sender), set())
-    if learned:
-        return set(learned), None
+    # A learned address joins the named ones rather than overruling them: two roles
+    # at one employer share its relay address, and the role must still tell them apart.
+    found = set(index.relay_senders.get(canonical(sender), ()))
     slots = relay_slots(sender)
-    found = {a for a, name in index.names.items() if slot_names(slots, name)}
+    found |= {a for a, name in index.names.items() if slot_names(slots, name)}
     found |= _named(words(f"{msg.from_name} {msg.subject}"), index)
     # Only an address with an employer slot is this employer's own; a shared
     # no-reply@us.greenhouse-mail.io writes for every Greenhouse customer.
@@ -338,6 +344,12 @@ def _board_match(msg: Message, index: Index, direction: Direction) -> Match:
     return _decide(found, Rule.BOARD, msg, index, direction) or Match(direction)
 
 
+def _board_employee(address: str | None, index: Index) -> bool:
+    """Return True for a contact who works at a board (applying to LinkedIn itself)."""
+    return (address is not None and canonical(address) in index.contacts
+            and is_board_person(address))
+
+
 def match(msg: Message, index: Index) -> Match:
     """Given a message and the index, return which application it belongs to, if any."""
     own = index.is_own(msg.from_addr)
@@ -347,7 +359,7 @@ def match(msg: Message, index: Index) -> Match:
     decided = _thread_match(msg, index, direction)
     if decided is not None:
         return decided
-    if not own and is_board(msg.from_addr):
+    if not own and is_board(msg.from_addr) and not _board_employee(msg.from_addr, index):
         # Before the bulk test: a board puts List-Unsubscribe on the InMail it relays.
         return _board_match(msg, index, direction)
     if not own and is_bulk(msg):

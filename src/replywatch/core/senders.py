@@ -125,6 +125,15 @@ def is_board(address: str | None) -> bool:
     return address is not None and board_base(domain_of(address)) is not None
 
 
+def is_board_person(address: str) -> bool:
+    """Return True if a board address may be a person's own (a LinkedIn employee
+    recruiting for LinkedIn), not one of the board's alert or message relays.
+    """
+    local = local_of(address)
+    return bool(local) and local not in _BOARD_OWN_LOCALS and local not in _MESSAGE_LOCALS \
+        and not _is_generic_local(local) and board_base(domain_of(address)) not in _MASKED_BOARDS
+
+
 def is_recruiter_message(address: str, display_name: str, subject: str) -> bool:
     """Given a job board's sender, display name and subject, return True if it is a
     message a person wrote through the board (InMail, a board message, a masked
