@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import ME, Setup, eml, make_setup
+from tests.servers.dovecot import LocalDovecot
 
 
 @pytest.fixture
@@ -185,6 +185,8 @@ def test_check_review_sender_added_as_contact_then_matches(
                           "bill.lumbergh@gmail.com")
     shown = run_json(rw, capsys, "app", "show", str(app_id))
     status = run_json(rw, capsys, "status")
+    review = first["review"]
+    assert isinstance(review, list)
     assert ([], [(app_id, "f2@mail.gmail.com")], 0, "you", []) == (
-        matched(first), [(r["application"], r["message_id"]) for r in first["review"]],
+        matched(first), [(r["application"], r["message_id"]) for r in review],
         code, shown["waiting_on"], status["review"]), err

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from replywatch.core.model import RawMessage
+from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.store import mailstate
 from replywatch.store.db import MIGRATIONS, Store
 
@@ -47,9 +48,9 @@ def test_store_review_mark_listed_then_cleared_when_reopened(tmp_path: Path) -> 
                      b"Message-ID: <f@phish.example>\r\nIn-Reply-To: <a@b>\r\n\r\n")
     with store.tx():
         app_id = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW)
-        mailstate.save_messages(store, "mail", [raw])
+        mailstate.save_messages(store, "mail", [raw], key_of=raw_key)
         mailstate.mark(store, "mid:f@phish.example", review=app_id)
-    listed = [(m.from_addr, a) for m, a in mailstate.for_review(store)]
+    listed = [(parse_raw(m).from_addr, a) for m, a in mailstate.for_review(store)]
     with store.tx():
         mailstate.reopen_unmatched(store)
     assert ([("eve@phish.example", app_id)], []) == (listed, mailstate.for_review(store))
