@@ -74,6 +74,11 @@ def test_names_found_only_as_whole_words(text: str, expected: bool) -> None:
     assert expected == CompanyName.of("Acme").in_text(text)
 
 
+def test_names_trademark_signs_are_no_part_of_the_name() -> None:
+    assert (True, True) == (CompanyName.of("Talkiatry").in_text("Talkiatry™ Careers"),
+                            CompanyName.of("Acme®").in_text("Acme hiring"))
+
+
 def test_names_multiword_name_needs_its_words_in_a_row() -> None:
     name = CompanyName.of("Jump Trading")
     assert (True, True, False) == (name.in_text("Jump Trading Group"),

@@ -20,6 +20,8 @@ _FOLD = str.maketrans({
     "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d",
     "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ł": "l", "Ł": "l", "œ": "oe",
     "Œ": "oe", "\u0131": "i", "ŧ": "t", "ħ": "h", "&": " and ",
+    # Marks that Unicode would spell out as letters glued to the name ("Acme™" -> acmetm).
+    "™": " ", "℠": " ", "®": " ", "©": " ",
 })
 _WORD = re.compile(r"[^\W_]+")
 # "and" in the languages the product reads: the same word in a name and in mail.

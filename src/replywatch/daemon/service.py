@@ -125,7 +125,8 @@ class Daemon:
                 else:
                     self.alerter.account_failed(acct.name, acct.error or "failed", now)
         self.log.info("pass_done", matched=len(report.matched),
-                      ambiguous=len(report.ambiguous), due=len(report.due))
+                      ambiguous=len(report.ambiguous), review=len(report.review),
+                      due=len(report.due))
         self._tick()
         with self._lock:
             self.outputs.after_pass(now)
