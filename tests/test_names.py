@@ -132,7 +132,7 @@ def test_names_short_form_is_a_domain_label() -> None:
 
 def _cost(run: Callable[[str], object], text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         run(text)
         best = min(best, time.perf_counter() - start)
@@ -142,7 +142,8 @@ def _cost(run: Callable[[str], object], text: str) -> float:
 @pytest.mark.parametrize("unit", ["a", "é-", "a ", "acme "])
 def test_names_and_sender_parsing_linear_in_input(unit: str) -> None:
     # Four times the input must cost about four times as much, not sixteen: each
-    # function over mail text is timed against itself on a quarter of the input.
+    # function over mail text is timed against itself on a quarter of the input
+    # (best of five, with room for a busy machine; a quadratic one takes seconds).
     name = CompanyName.of("acme acme corp")
 
     def work(text: str) -> None:
@@ -152,4 +153,4 @@ def test_names_and_sender_parsing_linear_in_input(unit: str) -> None:
 
     small = unit * (16_000 // len(unit))
     large = unit * (64_000 // len(unit))
-    assert _cost(work, large) < 8 * _cost(work, small) + 0.01
+    assert _cost(work, large) < 10 * _cost(work, small) + 0.05
