@@ -110,6 +110,12 @@ def test_match_learned_relay_sender_shared_by_two_roles_still_needs_the_role() -
     assert ((13, 14), 14) == (plain.candidates, role.app_id)
 
 
+def test_match_relay_slot_outweighs_a_name_in_the_display_name() -> None:
+    index = Index.build([application(15, "Workday"), application(16, "Acme")], [ME])
+    m = match(mail(from_addr="acme@myworkday.com", from_name="Workday"), index)
+    assert (16, "ats") == decided(m)
+
+
 def test_match_own_mail_to_learned_relay_sender_is_to_them() -> None:
     m = match(mail(from_addr=ME, to=("e113-jobs@m.personio.de",)), INDEX)
     assert ("to_them", 6, "ats") == (m.direction.value, m.app_id, m.rule and m.rule.value)

@@ -263,12 +263,15 @@ def _by_relay(msg: Message, index: Index) -> tuple[set[int], str | None]:
     sender = msg.from_addr
     if sender is None or relay_base(domain_of(sender)) is None:
         return set(), None
-    # A learned address joins the named ones rather than overruling them: two roles
-    # at one employer share its relay address, and the role must still tell them apart.
+    # The address speaks first: a learned address, and the employer its slot names
+    # (together, as two roles at one employer share an address and the role must
+    # still tell them apart). Only an address that says nothing leaves it to the
+    # display name and subject, which may name the relay's brand or a client.
     found = set(index.relay_senders.get(canonical(sender), ()))
     slots = relay_slots(sender)
     found |= {a for a, name in index.names.items() if slot_names(slots, name)}
-    found |= _named(words(f"{msg.from_name} {msg.subject}"), index)
+    if not found:
+        found = _named(words(f"{msg.from_name} {msg.subject}"), index)
     # Only an address with an employer slot is this employer's own; a shared
     # no-reply@us.greenhouse-mail.io writes for every Greenhouse customer.
     return found, canonical(sender) if slots else None
