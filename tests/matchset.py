@@ -15,7 +15,7 @@ from typing import Any
 
 from replywatch.core.domains import company_domain
 from replywatch.core.matching import Index, Match, match
-from replywatch.core.model import Application, Stage
+from replywatch.core.model import Application, Message, Stage
 from replywatch.mail.headers import parse_headers
 
 CASES = Path(__file__).resolve().parent / "data" / "matching" / "cases.json"
@@ -56,17 +56,23 @@ def label(m: Match) -> str:
     return "none"
 
 
-def evaluate(path: Path = CASES) -> list[Outcome]:
-    """Run every case of the set through the parser and matcher; return the outcomes."""
+def load(path: Path = CASES) -> tuple[Index, list[tuple[dict[str, Any], Message]]]:
+    """Return the set's index and each case with its message, parsed from its headers."""
     doc = json.loads(path.read_text(encoding="utf-8"))
     index = Index.build([_application(row) for row in doc["book"]], [doc["me"]])
-    outcomes = []
+    cases = []
     for case in doc["cases"]:
         lines = list(case["headers"])
         if not any(line.lower().startswith("to:") for line in lines):
             lines.append(f"To: {doc['me']}")
         lines.append(f"Message-ID: <case-{case['id']}@matching.example>")
         raw = ("\r\n".join(lines) + "\r\n\r\n").encode()
-        msg = parse_headers(raw, folder="INBOX", uid=case["id"], internal_date=NOW)
-        outcomes.append(Outcome(case, str(case["expect"]), label(match(msg, index))))
-    return outcomes
+        cases.append((case, parse_headers(raw, folder="INBOX", uid=case["id"],
+                                          internal_date=NOW)))
+    return index, cases
+
+
+def evaluate(path: Path = CASES) -> list[Outcome]:
+    """Run every case of the set through the parser and matcher; return the outcomes."""
+    index, cases = load(path)
+    return [Outcome(case, str(case["expect"]), label(match(msg, index))) for case, msg in cases]
