@@ -85,7 +85,10 @@ def test_match_relay_needs_the_company_name_somewhere(
     ("sender", "learn"),
     [("no-reply@acme.teamtailor-mail.com", "no-reply@acme.teamtailor-mail.com"),
      ("acme@myworkday.com", "acme@myworkday.com"),
-     ("no-reply@us.greenhouse-mail.io", None)],
+     ("e207-jobs@m.personio.de", "e207-jobs@m.personio.de"),
+     ("no-reply@us.greenhouse-mail.io", None),
+     ("no-reply@hooli.teamtailor-mail.com", None),  # the slot names someone else
+     ("jane.doe@hire.lever.co", None)],
 )
 def test_match_relay_learns_only_an_address_with_an_employer_slot(
         sender: str, learn: str | None) -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from replywatch.core.domains import (
@@ -258,11 +258,11 @@ def _named(text: tuple[str, ...], index: Index, among: Iterable[int] | None = No
     return {a for a in ids if index.names[a].in_words(text)}
 
 
-def _by_relay(msg: Message, index: Index) -> tuple[set[int], str | None]:
-    """Return the applications relay mail is for, and its address if worth learning."""
+def _by_relay(msg: Message, index: Index) -> tuple[set[int], tuple[str, ...]]:
+    """Return the applications relay mail is for, and the employer slots of its address."""
     sender = msg.from_addr
     if sender is None or relay_base(domain_of(sender)) is None:
-        return set(), None
+        return set(), ()
     # The address speaks first: a learned address, and the employer its slot names
     # (together, as two roles at one employer share an address and the role must
     # still tell them apart). Only an address that says nothing leaves it to the
@@ -272,9 +272,16 @@ def _by_relay(msg: Message, index: Index) -> tuple[set[int], str | None]:
     found |= {a for a, name in index.names.items() if slot_names(slots, name)}
     if not found:
         found = _named(words(f"{msg.from_name} {msg.subject}"), index)
-    # Only an address with an employer slot is this employer's own; a shared
-    # no-reply@us.greenhouse-mail.io writes for every Greenhouse customer.
-    return found, canonical(sender) if slots else None
+    return found, slots
+
+
+def _learnable(slots: tuple[str, ...], name: CompanyName) -> bool:
+    """Return True if an address with these slots is the employer's own: a slot names
+    it, or is an id (e113-jobs). A shared no-reply@us.greenhouse-mail.io writes for
+    every Greenhouse customer; hooli.teamtailor-mail.com for Hooli, whatever the
+    display name says.
+    """
+    return slot_names(slots, name) or any(c.isdigit() for slot in slots for c in slot)
 
 
 def _tie_break(found: set[int], msg: Message, index: Index) -> set[int]:
@@ -388,10 +395,11 @@ def match(msg: Message, index: Index) -> Match:
         if decided is not None:
             return decided
     if not own:
-        found, learn = _by_relay(msg, index)
+        found, slots = _by_relay(msg, index)
         decided = _decide(found, Rule.ATS, msg, index, direction)
+        if decided is not None and decided.app_id is not None and msg.from_addr \
+                and _learnable(slots, index.names[decided.app_id]):
+            return replace(decided, learn=canonical(msg.from_addr))
         if decided is not None:
-            return Match(direction, app_id=decided.app_id, rule=decided.rule,
-                         candidates=decided.candidates,
-                         learn=learn if decided.app_id is not None else None)
+            return decided
     return Match(direction)
