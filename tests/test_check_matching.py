@@ -87,7 +87,7 @@ def test_check_generic_relay_address_is_not_learned(
     assert ([], []) == (later, shown["relay_senders"])
 
 
-def test_check_relays_by_subdomain_and_normalised_names_match(
+def test_check_relays_vendors_subdomains_and_normalised_names_match(
         rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
     talk = app_add(rw, capsys, "--company", "Talkiatry Inc.", "--contact", "pat@talkiatry.com")
     grene = app_add(rw, capsys, "--company", "Søstrene Grene A/S", "--contact",
@@ -99,8 +99,13 @@ def test_check_relays_by_subdomain_and_normalised_names_match(
                msgid="j1@jobylon.com"))
     rw.add(eml(sender="Comeet <noreply@acme.comeet-notifications.com>", subject="Talkiatryx",
                msgid="c1@comeet.com"))
-    assert [(talk, "i1@icims.eu", "ats"), (grene, "j1@jobylon.com", "ats")] == \
-        matched(run_json(rw, capsys, "check"))
+    rw.add(eml(sender="HackerRank <no-reply@hackerrank.com>",
+               subject="Talkiatry has invited you to take a test", msgid="h1@hackerrank.com"))
+    rw.add(eml(sender="Søstrene Grene via JOIN <noreply@msg.join.com>", subject="Neuigkeiten",
+               msgid="n1@join.com"))
+    assert sorted([(talk, "i1@icims.eu", "ats"), (grene, "j1@jobylon.com", "ats"),
+                   (talk, "h1@hackerrank.com", "ats"), (grene, "n1@join.com", "ats")], key=str) == \
+        sorted(matched(run_json(rw, capsys, "check")), key=str)
 
 
 def test_check_company_named_domain_matches_application_without_contact(
