@@ -69,11 +69,16 @@ def _when(text: str | None, tz: tzinfo, what: str) -> datetime | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Write a commented starter config; never overwrite one."""
-    path = cfg.resolve_config_path(args.config, os.environ)
-    cfg.write_starter_config(path)
-    print(f"wrote {path}")
-    return 0
+    """Set up an account (guided on a terminal, or from flags); or, with --starter or
+    without a terminal, write the commented starter config. Never overwrite one."""
+    from replywatch.cli import setup
+
+    if args.starter or (args.email is None and not sys.stdin.isatty()):
+        path = cfg.resolve_config_path(args.config, os.environ)
+        cfg.write_starter_config(path)
+        print(f"wrote {path}")
+        return 0
+    return setup.run(args, setup.terminal_io())
 
 
 def cmd_config_example(args: argparse.Namespace) -> int:
@@ -347,7 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     command("demo", cmd_demo, "see replywatch work on a sample mailbox (needs Dovecot)")
-    command("init", cmd_init, "write a commented starter config (never overwrites)")
+    from replywatch.cli import setup
+
+    setup.add_arguments(command("init", cmd_init,
+                                "set up your mailbox: guided on a terminal, or from flags"))
     config_p = sub.add_parser("config", help="config file commands")
     config_sub = config_p.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
     command("check", cmd_config_check, "validate the config file", config_sub)

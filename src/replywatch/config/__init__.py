@@ -53,6 +53,7 @@ __all__ = [
     "default_store_path",
     "load_config",
     "resolve_config_path",
+    "write_config_text",
     "write_starter_config",
 ]
 
@@ -110,8 +111,16 @@ def default_store_path(environ: Mapping[str, str]) -> Path:
 
 
 def write_starter_config(path: Path) -> None:
-    """Given a path, create the starter config there with mode 0600; missing parent
-    directories are created with mode 0700.
+    """Given a path, create the commented starter config there (see
+    ``write_config_text``). Raise UserError as it does."""
+    from replywatch.config.generate import starter_toml
+
+    write_config_text(path, starter_toml())
+
+
+def write_config_text(path: Path, text: str) -> None:
+    """Given a path and a config's text, create the file with mode 0600; missing
+    parent directories are created with mode 0700.
 
     Raise UserError if the file already exists (it is never overwritten) or
     cannot be created.
@@ -128,9 +137,7 @@ def write_starter_config(path: Path) -> None:
         raise UserError(f"cannot create {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            from replywatch.config.generate import starter_toml
-
-            out.write(starter_toml())
+            out.write(text)
     except OSError as error:
         path.unlink(missing_ok=True)  # a half-written config would fail later, confusingly
         raise UserError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,201 @@
+"""`replywatch init` as a short guided set-up: the address, the server found for it,
+the password into the keyring, a doctor run. Flags do the same without questions.
+
+1. the email address (``--email``);
+2. the server: a known provider, MX, SRV (RFC 6186) or autoconfig (``mail.autoconfig``),
+   asked only where none of them answers (``--host``, ``--port``, ``--security``);
+3. the password, never echoed and never written to the file: into the system keyring
+   (``--password-stdin`` reads it from standard input, for scripts);
+4. ``doctor``, so that a wrong password or a blocked port shows at once;
+5. the next step: ``replywatch check`` reads the mailbox once and shows what it found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from replywatch import config as cfg
+from replywatch.errors import UserError
+from replywatch.mail import autoconfig
+from replywatch.mail.autoconfig import Found, Server
+
+_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]\\]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
+_SECURITY = ("tls", "starttls", "plain")
+_DEFAULT_PORT = {"tls": 993, "starttls": 143, "plain": 143}
+_OAUTH_HINT = {
+    "google": "Gmail takes an app password here (Google Account > Security > App "
+              "passwords; it needs 2-step verification).",
+    "microsoft": "Microsoft ended password sign-in for Outlook.com; many Microsoft 365 "
+                 "tenants did too. If the password is refused, sign in with OAuth2 "
+                 "(see the README).",
+}
+
+
+@dataclass
+class Io:
+    """How the set-up talks: a question with a default, a secret, a line of output."""
+
+    ask: Callable[[str, str], str]
+    ask_secret: Callable[[str], str]
+    out: TextIO
+
+
+def terminal_io() -> Io:
+    """Return questions on the terminal; the password prompt does not echo."""
+    def ask(question: str, default: str) -> str:
+        shown = f" [{default}]" if default else ""
+        answer = input(f"{question}{shown}: ").strip()
+        return answer or default
+
+    return Io(ask, lambda question: getpass.getpass(f"{question}: "), sys.stdout)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the set-up decided: the account as it goes into the config."""
+
+    email: str
+    name: str
+    imap: Server
+    username: str
+    provider: str
+
+
+def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None] | None = None,
+        environ: dict[str, str] | None = None) -> int:
+    """Run the set-up; write the config; return the exit code of the doctor run (0 when
+    skipped). Raise UserError for a bad answer, a missing flag, or an existing config."""
+    env = dict(os.environ) if environ is None else environ
+    path = cfg.resolve_config_path(args.config, env)
+    if path.exists():
+        raise UserError(f"{path} already exists; not overwriting",
+                        hint="edit it, or check it with `replywatch config check`")
+    interactive = args.email is None
+    email = args.email if not interactive else _ask_email(io)
+    if not _ADDRESS.fullmatch(email):
+        raise UserError(f"--email: not an email address: {email!r}")
+    choices = _server(email, args, io, interactive, find or autoconfig.find)
+    password = _password(choices, args, io, interactive)
+    _store_password(choices, password)
+    _write_config(path, choices)
+    io.out.write(f"wrote {path} (the password is in the keyring, not in the file)\n")
+    code = 0
+    if not args.no_doctor:
+        from replywatch.doctor import run_doctor
+
+        io.out.write("checking the set-up:\n")
+        code = run_doctor(cfg.load_config(path), io.out)
+    io.out.write("next: `replywatch check` reads your mailbox once and shows what it "
+                 "found; `replywatch run` keeps watching (README: run it as a service)\n")
+    return code
+
+
+def _ask_email(io: Io) -> str:
+    for _ in range(3):
+        email = io.ask("Your email address", "").strip()
+        if _ADDRESS.fullmatch(email):
+            return email
+        io.out.write(f"  {email!r} is not an email address (like you@example.com)\n")
+    raise UserError("no email address given")
+
+
+def _server(email: str, args: argparse.Namespace, io: Io, interactive: bool,
+            find: Callable[[str], Found | None]) -> Choices:
+    domain = autoconfig.domain_of(email)
+    name = domain.split(".")[0] or "mail"
+    if args.host:
+        security = args.security or "tls"
+        imap = Server(args.host, args.port or _DEFAULT_PORT[security], security)
+        return Choices(email, name, imap, args.username or email, "")
+    found = find(email)
+    if found is not None:
+        io.out.write(f"found {found.provider or 'your mail server'} ({found.how}): IMAP "
+                     f"{found.imap.host}:{found.imap.port} ({found.imap.security})\n")
+        if found.oauth in _OAUTH_HINT:
+            io.out.write(f"  {_OAUTH_HINT[found.oauth]}\n")
+        return Choices(email, name, found.imap, args.username or email, found.provider)
+    if not interactive:
+        raise UserError(f"cannot find the IMAP server of {domain}",
+                        hint="give it with --host (and --port, --security)")
+    io.out.write(f"the IMAP server of {domain} could not be found; it is in your mail "
+                 "provider's help pages\n")
+    host = io.ask("IMAP server", f"imap.{domain}").strip()
+    security = io.ask("Security (tls, starttls, plain)", "tls").strip().lower()
+    if security not in _SECURITY:
+        raise UserError(f"security: must be tls, starttls or plain, got {security!r}")
+    port_text = io.ask("Port", str(_DEFAULT_PORT[security])).strip()
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise UserError(f"port: must be 1-65535, got {port_text!r}")
+    username = io.ask("Login name", email).strip() or email
+    return Choices(email, name, Server(host, int(port_text), security), username, "")
+
+
+def _password(choices: Choices, args: argparse.Namespace, io: Io, interactive: bool) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif interactive:
+        password = io.ask_secret(f"Password for {choices.username} (not shown)")
+    else:
+        raise UserError("no password given", hint="use --password-stdin in scripts")
+    if not password:
+        raise UserError("the password is empty; nothing was written")
+    return password
+
+
+def _store_password(choices: Choices, password: str) -> None:
+    import keyring
+    import keyring.errors
+
+    from replywatch import log, secrets
+
+    log.register_secret(password)
+    user = secrets.keyring_user(choices.username, choices.imap.host)
+    try:
+        keyring.set_password(secrets.KEYRING_SERVICE, user, password)
+    except keyring.errors.KeyringError as exc:
+        raise UserError(f"cannot store the password in the keyring: {exc}",
+                        hint="is a Secret Service (e.g. gnome-keyring) running and unlocked? "
+                             "Or set password_command in the config") from exc
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _write_config(path: Path, choices: Choices) -> None:
+    from replywatch.config.generate import starter_toml
+
+    account = (
+        "[[accounts]]\n"
+        f"name = {_toml_string(choices.name)}\n"
+        f"host = {_toml_string(choices.imap.host)}\n"
+        f"port = {choices.imap.port}\n"
+        f"security = {_toml_string(choices.imap.security)}\n"
+        f"username = {_toml_string(choices.username)}\n"
+        "# The password is in the system keyring "
+        f"(keyring set replywatch {choices.username}@{choices.imap.host}).\n"
+    )
+    cfg.write_config_text(path, account + "\n" + starter_toml())
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the set-up's flags to ``init``."""
+    p.add_argument("--email", metavar="ADDRESS",
+                   help="set up this address without questions (for scripts)")
+    p.add_argument("--host", metavar="HOST", help="the IMAP server, when it cannot be found")
+    p.add_argument("--port", type=int, metavar="PORT", help="its port (default by --security)")
+    p.add_argument("--security", choices=_SECURITY, help="tls (default), starttls or plain")
+    p.add_argument("--username", metavar="NAME", help="the login name (default: the address)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
+    p.add_argument("--no-doctor", action="store_true", help="do not check the set-up at the end")
+    p.add_argument("--starter", action="store_true",
+                   help="only write the commented starter file, ask nothing")
