@@ -372,9 +372,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--send-test", action="store_true", help="send a test alert on every channel")
     p = command("status", cmd_status, "what is due now and next")
     p.add_argument("--json", action="store_true")
-    from replywatch.cli import report
+    from replywatch.cli import classify, report
 
     report.register(command, sub)
+    classify.register(command, sub)
     return parser
 
 

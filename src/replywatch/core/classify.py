@@ -1,0 +1,297 @@
+"""What a message says: its kind, from sender, subject and the start of its text.
+
+DESIGN.md "What a message says". A pure function: ``classify(MailText)`` reads the
+display name and subject, and the start of the first text part with quoted history
+cut off, looks for the phrases of ``core/phrases.py`` in six languages, and decides
+by a fixed order of precedence, because job mail mixes its messages: a rejection
+thanks you for applying, an interview invitation confirms your application, an
+acknowledgement describes the interviews to come. Weak evidence gives ``other``:
+missing a person's reply costs more than a needless "answer due".
+
+Every pattern is linear and the input is capped, so one message costs a few
+milliseconds whatever it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from replywatch.core import phrases
+from replywatch.core.domains import domain_of, is_ats
+from replywatch.core.kinds import Classification, Kind, MailText
+
+# What is read of a message: the decision is made at its start, and a cap keeps a
+# hostile message as cheap as a short one.
+MAX_SUBJECT = 400
+MAX_NAME = 200
+MAX_BODY_IN = 16 * 1024  # what is looked at for quoted history
+MAX_BODY = 5000  # what is read for phrases, after the quote is cut
+# How far back a negation reaches (within its clause) and a condition (within its
+# sentence): "not" turns "invite you" around, "If ..., we will invite you" describes.
+_NEGATION_WINDOW = 40
+_CONDITION_WINDOW = 90
+_MAX_EVIDENCE = 4
+DECIDES = 3  # a score at which a kind decides on its own
+SUGGESTS = 2
+
+
+def _compile(table: phrases.Phrases) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    by_weight: dict[int, list[str]] = {}
+    for weight, template in table:
+        source = template.replace("{G}", phrases.GAP).replace("{SHORT_GAP}", phrases.SHORT_GAP)
+        by_weight.setdefault(weight, []).append(source)
+    # One alternation per weight: a few scans per kind instead of one per phrase.
+    return tuple(
+        (weight, re.compile(r"\b(?:" + "|".join(sources) + ")"))
+        for weight, sources in sorted(by_weight.items(), reverse=True)
+    )
+
+
+_PATTERNS = {kind: _compile(table) for kind, table in phrases.PHRASES.items()}
+_NEGATOR_RE = re.compile(phrases.NEGATORS)
+_CONDITIONAL_RE = re.compile(phrases.CONDITIONALS)
+_CONDITIONAL_AFTER_RE = re.compile(phrases.CONDITIONALS_AFTER)
+_REQUEST_RE = re.compile(phrases.REQUESTS)
+# A negation before a comma or a "but" belongs to another clause: "I'm not sure
+# Tuesday works, but we'd like to schedule a call".
+_CLAUSE_RE = re.compile(r"[,;:]| (?:but|men|aber|mais|dock|however|jedoch|doch) ")
+_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
+_PARAGRAPH_RE = re.compile(r"\n(?: ?\n)+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u00ad": None, "\u200b": None})
+
+# Quoted history. A reply header line: "On <date>, <name> wrote:" and its Nordic and
+# German forms; the check is on a line's end, which is cheap and language-neutral.
+_WROTE_ENDINGS = ("wrote:", "schrieb:", "skrev:", "skreiv:", "écrit :", "écrit:", "kirjoitti:",
+                  "schreef:", "escribió:", "scritto:", "napisał:", "wrote :", "skrev :")
+_WROTE_VERBS = (" wrote ", " schrieb ", " skrev ", " skreiv ", " a écrit ", " kirjoitti ",
+                " schreef ")
+_REPLY_INTROS = ("on ", "am ", "den ", "le ", "el ", "op ", "il ", "på ", "d. ", "tir. ", "man. ")
+_SEPARATORS = (
+    "-----original message-----", "----- original message -----", "-----ursprüngliche nachricht",
+    "-----opprinnelig melding", "-----opphavleg melding", "-----ursprungligt meddelande",
+    "-----oprindelig meddelelse", "---------- forwarded message", "----- forwarded message",
+    "-------- weitergeleitete nachricht", "---------- videresendt melding",
+    "-------- vidarebefordrat meddelande", "begin forwarded message:",
+    "-------- videresendt besked",
+)
+_HEADER_FROM = ("from:", "fra:", "från:", "von:", "fra :", "de :", "de:")
+_HEADER_NEXT = ("sent:", "sendt:", "skickat:", "gesendet:", "date:", "dato:", "datum:", "to:",
+                "til:", "till:", "an:", "subject:", "emne:", "ämne:", "betreff:", "envoyé :")
+_MAX_QUOTE_LINE = 400
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: Kind
+    weight: int
+    phrase: str
+
+
+def classify(mail: MailText) -> Classification:
+    """Given what a message says (sender, display name, subject, start of its text),
+    return its kind, a confidence from 0.0 to 1.0 and the phrases that decided it.
+
+    Quoted history ("On ... wrote:", "> ", "-----Original Message-----", an Outlook
+    "From:/Sent:" block) never decides. Precedence: account codes, rejection, offer,
+    interview, action, acknowledgement, job alert; weak evidence gives ``other``.
+    """
+    name = _normalise(mail.display_name[:MAX_NAME])
+    subject = _normalise(mail.subject[:MAX_SUBJECT])
+    body = _normalise(cut_quoted(mail.body[:MAX_BODY_IN]))[:MAX_BODY]
+    domain = domain_of(mail.sender[:MAX_NAME])
+    local = mail.sender[:MAX_NAME].partition("@")[0].lower()
+    board = _within(domain, phrases.BOARD_DOMAINS)
+    automated = (mail.automated or board or is_ats(domain)
+                 or any(marker in local for marker in phrases.NO_REPLY_MARKERS))
+
+    hits = [*_hits(subject, automated), *_hits(body, automated),
+            *_hits(name, automated, only=Kind.JOB_ALERT)]
+    if _within(domain, phrases.ASSESSMENT_DOMAINS):
+        hits.append(_Hit(Kind.ACTION, 2, domain))
+    if mail.has_calendar:
+        hits.append(_Hit(Kind.INTERVIEW, DECIDES, "calendar invitation"))
+    if re.search(r"\b(?:interview|intervju|intervjun|vorstellungsgespräch|jobsamtale|"
+                 r"jobbintervju)\b", subject) and not _negated(subject, 0, len(subject)):
+        hits.append(_Hit(Kind.INTERVIEW, SUGGESTS, "interview in the subject"))
+    if board and not hits:
+        hits.append(_Hit(Kind.JOB_ALERT, SUGGESTS, domain))
+    scores, evidence = _tally(hits)
+    kind = _decide(scores, asks=not automated and _REQUEST_RE.search(body) is not None)
+    if kind is Kind.OTHER:
+        weak = tuple(phrase for found in evidence.values() for phrase in found)
+        return Classification(Kind.OTHER, 0.4 if weak else 0.6, weak[:_MAX_EVIDENCE])
+    return Classification(kind, _confidence(kind, scores), tuple(evidence[kind][:_MAX_EVIDENCE]))
+
+
+def _decide(scores: dict[Kind, int], *, asks: bool) -> Kind:
+    """Apply the precedence of kinds to the scores; ``asks``: a person asked something."""
+    def s(kind: Kind) -> int:
+        return scores.get(kind, 0)
+
+    progress = max(s(Kind.INTERVIEW), s(Kind.OFFER))
+    if s(Kind.ACCOUNT) >= DECIDES and s(Kind.ACCOUNT) >= s(Kind.ACKNOWLEDGEMENT) and (
+        s(Kind.REJECTION) < DECIDES and progress < DECIDES
+    ):
+        return Kind.ACCOUNT
+    # A rejection also thanks you for applying and points to the talent pool.
+    if s(Kind.REJECTION) >= DECIDES and s(Kind.REJECTION) >= progress:
+        return Kind.REJECTION
+    if s(Kind.REJECTION) >= SUGGESTS and progress < DECIDES and s(Kind.ACTION) < DECIDES and (
+        s(Kind.ACKNOWLEDGEMENT) < DECIDES
+    ):
+        return Kind.REJECTION
+    if s(Kind.OFFER) >= DECIDES:
+        return Kind.OFFER
+    # An interview invitation confirms the application too; a test before the interview
+    # is the next move, so a stronger action wins.
+    if s(Kind.INTERVIEW) >= DECIDES and s(Kind.INTERVIEW) >= s(Kind.ACTION):
+        return Kind.INTERVIEW
+    if s(Kind.ACTION) >= DECIDES:
+        return Kind.ACTION
+    if s(Kind.INTERVIEW) >= DECIDES:
+        return Kind.INTERVIEW
+    # A person's holding reply is an acknowledgement only when it asks nothing.
+    if s(Kind.ACKNOWLEDGEMENT) >= SUGGESTS and not asks and (
+        s(Kind.ACKNOWLEDGEMENT) >= DECIDES or s(Kind.JOB_ALERT) < DECIDES
+    ):
+        return Kind.ACKNOWLEDGEMENT
+    if s(Kind.JOB_ALERT) >= DECIDES:
+        return Kind.JOB_ALERT
+    return Kind.OTHER
+
+
+def _confidence(kind: Kind, scores: dict[Kind, int]) -> float:
+    own = scores.get(kind, 0)
+    rival = max((v for k, v in scores.items() if k is not kind), default=0)
+    value = 0.5 + 0.1 * own - 0.05 * rival
+    return round(min(0.99, max(0.3, value)), 2)
+
+
+def _tally(hits: list[_Hit]) -> tuple[dict[Kind, int], dict[Kind, list[str]]]:
+    """Sum weights per kind, each distinct phrase once; evidence strongest first."""
+    scores: dict[Kind, int] = {}
+    evidence: dict[Kind, list[str]] = {}
+    seen: set[tuple[Kind, str]] = set()
+    for hit in sorted(hits, key=lambda h: -h.weight):
+        if (hit.kind, hit.phrase) in seen:
+            continue
+        seen.add((hit.kind, hit.phrase))
+        scores[hit.kind] = scores.get(hit.kind, 0) + hit.weight
+        evidence.setdefault(hit.kind, []).append(hit.phrase)
+    return scores, evidence
+
+
+def _hits(text: str, automated: bool, only: Kind | None = None) -> Iterator[_Hit]:
+    """Yield every phrase found in ``text``, turned by what comes before it (and, in
+    automated mail, by a condition after it)."""
+    if not text:
+        return
+    for kind, patterns in _PATTERNS.items():
+        if only is not None and kind is not only:
+            continue
+        for weight, pattern in patterns:
+            for match in pattern.finditer(text):
+                phrase = match.group(0).strip()[:80]
+                start, end = match.span()
+                if kind in (Kind.REJECTION, Kind.INTERVIEW, Kind.OFFER) and _conditional(
+                    text, start, end, after=automated
+                ):
+                    # "if you have not heard from us in four weeks, you were not
+                    # selected", "should your profile fit, we will invite you": the
+                    # process described, not news: an acknowledgement.
+                    yield _Hit(Kind.ACKNOWLEDGEMENT, SUGGESTS, phrase)
+                elif kind in phrases.FLIP_WHEN_NEGATED and _negated(text, start, end):
+                    yield _Hit(Kind.REJECTION, weight, phrase)
+                elif kind in phrases.FLIP_WHEN_NEGATED or kind is Kind.REJECTION or not _negated(
+                    text, start, end
+                ):
+                    yield _Hit(kind, weight, phrase)
+
+
+def _sentence_before(text: str, start: int, width: int) -> str:
+    window = text[max(0, start - width) : start]
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"))
+    return window[cut + 1 :]
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """True when a negation comes shortly before the phrase, in its clause, and the
+    phrase itself does not already carry one."""
+    if _NEGATOR_RE.search(text, start, end):
+        return False
+    clause = _CLAUSE_RE.split(_sentence_before(text, start, _NEGATION_WINDOW))[-1]
+    return _NEGATOR_RE.search(clause) is not None
+
+
+def _conditional(text: str, start: int, end: int, *, after: bool) -> bool:
+    """True when the phrase is in a sentence that starts as a condition ("If your
+    profile matches, we will invite you ..."); with ``after``, also when the condition
+    follows it ("We will contact you to schedule an interview if you are shortlisted"),
+    which a receipt says and a person inviting you does not mean."""
+    if _CONDITIONAL_RE.search(_sentence_before(text, start, _CONDITION_WINDOW)):
+        return True
+    if not after:
+        return False
+    rest = text[end : end + _NEGATION_WINDOW]
+    stop = min((i for i in (rest.find("."), rest.find("!"), rest.find("?"), rest.find("\n"))
+                if i >= 0), default=len(rest))
+    return _CONDITIONAL_AFTER_RE.search(rest[:stop]) is not None
+
+
+def _normalise(text: str) -> str:
+    # "won't", "can't": " not", so that one word stands for every negation.
+    text = text.translate(_QUOTES).casefold().replace("n't", " not")
+    text = _SPACES_RE.sub(" ", text)
+    # Hard-wrapped lines are one sentence; a blank line ends a paragraph.
+    text = _PARAGRAPH_RE.sub("\x00", text).replace("\n", " ").replace("\x00", "\n")
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _within(domain: str, domains: frozenset[str]) -> bool:
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
+
+
+def cut_quoted(body: str) -> str:
+    """Given the text of a message, return it without quoted history: everything from
+    the first reply header ("On ... wrote:", "Den ... skrev:", "Am ... schrieb:"), an
+    "Original Message" or forward separator, or an Outlook "From:/Sent:" block, and
+    every line that starts with ">".
+    """
+    lines = body.split("\n")
+    kept: list[str] = []
+    for index, raw_line in enumerate(lines):
+        line = raw_line.strip()
+        low = line[:_MAX_QUOTE_LINE].lower()
+        if low.startswith(">"):
+            continue
+        if _starts_quote(low, lines, index):
+            # "On Mon, 3 Mar 2025 at 10:00, Jane Doe <jane@x.com>" may wrap before
+            # "wrote:"; drop the intro line kept just before.
+            if kept and not low.startswith(_REPLY_INTROS) and kept[-1].strip().lower().startswith(
+                _REPLY_INTROS
+            ) and low.endswith(_WROTE_ENDINGS):
+                kept.pop()
+            break
+        kept.append(raw_line)
+    return "\n".join(kept)
+
+
+def _starts_quote(low: str, lines: list[str], index: int) -> bool:
+    if len(low) < _MAX_QUOTE_LINE and (
+        low.endswith(_WROTE_ENDINGS)
+        # "Am ... schrieb Anna <anna@x.de>:", "Den ... skrev Nora <nora@x.no>:"
+        or (low.endswith(":") and any(verb in low for verb in _WROTE_VERBS))
+    ):
+        return True
+    if low.startswith(_SEPARATORS):
+        return True
+    if low.startswith("____") and index + 1 < len(lines):
+        return lines[index + 1].strip().lower().startswith(_HEADER_FROM)
+    if low.startswith(_HEADER_FROM):
+        following = (line.strip().lower() for line in lines[index + 1 : index + 4])
+        return any(line.startswith(_HEADER_NEXT) for line in following)
+    return False
