@@ -236,6 +236,44 @@ def test_classify_evidence_names_the_deciding_phrase() -> None:
     assert ("stillingen er nå besatt",) == result.evidence
 
 
+def test_classify_negated_step_in_any_wording_is_rejection() -> None:
+    result = classify(mail("Takk for søknaden. Vi har dessverre ikke funnet deg aktuell.",
+                           sender="noreply@webcruiter.no"))
+    assert (Kind.REJECTION, "ikke funnet deg aktuel") == (result.kind, result.evidence[0])
+
+
+def test_classify_negation_about_other_candidates_in_receipt_is_acknowledgement() -> None:
+    body = ("We have received your application. Candidates who are not selected for interview "
+            "will be notified by email.")
+    assert Kind.ACKNOWLEDGEMENT == classify(mail(body, sender=ATS)).kind
+
+
+def test_classify_automated_regret_without_receipt_is_rejection() -> None:
+    body = "Thank you for your interest in Acme. Unfortunately, this time it did not work out."
+    assert Kind.REJECTION == classify(mail(body, sender=ATS)).kind
+
+
+def test_classify_persons_question_with_a_pause_is_other() -> None:
+    body = "We have paused hiring for a few weeks. Are you still interested in the role?"
+    assert Kind.OTHER == classify(mail(body)).kind
+
+
+def test_classify_declined_application_is_rejection() -> None:
+    body = "Din ansökan till tjänsten som utvecklare har tyvärr blivit avböjd."
+    assert Kind.REJECTION == classify(mail(body, sender="noreply@varbi.com")).kind
+
+
+def test_classify_board_mail_without_evidence_is_job_alert() -> None:
+    result = classify(mail("Data Engineer - Fabrikam - Oslo", sender="jobs-noreply@linkedin.com"))
+    assert Kind.JOB_ALERT == result.kind
+
+
+def test_classify_recruiter_message_through_board_is_other() -> None:
+    result = classify(mail("Priya Raman sent you a message: Hi Jane, saw your profile.",
+                           sender="messaging-digest-noreply@linkedin.com"))
+    assert Kind.OTHER == result.kind
+
+
 # -- linear time -------------------------------------------------------------------
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:
@@ -248,7 +286,7 @@ def _best_of(runs: int, work: Callable[[], object]) -> float:
 
 
 @pytest.mark.parametrize("token", ["a", "not ", "invite you to ", "ikke ", ". ", "\n> ",
-                                   "on x wrote:\n"])
+                                   "on x wrote:\n", "7", "you are not selected "])
 def test_classify_two_megabyte_token_grows_less_than_a_linear_pass(token: str) -> None:
     # A subject, name and body made of one token repeated, at 256 KB and at 2 MB: a
     # linear pass (str.lower) takes about 8 times as long on the larger; classify,

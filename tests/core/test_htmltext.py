@@ -45,7 +45,7 @@ def test_html_to_text_many_tags_grow_linearly() -> None:
     # Ratio bound against a linear pass over the same input, not a wall-clock limit.
     def best(work: Callable[[], object]) -> float:
         times = []
-        for _ in range(3):
+        for _ in range(5):
             started = time.perf_counter()
             work()
             times.append(time.perf_counter() - started)
@@ -54,4 +54,5 @@ def test_html_to_text_many_tags_grow_linearly() -> None:
     small, large = "<div><b>x</b>" * 2_000, "<div><b>x</b>" * 16_000
     linear = best(large.lower) / best(small.lower)
     growth = best(lambda: html_to_text(large)) / best(lambda: html_to_text(small))
-    assert growth < max(linear, 8) * 2, (growth, linear)
+    # 8 times the input: a linear reducer takes about 8 times as long, a quadratic 64.
+    assert growth < max(linear, 8) * 3, (growth, linear)

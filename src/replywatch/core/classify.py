@@ -56,6 +56,17 @@ _CONDITIONAL_AFTER_RE = re.compile(phrases.CONDITIONALS_AFTER)
 _REQUEST_RE = re.compile(phrases.REQUESTS)
 # A negation before a comma or a "but" belongs to another clause: "I'm not sure
 # Tuesday works, but we'd like to schedule a call".
+_NEGATION_WORD_RE = re.compile(phrases.NEGATION_WORDS)
+_ABOUT_OTHERS_RE = re.compile(phrases.ABOUT_OTHERS)
+_PROGRESS_RE = re.compile(phrases.PROGRESS_WORDS)
+_PRONOUN_RE = re.compile(phrases.PRONOUNS)
+_BOARD_MESSAGE_RE = re.compile(r"\b(?:inmail|sent you a message|new message from|replied to your "
+                               r"message|has sent you|sendte deg en melding|skickade ett "
+                               r"meddelande|hat ihnen eine nachricht)")
+_REGRET_RE = re.compile(r"\b(?:unfortunately|regrettably|regret|sorry|dessverre|diverre|"
+                        r"tyvärr|desværre|beklageligvis|leider|bedauerlicherweise)\b")
+_CLAUSE_END_RE = re.compile(r"[.!?\n;,]")
+_PROGRESS_REACH = 32
 _CLAUSE_RE = re.compile(r"[,;:]| (?:but|men|aber|mais|dock|however|jedoch|doch) ")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
 _PARAGRAPH_RE = re.compile(r"\n(?: ?\n)+")
@@ -107,7 +118,7 @@ def classify(mail: MailText) -> Classification:
     automated = (mail.automated or board or is_ats(domain)
                  or any(marker in local for marker in phrases.NO_REPLY_MARKERS))
 
-    hits = [*_hits(subject, automated), *_hits(body, automated),
+    hits = [*_hits(subject, automated), *_hits(body, automated), *_negated_progress(body),
             *_hits(name, automated, only=Kind.JOB_ALERT)]
     if _within(domain, phrases.ASSESSMENT_DOMAINS):
         hits.append(_Hit(Kind.ACTION, 2, domain))
@@ -116,18 +127,22 @@ def classify(mail: MailText) -> Classification:
     if re.search(r"\b(?:interview|intervju|intervjun|vorstellungsgespräch|jobsamtale|"
                  r"jobbintervju)\b", subject) and not _negated(subject, 0, len(subject)):
         hits.append(_Hit(Kind.INTERVIEW, SUGGESTS, "interview in the subject"))
-    if board and not hits:
-        hits.append(_Hit(Kind.JOB_ALERT, SUGGESTS, domain))
+    if board and not hits and not _BOARD_MESSAGE_RE.search(subject + " " + body):
+        # A board's own mail is never a company's answer; a recruiter's message written
+        # through the board (InMail) is, and stays ``other``.
+        hits.append(_Hit(Kind.JOB_ALERT, DECIDES, domain))
     scores, evidence = _tally(hits)
-    kind = _decide(scores, asks=not automated and _REQUEST_RE.search(body) is not None)
+    kind = _decide(scores, asks=not automated and _REQUEST_RE.search(body) is not None,
+                   automated=automated, regrets=_REGRET_RE.search(body) is not None)
     if kind is Kind.OTHER:
         weak = tuple(phrase for found in evidence.values() for phrase in found)
         return Classification(Kind.OTHER, 0.4 if weak else 0.6, weak[:_MAX_EVIDENCE])
     return Classification(kind, _confidence(kind, scores), tuple(evidence[kind][:_MAX_EVIDENCE]))
 
 
-def _decide(scores: dict[Kind, int], *, asks: bool) -> Kind:
-    """Apply the precedence of kinds to the scores; ``asks``: a person asked something."""
+def _decide(scores: dict[Kind, int], *, asks: bool, automated: bool, regrets: bool) -> Kind:
+    """Apply the precedence of kinds to the scores; ``asks``: a person asked something;
+    ``regrets``: the text says "unfortunately" or the like."""
     def s(kind: Kind) -> int:
         return scores.get(kind, 0)
 
@@ -139,12 +154,20 @@ def _decide(scores: dict[Kind, int], *, asks: bool) -> Kind:
     # A rejection also thanks you for applying and points to the talent pool.
     if s(Kind.REJECTION) >= DECIDES and s(Kind.REJECTION) >= progress:
         return Kind.REJECTION
+    # Weaker signs of a rejection decide only where nothing else does, and never over
+    # a person's question ("we've paused hiring, are you still interested?").
     if s(Kind.REJECTION) >= SUGGESTS and progress < DECIDES and s(Kind.ACTION) < DECIDES and (
-        s(Kind.ACKNOWLEDGEMENT) < DECIDES
+        s(Kind.ACKNOWLEDGEMENT) < DECIDES and not asks
     ):
         return Kind.REJECTION
     if s(Kind.OFFER) >= DECIDES:
         return Kind.OFFER
+    # An automated message that regrets something and confirms nothing ("Thank you for
+    # your interest. Unfortunately ...") is a rejection in words we have not listed.
+    if automated and regrets and s(Kind.ACKNOWLEDGEMENT) < DECIDES and max(
+        progress, s(Kind.ACTION), s(Kind.ACCOUNT)
+    ) < DECIDES:
+        return Kind.REJECTION
     # An interview invitation confirms the application too; a test before the interview
     # is the next move, so a stronger action wins.
     if s(Kind.INTERVIEW) >= DECIDES and s(Kind.INTERVIEW) >= s(Kind.ACTION):
@@ -196,12 +219,13 @@ def _hits(text: str, automated: bool, only: Kind | None = None) -> Iterator[_Hit
             for match in pattern.finditer(text):
                 phrase = match.group(0).strip()[:80]
                 start, end = match.span()
-                if kind in (Kind.REJECTION, Kind.INTERVIEW, Kind.OFFER) and _conditional(
-                    text, start, end, after=automated
+                if kind in (Kind.REJECTION, Kind.INTERVIEW, Kind.OFFER) and (
+                    _conditional(text, start, end, after=automated) or _about_others(text, start)
                 ):
                     # "if you have not heard from us in four weeks, you were not
-                    # selected", "should your profile fit, we will invite you": the
-                    # process described, not news: an acknowledgement.
+                    # selected", "should your profile fit, we will invite you",
+                    # "candidates who are not selected will be told": the process
+                    # described, not news: an acknowledgement.
                     yield _Hit(Kind.ACKNOWLEDGEMENT, SUGGESTS, phrase)
                 elif kind in phrases.FLIP_WHEN_NEGATED and _negated(text, start, end):
                     yield _Hit(Kind.REJECTION, weight, phrase)
@@ -209,6 +233,27 @@ def _hits(text: str, automated: bool, only: Kind | None = None) -> Iterator[_Hit
                     text, start, end
                 ):
                     yield _Hit(kind, weight, phrase)
+
+
+def _negated_progress(text: str) -> Iterator[_Hit]:
+    """Yield a rejection hit for each negated step of the process ("you were not
+    selected", "du er ikkje mellom dei"), unless it is a condition or names no one."""
+    for negation in _NEGATION_WORD_RE.finditer(text):
+        start, end = negation.span()
+        rest = text[end : end + _PROGRESS_REACH]
+        stop = _CLAUSE_END_RE.search(rest)
+        clause = rest[: stop.start()] if stop else rest
+        progress = _PROGRESS_RE.search(clause)
+        if progress is None:
+            continue
+        before = _CLAUSE_RE.split(_sentence_before(text, start, _NEGATION_WINDOW))[-1]
+        if _PRONOUN_RE.search(before) is None and _PRONOUN_RE.search(clause) is None:
+            continue
+        phrase = text[start : end + progress.end()]
+        if _conditional(text, start, end, after=False) or _about_others(text, start):
+            yield _Hit(Kind.ACKNOWLEDGEMENT, SUGGESTS, phrase)
+        else:
+            yield _Hit(Kind.REJECTION, DECIDES, phrase)
 
 
 def _sentence_before(text: str, start: int, width: int) -> str:
@@ -224,6 +269,11 @@ def _negated(text: str, start: int, end: int) -> bool:
         return False
     clause = _CLAUSE_RE.split(_sentence_before(text, start, _NEGATION_WINDOW))[-1]
     return _NEGATOR_RE.search(clause) is not None
+
+
+def _about_others(text: str, start: int) -> bool:
+    """True when the phrase is said of other people ("candidates who are ...")."""
+    return _ABOUT_OTHERS_RE.search(_sentence_before(text, start, _NEGATION_WINDOW)) is not None
 
 
 def _conditional(text: str, start: int, end: int, *, after: bool) -> bool:
