@@ -274,6 +274,22 @@ def test_classify_recruiter_message_through_board_is_other() -> None:
     assert Kind.OTHER == result.kind
 
 
+def test_classify_ordinal_date_dot_does_not_end_the_sentence() -> None:
+    body = "Hätten Sie am Donnerstag, 17. April, um 14 Uhr Zeit?"
+    assert Kind.INTERVIEW == classify(mail(body)).kind
+
+
+def test_classify_only_shortlisted_contacted_in_receipt_is_acknowledgement() -> None:
+    body = ("We have your application and our team is looking at it. Only candidates selected "
+            "for interviews will be contacted.")
+    assert Kind.ACKNOWLEDGEMENT == classify(mail(body, sender=ATS)).kind
+
+
+def test_classify_offer_made_to_someone_else_is_rejection() -> None:
+    body = "We ended up making an offer to a designer who has led a team of our size before."
+    assert Kind.REJECTION == classify(mail(body)).kind
+
+
 # -- linear time -------------------------------------------------------------------
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:

@@ -68,6 +68,11 @@ _REGRET_RE = re.compile(r"\b(?:unfortunately|regrettably|regret|sorry|dessverre|
 _CLAUSE_END_RE = re.compile(r"[.!?\n;,]")
 _PROGRESS_REACH = 32
 _CLAUSE_RE = re.compile(r"[,;:]| (?:but|men|aber|mais|dock|however|jedoch|doch) ")
+_ABBREVIATION_RE = re.compile(
+    r"\b(\d{1,2}|kl|nr|ref|ca|bzw|evt|ev|osv|inkl|ekskl|tlf|tel|mr|mrs|ms|dr|st|no|vs|etc|jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec|man|tir|ons|tor|fre|mon|tue|wed|thu|fri)"
+    r"\.(?= )"
+)
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
 _PARAGRAPH_RE = re.compile(r"\n(?: ?\n)+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -295,6 +300,8 @@ def _normalise(text: str) -> str:
     # "won't", "can't": " not", so that one word stands for every negation.
     text = text.translate(_QUOTES).casefold().replace("n't", " not")
     text = _SPACES_RE.sub(" ", text)
+    # "17. april", "kl. 13", "ref. 4471": such dots do not end a sentence.
+    text = _ABBREVIATION_RE.sub(r"\1", text)
     # Hard-wrapped lines are one sentence; a blank line ends a paragraph.
     text = _PARAGRAPH_RE.sub("\x00", text).replace("\n", " ").replace("\x00", "\n")
     return _SPACES_RE.sub(" ", text).strip()

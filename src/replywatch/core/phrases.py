@@ -77,7 +77,11 @@ PRONOUNS = (
 ABOUT_OTHERS = (
     r"\b(?:candidates|applicants|those|anyone|everyone|all|søkere|søkerne|søkjarar|kandidater|"
     r"kandidatar|kandidatene|kandidatane|kandidaterna|sökande|ansøgere|ansøgerne|bewerber|"
-    r"bewerbende|bewerberinnen|alle|dei|de)\b[^.!?\n]{0,15}\b(?:who|that|som|die|der|welche)\b"
+    r"bewerbende|bewerberinnen|alle|dei|de)\b[^.!?\n]{0,15}\b(?:who|that|som|die|der|welche)\b|"
+    # "only candidates selected for interview will be contacted"
+    r"\bonly (?:candidates|applicants|those|shortlisted|successful|selected)\b|\b(?:kun|bara|"
+    r"endast|nur|berre|bare) (?:kandidater|kandidatar|søkere|søkjarar|sökande|ansøgere|"
+    r"bewerber|de|dei|dem|die|aktuelle|utvalde|utvalgte|utvalda)\b"
 )
 
 # A condition after the phrase: "... to schedule an interview if you are shortlisted".

@@ -81,6 +81,23 @@ REJECTION: Phrases = (
     (3, r"(?:mit|durch) (?:einer anderen|einem anderen|jemand anderem|einer anderen person|einem "
         r"anderen kandidaten|einer anderen kandidatin) (?:zu )?besetzen"),
     (3, r"(?:decided|settled|landed) on (?:another|a different|someone|an internal|other)"),
+    (3, r"(?:made|making|extended|extending) (?:an |the )?offer to (?:a|an|another|someone|the "
+        r"other|one of)"),
+    (3, r"(?:close|closed|closing|cancel|cancelled|canceled) (?:this|the)(?: [a-z-]{1,20}){0,4} "
+        r"(?:position|role|requisition|vacancy|opening|search)"),
+    (2, r"without (?:hiring|filling|making a hire)"),
+    (3, r"(?:gone|went|go|going|gå|gått|går|gehen|gegangen) (?:another|a different|en annen|en "
+        r"anden|en annan|einen anderen) (?:way|route|direction|vei|vej|väg|weg)"),
+    (3, r"(?:valgt|valt|bestämt|beslutat|besluttet|bestemt|decided|chosen|entschieden|opted)"
+        r"[^.!?\n]{0,25} (?:kandidater|kandidaten|en kandidat|ein kandidat|kandidatar|candidates|"
+        r"a candidate|another candidate|eine kandidatin|einen kandidaten|en annan|en annen|"
+        r"en anden|andra|andre)\b"),
+    (3, r"(?:fortsätta|fortsette|fortsetje|fortsætte|continue|weitermachen) med (?:kandidater|"
+        r"kandidatar|andre|andra|en annan|en annen|en anden)"),
+    (3, r"(?:bestämt|bestämde|bestemt|bestemte|besluttet|besluttede) (?:oss|os) (?:för|for) "
+        r"(?:en annan|en annen|en anden|ein annan|andra|andre)"),
+    (3, r"(?:blir|bliver|blei|blev|ble|vart) (?:det )?(?:dessverre |diverre |tyvärr |desværre )?"
+        r"(?:ikke|ikkje|inte) (?:deg|dig|du)\b"),
     (1, r"keep your (?:resume|cv|details|profile|information|application) on (?:file|record)"),
     (2, r"(?:no longer|not currently) (?:hiring|recruiting|available|open)"),
     # Norwegian, Bokmål and Nynorsk
@@ -187,4 +204,5 @@ OFFER: Phrases = (
     (3, r"(?:love|like|want) (?:for )?you to join|(?:welcome you|have you) (?:on board|aboard|to "
         r"the team)"),
     (3, r"einstellen möchten|einzustellen|vertragsentwurf"),
+    (3, r"(?:ansætte|ansette|tilsette|anställa|hire|einstellen) (?:dig|deg|you|sie|dich)\b"),
 )

@@ -47,7 +47,14 @@ ACKNOWLEDGEMENT: Phrases = (
         r"(?:now |nå |no |nu |nun |successfully |safely |erfolgreich |vollständig |bei uns )?"
         r"(?:bei uns )?(?:received|registered|submitted|in|registrert|mottatt|motteke|motteken|"
         r"registrerad|mottagen|inkommen|kommit in|modtaget|registreret|eingegangen|erhalten|"
-        r"übermittelt|angekommen|landed|arrived|kommet frem|kommet fram|kome fram|komen fram)\b"),
+        r"übermittelt|angekommen|eingelangt|eingetroffen|landed|arrived|kommet frem|kommet fram|"
+        r"kome fram|komen fram|på plass|sendt inn|innsendt|kommit fram|through|in place)\b"),
+    (3, r"(?:den|det|søknaden|cv-en|ansökan|ansøgningen|unterlagen|bewerbung|it) (?:har|habe|"
+        r"haben) (?:jeg|eg|jag|vi|ich|wir) (?:fått|mottatt|motteke|fået|modtaget|erhalten|"
+        r"bekommen)|(?:habe ich|haben wir) (?:sie |ihre unterlagen |die unterlagen |alles )?"
+        r"(?:erhalten|bekommen)|(?:haben|habe) (?:alles|es) (?:erhalten|bekommen)"),
+    (2, r"(?:sender|sende|skickar|skicka|gebe|geben) (?:den|det|sie|ihn) (?:videre|vidare|"
+        r"weiter)|(?:komme|kommen) {SHORT_GAP}auf (?:sie|dich) zu"),
     (3, r"(?:we|vi|wir|i|jeg|jag|eg|ich)(?: have| har| haben| habe|'ve)? (?:now |nå |nu )?"
         r"(?:received|got|fått|fået|modtaget|mottatt|motteke|tagit emot|erhalten|bekommen) "
         r"(?:din|your|deine|ihre|dine|søknaden|ansökan|ansøgningen|the application|it|den|det|"
@@ -130,8 +137,15 @@ INTERVIEW: Phrases = (
     (3, r"(?:schedule|book) (?:your|an|a) {SHORT_GAP}(?:interview|call|conversation)"),
     (3, r"(?:when|what times?|which times?|which days?|what days?) (?:are|would|will|works?|"
         r"suits?) (?:you|be|best|for you)"),
-    (3, r"your availability|available (?:for|to) (?:a|an) (?:call|interview|chat|meeting|"
-        r"conversation)"),
+    (2, r"your availability"),
+    (3, r"(?:share|send|let me know|provide|what is|what's|confirm|tell us) your availability|"
+        r"available (?:for|to) (?:a|an) (?:call|interview|chat|meeting|conversation)"),
+    (3, r"(?:\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d{2}) or (?:\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d{2})"),
+    (3, r"(?:can|could|would) you do (?:a |an )?(?:[a-z0-9-]{1,15} ){0,3}(?:call|chat|review|"
+        r"interview|meeting|session)"),
+    (3, r"(?:sie|dich|euch) (?:gerne |gern )?(?:persönlich |kurz )?(?:treffen|sehen|kennenlernen|"
+        r"sprechen)\b"),
+    (3, r"(?:hätten|haben|hast|hättest) (?:sie|du)[^!?\n]{0,40} zeit\?"),
     (2, r"calendar invit|kalenderinvitasjon|kalenderinbjudan|kalenderinvitation|kalendereinladung"),
     (2, r"(?:monday|tuesday|wednesday|thursday|friday|mandag|tirsdag|onsdag|torsdag|fredag|"
         r"måndag|tysdag|tisdag|montag|dienstag|mittwoch|donnerstag|freitag)[^.!?\n]{0,25}"
@@ -241,6 +255,11 @@ ACTION: Phrases = (
         r"|ei |to |noen |nokre )?(?:test|tester|testen|testane|testene|kartlegging|personlighets"
         r"|evnetest|kodeoppgave|kodeoppgåve|case|oppgave|oppgåve|spørreskjema)"),
     (3, r"(?:fylle|fylla) ut{SHORT_GAP}(?:skjema|spørreskjema)"),
+    (3, r"(?:ber om at du|ber (?:vi )?deg|ber dig|beder (?:vi )?dig|bitten (?:wir )?sie|ask you to)"
+        r"{G}(?:referanser|referenser|referencer|referenzen|references|vitnemål|attester|"
+        r"dokumentasjon|dokumentation|zeugnisse)"),
+    (3, r"(?:genomför|gjennomfører|gennemfører|durchführst|absolvierst) (?:ett |en |et |ein |eit )?"
+        r"(?:test|tester|arbetsprov|arbeidsprøve|case|opgave|oppgave|uppgift|aufgabe)"),
     (3, r"(?:send|sende|ettersend|ettersende|last opp|laste opp|oppgi|oppgje|legg ved|legge ved)"
         r"{SHORT_GAP}(?:vitnemål|attest|attester|referanse|referanser|referansar|dokumentasjon|"
         r"kopi|politiattest)"),
