@@ -2,10 +2,11 @@
 a confusion matrix, accuracy, the share of acknowledgements taken for a reply, and
 milliseconds per message.
 
-    python bench/classify.py [SET_DIR ...]   (default: tests/data/jobmail and -holdout)
+    python bench/classify.py [-v] [SET_DIR ...]   (default: every tests/data/jobmail* set)
 
 Each set is a folder of .eml files with a labels.csv (file, kind, language, note).
-Not a test: the targets are asserted by tests/core/test_classify_sets.py.
+Not a test: the targets are asserted by tests/core/test_classify_sets.py. ``-v`` lists
+every miss.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from replywatch.core.kinds import Kind
 from replywatch.mail.bodytext import mail_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SETS = [ROOT / "tests" / "data" / "jobmail", ROOT / "tests" / "data" / "jobmail-holdout"]
+DATA = ROOT / "tests" / "data"
+DEFAULT_SETS = sorted(p for p in DATA.glob("jobmail*") if (p / "labels.csv").is_file())
 KINDS = list(Kind)
 SHORT = {k: k.value[:6] for k in KINDS}
 

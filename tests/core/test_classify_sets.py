@@ -1,8 +1,12 @@
-"""The labelled job-mail sets: the classifier meets its targets on each (issue 10).
+"""The labelled job-mail sets: the classifier meets its targets (issue 10).
 
 Targets: accuracy >= 95 %; recall >= 95 % for rejection and for interview; at most 2 %
-of acknowledgements taken for a reply. The figures themselves are printed by
-bench/classify.py; this test fails CI when a change breaks a target.
+of acknowledgements taken for a reply. They are asserted on the sets the classifier was
+tuned on (the labelled set and the held-out rounds 1 and 2, which were studied after
+their measurement). The round-3 held-out set was never tuned on; its measured figures
+(85.1 %, 84.6 %, 66.7 %, 14.3 %: below the targets) are asserted as a floor, so that a
+change that makes unseen mail worse fails CI. The figures themselves are printed by
+bench/classify.py.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from replywatch.core.kinds import Kind
 from replywatch.mail.bodytext import mail_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["jobmail"]
+TUNED = ["jobmail", "jobmail-holdout", "jobmail-holdout2"]
+HELD_OUT = "jobmail-holdout3"
 
 
 def _results(name: str) -> list[tuple[Kind, Kind]]:
@@ -33,7 +38,7 @@ def _recall(results: list[tuple[Kind, Kind]], kind: Kind) -> float:
     return sum(1 for predicted in got if predicted is kind) / len(got)
 
 
-@pytest.fixture(scope="module", params=SETS)
+@pytest.fixture(scope="module", params=TUNED)
 def results(request: pytest.FixtureRequest) -> list[tuple[Kind, Kind]]:
     name: str = request.param
     if not (DATA / name / "labels.csv").is_file():
@@ -63,3 +68,23 @@ def test_labelled_set_acknowledgement_as_reply_within_target(
 ) -> None:
     acks = [got for label, got in results if label is Kind.ACKNOWLEDGEMENT]
     assert sum(1 for got in acks if got.is_reply) / len(acks) <= 0.02
+
+
+@pytest.fixture(scope="module")
+def held_out() -> list[tuple[Kind, Kind]]:
+    return _results(HELD_OUT)
+
+
+def test_held_out_set_has_every_kind(held_out: list[tuple[Kind, Kind]]) -> None:
+    assert set(Kind) == {label for label, _ in held_out}
+
+
+def test_held_out_set_no_worse_than_measured_at_the_freeze(
+    held_out: list[tuple[Kind, Kind]],
+) -> None:
+    accuracy = sum(1 for label, got in held_out if label is got) / len(held_out)
+    acks = [got for label, got in held_out if label is Kind.ACKNOWLEDGEMENT]
+    as_reply = sum(1 for got in acks if got.is_reply) / len(acks)
+    floors = (accuracy >= 0.85, _recall(held_out, Kind.REJECTION) >= 0.84,
+              _recall(held_out, Kind.INTERVIEW) >= 0.66, as_reply <= 0.15)
+    assert (True, True, True, True) == floors
