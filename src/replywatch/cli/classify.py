@@ -15,12 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from replywatch.alerts.text import clean_line
-from replywatch.core.classify import classify
-from replywatch.mail.bodytext import MAX_RAW, mail_text
-
-# More than a message needs: the body text parser reads at most MAX_RAW of it.
-_READ_CAP = MAX_RAW
+from replywatch.core.text import clean_line
 
 
 def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
@@ -33,11 +28,15 @@ def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     """Classify each file; return 2 if any could not be read, else 0."""
+    # Imported here, as every command does with mail/: the parser is built for all.
+    from replywatch.core.classify import classify
+    from replywatch.mail.bodytext import MAX_RAW, mail_text
+
     code = 0
     for name in args.files:
         try:
             with Path(name).open("rb") as handle:
-                raw = handle.read(_READ_CAP)
+                raw = handle.read(MAX_RAW)  # all that mail_text reads
         except OSError as exc:
             print(f"replywatch: error: {clean_line(name)}: cannot read: {exc.strerror or exc}",
                   file=sys.stderr)

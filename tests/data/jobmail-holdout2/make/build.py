@@ -1,7 +1,7 @@
 """Write the round-2 held-out job-mail set: ../kNNN-LANG.eml files and ../labels.csv.
 
 Each message in messages_*.py was written whole, after the classifier was frozen again
-(commit 299e6af); this script only wraps it as mail (plain, HTML only,
+(commit b3e55e6); this script only wraps it as mail (plain, HTML only,
 multipart/alternative, or with a calendar invite) and writes the labels.
 
     python tests/data/jobmail-holdout2/make/build.py

@@ -1,7 +1,7 @@
 """Write the round-3 held-out job-mail set: ../qNNN-LANG.eml files and ../labels.csv.
 
 Each message in messages_*.py was written whole, after the classifier was frozen again
-(commit 8c8ae8c); this script only wraps it as mail (plain, HTML only,
+(commit d5eb049); this script only wraps it as mail (plain, HTML only,
 multipart/alternative, or with a calendar invite) and writes the labels.
 
     python tests/data/jobmail-holdout3/make/build.py
