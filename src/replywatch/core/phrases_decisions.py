@@ -81,6 +81,14 @@ REJECTION: Phrases = (
     (3, r"(?:mit|durch) (?:einer anderen|einem anderen|jemand anderem|einer anderen person|einem "
         r"anderen kandidaten|einer anderen kandidatin) (?:zu )?besetzen"),
     (3, r"(?:decided|settled|landed) on (?:another|a different|someone|an internal|other)"),
+    (3, r"(?:have|'ve|has|har|haben|hat) (?:now |nå |nu |no |inzwischen |bereits )?(?:hired|"
+        r"appointed|recruited|filled|ansatt|tilsatt|tilsett|anställt|ansat|besat|besatt|eingestellt)"
+        r" (?:for |i |til |in )?(?:the|this|that|stillingen|stillinga|rollen|tjänsten|jobbet|die "
+        r"stelle|die position)\b"),
+    (3, r"(?:endt|endte|ended|enda|endade|landat|landet|landa)[^.!?\n]{0,30}(?:annen|annan|anden|"
+        r"another|someone|någon|nogen|noen|a different|other|andre|andra)\b"),
+    (3, r"(?:it's|it is) a no\b|det (?:blir|blev|bliver|vart) (?:inget|ingenting|ikke noe|ikkje "
+        r"noko|ikke noget|inte du)|wird (?:es )?nichts"),
     (3, r"(?:made|making|extended|extending) (?:an |the )?offer to (?:a|an|another|someone|the "
         r"other|one of)"),
     (3, r"(?:close|closed|closing|cancel|cancelled|canceled) (?:this|the)(?: [a-z-]{1,20}){0,4} "

@@ -12,7 +12,8 @@ Phrases = tuple[tuple[int, str], ...]
 
 ACKNOWLEDGEMENT: Phrases = (
     # English
-    (2, r"thank(?:s| you) (?:so much |very much )?for (?:applying|your application|your "
+    (2, r"(?:thank(?:s| you)|cheers|many thanks) (?:so much |very much |heaps |a lot )?for "
+        r"(?:applying|your application|your "
         r"interest|submitting|your submission|considering)"),
     (3, r"(?:we|we've|we have|i|i've|i have) (?:have )?(?:successfully |now )?received your "
         r"(?:application|cv|resume|résumé|submission|details)"),
@@ -48,7 +49,18 @@ ACKNOWLEDGEMENT: Phrases = (
         r"(?:bei uns )?(?:received|registered|submitted|in|registrert|mottatt|motteke|motteken|"
         r"registrerad|mottagen|inkommen|kommit in|modtaget|registreret|eingegangen|erhalten|"
         r"übermittelt|angekommen|eingelangt|eingetroffen|landed|arrived|kommet frem|kommet fram|"
-        r"kome fram|komen fram|på plass|sendt inn|innsendt|kommit fram|through|in place)\b"),
+        r"kome fram|komen fram|på plass|sendt inn|innsendt|kommit fram|through|in place|"
+        r"safely with us|with us|came through|come through)\b"),
+    (3, r"(?:application|cv|resume|it|søknaden|ansökan|ansøgningen) (?:came|come|has come|got|"
+        r"went|kom|er kommet) (?:through|fram|frem)"),
+    (3, r"(?:ist|sind) (?:gut |bei uns |heil )?(?:angekommen|eingegangen|eingetroffen)|"
+        r"(?:application|cv|resume|it) (?:is )?(?:safely |now )?with us\b"),
+    (2, r"noted,? with thanks|thanks,? noted|(?:it's|it is|is now|ligger nå|ligger no|ligger nu) "
+        r"(?:with|hos) (?:the |our |rekrutterings|rekrytering|rekrutterings)?[a-z]{0,10} ?"
+        r"(?:hiring|recruit|team|manager|leder|leiar|chef|teamet|avdelingen)|make sure (?:he|she|"
+        r"they|the team|we) (?:reviews?|sees?|looks? at|reads?)|chasing (?:for )?(?:feedback|an "
+        r"update)|(?:should|will) have (?:something|an update|news|an answer) for you|"
+        r"(?:gir|gi|gjev|ger|giver) (?:deg|dig|dykk) (?:beskjed|svar|tilbakemelding|besked)"),
     (3, r"(?:den|det|søknaden|cv-en|ansökan|ansøgningen|unterlagen|bewerbung|it) (?:har|habe|"
         r"haben) (?:jeg|eg|jag|vi|ich|wir) (?:fått|mottatt|motteke|fået|modtaget|erhalten|"
         r"bekommen)|(?:habe ich|haben wir) (?:sie |ihre unterlagen |die unterlagen |alles )?"
@@ -127,6 +139,24 @@ INTERVIEW: Phrases = (
         r")?(?:call|chat|talk|conversation|interview|meeting)|can we (?:talk|chat|speak|meet)"),
     (3, r"(?:har du|hätten sie|hast du) (?:tid|zeit) (?:til|for|för|für) (?:en|ein|et|eit|ett) "
         r"(?:prat|samtale|samtal|møte|möte|intervju|telefonsamtale)"),
+    # A day and a time, asked: "does Thursday at 3pm work?", "können wir am Montag um 11
+    # Uhr telefonieren?"
+    (3, r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|mandag|tirsdag|onsdag|torsdag|"
+        r"fredag|måndag|tisdag|montag|dienstag|mittwoch|donnerstag|freitag|morgen|i morgen)"
+        r"[^.!?\n]{0,25}(?:\d{1,2}[:.]\d{2}|kl\.? ?\d{1,2}|klokka \d|\d{1,2} ?(?:am|pm|uhr))"
+        r"[^.!\n]{0,30}\?"),
+    # A day in a question: with a time or a meeting word it proposes a meeting.
+    (2, r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|mandag|tirsdag|onsdag|torsdag|"
+        r"fredag|måndag|tisdag|montag|dienstag|mittwoch|donnerstag|freitag|morgen|imorgen|i morgen)"
+        r"[^.!\n]{0,40}\?"),
+    (3, r"(?:kan vi|can we|können wir|kunne vi|skal vi|ska vi) (?:ses|meet|talk|snakke|prate|tale|"
+        r"treffen|telefonieren|sprechen|mødes|møtes|træffes|prata|ta en prat|ta ein prat|"
+        r"hoppe på|hop on)"),
+    (3, r"(?:har du|hätten sie|hast du|harr du) (?:tid|zeit) (?:til|for|för|für) (?:en|ein|et|eit|"
+        r"ett|einen) (?:snak|snakk|pratstund|kaffe|fika|call|kaffee|videosamtale|teams|kort|"
+        r"kurzen|quick)"),
+    (3, r"(?:would like|'d like|wants|want|'d love|would love) (?:a|an) (?:[a-z0-9-]{1,15} ){0,3}"
+        r"(?:call|chat|interview|meeting|conversation)"),
     (3, r"(?:are|would|will) you (?:be )?(?:available|free) (?:for|on|to|this|next|at|tomorrow)"),
     (3, r"(?:times?|slots?|days?) (?:that )?(?:works?|suits?) (?:best )?(?:for )?you"),
     (3, r"(?:link|calendar) to (?:schedule|book)|self-schedule|calendly\.com"),
@@ -243,6 +273,9 @@ ACTION: Phrases = (
         r"(?:take|complete|do))\b{G}\b(?:test|tester|testar|tests|testen|case|opgave|oppgave|"
         r"oppgåve|uppgift|aufgabe|fallstudie|assessment|arbeidsprøve|arbetsprov|challenge|"
         r"questionnaire|skjema|formulär|spørgeskema|fragebogen)"),
+    (3, r"(?:tar|ta|take|taking|göra|gör|gøre|tage|machst|machen|absolvieren|gjere|gjer) "
+        r"(?:en |ein |eit |et |a |an |ett |einen |the |our |this )?(?:kort |short |liten |lille |"
+        r"kurzen |quick )?[a-zæøåäöü-]{0,15}(?:test|tester|testen)\b"),
     (2, r"upload|ladda upp|last opp|laste opp|uploade|hochladen|komplettera|komplettere|"
         r"vervollständig|(?:need|require) (?:a bit |some )?more information"),
     (1, r"examensbevis|eksamensbevis|tjänstgöringsintyg|vitnemål|zeugnis|transcripts|diploma"),
