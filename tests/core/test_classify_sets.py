@@ -2,9 +2,9 @@
 
 Targets: accuracy >= 95 %; recall >= 95 % for rejection and for interview; at most 2 %
 of acknowledgements taken for a reply. They are asserted on the sets the classifier was
-tuned on (the labelled set and the held-out rounds 1 and 2, which were studied after
-their measurement). The round-3 held-out set was never tuned on; its measured figures
-(85.1 %, 84.6 %, 66.7 %, 14.3 %: below the targets) are asserted as a floor, so that a
+tuned on (the labelled set and the held-out rounds 1 to 3, which were studied after
+their measurement). The round-4 held-out set was never tuned on; its measured figures
+(84.3 %, 84.6 %, 83.3 %, 11.1 %: below the targets) are asserted as a floor, so that a
 change that makes unseen mail worse fails CI. The figures themselves are printed by
 bench/classify.py.
 """
@@ -21,8 +21,8 @@ from replywatch.core.kinds import Kind
 from replywatch.mail.bodytext import mail_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-TUNED = ["jobmail", "jobmail-holdout", "jobmail-holdout2"]
-HELD_OUT = "jobmail-holdout3"
+TUNED = ["jobmail", "jobmail-holdout", "jobmail-holdout2", "jobmail-holdout3"]
+HELD_OUT = "jobmail-holdout4"
 
 
 def _results(name: str) -> list[tuple[Kind, Kind]]:
@@ -85,6 +85,6 @@ def test_held_out_set_no_worse_than_measured_at_the_freeze(
     accuracy = sum(1 for label, got in held_out if label is got) / len(held_out)
     acks = [got for label, got in held_out if label is Kind.ACKNOWLEDGEMENT]
     as_reply = sum(1 for got in acks if got.is_reply) / len(acks)
-    floors = (accuracy >= 0.85, _recall(held_out, Kind.REJECTION) >= 0.84,
-              _recall(held_out, Kind.INTERVIEW) >= 0.66, as_reply <= 0.15)
+    floors = (accuracy >= 0.84, _recall(held_out, Kind.REJECTION) >= 0.84,
+              _recall(held_out, Kind.INTERVIEW) >= 0.83, as_reply <= 0.12)
     assert (True, True, True, True) == floors
