@@ -290,6 +290,11 @@ def test_classify_offer_made_to_someone_else_is_rejection() -> None:
     assert Kind.REJECTION == classify(mail(body)).kind
 
 
+def test_classify_negated_interview_subject_is_not_interview_evidence() -> None:
+    result = classify(mail("Your availability is noted, thanks.", "Interview - not for now"))
+    assert Kind.OTHER == result.kind
+
+
 # -- linear time -------------------------------------------------------------------
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:

@@ -53,6 +53,9 @@ def _compile(table: phrases.Phrases) -> tuple[tuple[int, re.Pattern[str]], ...]:
 
 _PATTERNS = {kind: _compile(table) for kind, table in phrases.PHRASES.items()}
 _NEGATOR_RE = re.compile(phrases.NEGATORS)
+_SUBJECT_INTERVIEW_RE = re.compile(
+    r"\b(?:interview|intervju|intervjun|vorstellungsgespräch|jobsamtale|jobbintervju)\b"
+)
 _CONDITIONAL_RE = re.compile(phrases.CONDITIONALS)
 _CONDITIONAL_AFTER_RE = re.compile(phrases.CONDITIONALS_AFTER)
 _REQUEST_RE = re.compile(phrases.REQUESTS)
@@ -131,8 +134,7 @@ def classify(mail: MailText) -> Classification:
         hits.append(_Hit(Kind.ACTION, 2, domain))
     if mail.has_calendar:
         hits.append(_Hit(Kind.INTERVIEW, DECIDES, "calendar invitation"))
-    if re.search(r"\b(?:interview|intervju|intervjun|vorstellungsgespräch|jobsamtale|"
-                 r"jobbintervju)\b", subject) and not _negated(subject, 0, len(subject)):
+    if _SUBJECT_INTERVIEW_RE.search(subject) and not _NEGATOR_RE.search(subject):
         hits.append(_Hit(Kind.INTERVIEW, SUGGESTS, "interview in the subject"))
     if board and not hits and not _BOARD_MESSAGE_RE.search(subject + " " + body):
         # A board's own mail is never a company's answer; a recruiter's message written
