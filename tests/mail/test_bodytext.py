@@ -8,6 +8,8 @@ import time
 import pytest
 from tests.corpus import corpus_messages
 
+from replywatch.core.classify import classify
+from replywatch.core.kinds import Kind
 from replywatch.mail.bodytext import MAX_TEXT, body_text, mail_text
 
 
@@ -94,6 +96,14 @@ def test_body_text_every_corpus_message_does_not_raise() -> None:
         pytest.skip("../shared/corpora is absent (a user's clone); CI always has it")
     texts = [body_text(raw).text for _, raw in messages]
     assert len(messages) == len(texts)
+
+
+def test_classify_every_corpus_message_gets_a_kind() -> None:
+    messages = corpus_messages()
+    if not messages:
+        pytest.skip("../shared/corpora is absent (a user's clone); CI always has it")
+    kinds = [classify(mail_text(raw)).kind for _, raw in messages]
+    assert set(kinds) <= set(Kind)
 
 
 def test_mail_text_from_and_subject_from_headers() -> None:
