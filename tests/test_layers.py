@@ -23,6 +23,7 @@ LAYERS = {
     "demo": 1,
     "daemon": 2,
     "engine": 3,
+    "discovery": 3,
     "doctor": 4,
     "alerts": 5,
     "report": 6,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from replywatch import log, secrets
@@ -25,6 +25,7 @@ from replywatch.core.model import (
     RawMessage,
     Stage,
 )
+from replywatch.discovery import Proposed, propose_pending
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
@@ -130,6 +131,7 @@ class PassReport:
     matched: list[Matched] = field(default_factory=list)
     ambiguous: list[Ambiguous] = field(default_factory=list)
     review: list[Review] = field(default_factory=list)
+    proposed: list[Proposed] = field(default_factory=list)
     due: list[tuple[Application, Action]] = field(default_factory=list)
 
     @property
@@ -173,7 +175,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     return report
 
 
-def match_pending(store: Store, own: set[str], report: PassReport) -> None:
+def match_pending(store: Store, own: set[str], report: PassReport,
+                  now: datetime | None = None) -> None:
     """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
@@ -202,6 +205,8 @@ def match_pending(store: Store, own: set[str], report: PassReport) -> None:
             for start, end in _merge(added.values()):
                 candidates += mailstate.pending_between(store, start, end)
             added = _sweep(store, index, only, apps, report=report, messages=iter(candidates))
+        every = store.applications(include_closed=True)
+        report.proposed += propose_pending(store, own, every, now or datetime.now(UTC))
         mailstate.mark_rest_processed(store)
 
 
@@ -315,7 +320,7 @@ def run_pass(config: Config, store: Store, now: datetime,
         report.accounts.append(acct_report)
         logger.info("account_synced", new=sum(f.new for f in acct_report.folders),
                     commands=acct_report.commands)
-    match_pending(store, own_addresses(config), report)
+    match_pending(store, own_addresses(config), report, now)
     if config.accounts:
         longest = max(a.lookback_days for a in config.accounts)
         with store.tx():

@@ -380,6 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_app_commands(app_sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    from replywatch.cli import proposals
+
+    proposals.register(command, app_sub)
     p = command("add", cmd_app_add, "add an application; prints its id", app_sub)
     p.add_argument("--company", required=True, metavar="NAME")
     p.add_argument("--role", metavar="TEXT")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
+from replywatch.core.discover import Proposal
 from replywatch.core.model import Direction
 from replywatch.core.text import clean_line
 from replywatch.engine import Matched, PassReport
@@ -63,9 +64,27 @@ def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
              "from": r.sender, "subject": r.subject, "reason": "unrelated_sender"}
             for r in report.review
         ],
+        "proposed": [proposal_json(p.id, p.proposal, tz) for p in report.proposed],
         "due": [{"id": app.id, "company": app.company, **(action_json(x, tz) or {})}
                 for app, x in report.due],
     }
+
+
+def proposal_json(proposal_id: int, p: Proposal, tz: tzinfo) -> dict[str, Any]:
+    """Return a proposal as ``app proposals --json`` and ``check --json`` show it."""
+    return {"id": proposal_id, "company": p.company, "role": p.role,
+            "applied": p.applied.astimezone(tz).isoformat(timespec="seconds"),
+            "contact": p.contact, "message_id": p.message_id, "source": p.source,
+            "evidence": list(p.evidence)}
+
+
+def proposal_line(proposal_id: int, p: Proposal, tz: tzinfo) -> str:
+    """Return one line about a proposal: id, company, role, date and where it came from."""
+    role = f" ({clean_line(p.role, 60)})" if p.role else ""
+    via = {"relay": "a receipt from", "board": "a job board's receipt from",
+           "sent": "your application to"}[p.source]
+    return (f"[{proposal_id}] {clean_line(p.company, 60)}{role}, applied "
+            f"{p.applied.astimezone(tz):%a %d %b}: {via} {clean_line(p.contact, 80)}")
 
 
 def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
@@ -83,7 +102,12 @@ def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
               for a in report.ambiguous]
     lines += [f"review: {review_text(r.sender, r.subject, r.app_id, r.company)}"
               for r in report.review]
+    lines += [f"found: {proposal_line(p.id, p.proposal, tz)}" for p in report.proposed]
+    if report.proposed:
+        lines.append("  add them with `replywatch app accept ID` (or --all), or "
+                     "`replywatch app dismiss ID`")
     lines += [f"due: [{app.id}] {describe(app, action, now, tz)}" for app, action in report.due]
-    if not (report.matched or report.ambiguous or report.review or report.due):
+    if not (report.matched or report.ambiguous or report.review or report.due
+            or report.proposed):
         lines.append("nothing new for your applications")
     return lines

@@ -149,6 +149,28 @@ MIGRATIONS: list[Migration] = [
             REFERENCES applications(id) ON DELETE SET NULL
         """
     ),
+    # 5: applications found in the mailbox, waiting for the user's accept or dismiss.
+    _script(
+        """
+        CREATE TABLE proposals (
+            id INTEGER PRIMARY KEY,
+            message_key TEXT NOT NULL UNIQUE,
+            name_key TEXT NOT NULL,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            applied_at TEXT NOT NULL,
+            contact TEXT NOT NULL,
+            message_id TEXT,
+            source TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new',
+            app_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            notified INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX proposals_by_name ON proposals (name_key, status)
+        """
+    ),
 ]
 
 

@@ -1,0 +1,106 @@
+"""`replywatch app proposals | accept | dismiss`: applications found in the mailbox."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from replywatch.errors import UserError
+
+
+def cmd_proposals(args: argparse.Namespace) -> int:
+    """List the applications found in the mailbox that wait for accept or dismiss."""
+    from replywatch.cli import passview
+    from replywatch.cli.main import _context
+    from replywatch.store import proposals
+
+    ctx = _context(args)
+    waiting = proposals.waiting(ctx.book.store)
+    if args.json:
+        sys.stdout.write(json.dumps([passview.proposal_json(s.id, s.proposal, ctx.tz)
+                                     for s in waiting], indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not waiting:
+        print("no applications found that are not in your book yet "
+              "(`replywatch check` reads new mail)")
+        return 0
+    for stored in waiting:
+        print(passview.proposal_line(stored.id, stored.proposal, ctx.tz))
+    print("add one with `replywatch app accept ID` (or --all); "
+          "`replywatch app dismiss ID` and it never comes back")
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    """Make real applications of proposals, already matched to their mail."""
+    from replywatch.cli.main import _context, _rematch
+    from replywatch.store import proposals
+
+    ctx = _context(args)
+    store = ctx.book.store
+    if args.all:
+        if args.company or args.role:
+            raise UserError("--company and --role name one application: not with --all")
+        chosen = proposals.waiting(store)
+    else:
+        if args.id is None:
+            raise UserError("name a proposal: `replywatch app accept ID`, or --all",
+                            hint="`replywatch app proposals` lists them")
+        chosen = [_waiting(store, args.id)]
+    made = []
+    for stored in chosen:
+        p = stored.proposal
+        company = (args.company or p.company).strip()
+        if not company:
+            raise UserError("--company: must not be empty")
+        with store.tx():  # the application and the proposal's new state, or neither
+            app_id = store.add_application(
+                company=company, role=(args.role or p.role).strip(), applied_at=p.applied,
+                contacts=[p.contact], thread_ids=[p.message_id] if p.message_id else [],
+                now=ctx.book.now)
+            proposals.mark(store, stored.id, "accepted", app_id)
+        made.append(app_id)
+        print(app_id)
+    if made:
+        _rematch(ctx)
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace) -> int:
+    """Dismiss a proposal: neither its message nor its company and role come back."""
+    from replywatch.cli.main import _context
+    from replywatch.store import proposals
+
+    ctx = _context(args)
+    stored = _waiting(ctx.book.store, args.id)
+    with ctx.book.store.tx():
+        proposals.mark(ctx.book.store, stored.id, "dismissed")
+    print(f"dismissed [{stored.id}] {stored.proposal.company}")
+    return 0
+
+
+def _waiting(store: Any, proposal_id: int) -> Any:
+    from replywatch.store import proposals
+
+    stored = proposals.get(store, proposal_id)
+    if stored is None or stored.status != "new":
+        state = "no proposal" if stored is None else f"proposal {proposal_id} is {stored.status}"
+        raise UserError(f"{state} with id {proposal_id}" if stored is None else state,
+                        hint="`replywatch app proposals` lists the waiting ones")
+    return stored
+
+
+def register(command: Callable[..., argparse.ArgumentParser], app_sub: Any) -> None:
+    """Add proposals, accept and dismiss to the ``app`` commands."""
+    p = command("proposals", cmd_proposals, "applications found in your mailbox", app_sub)
+    p.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    p = command("accept", cmd_accept, "add a found application to your book", app_sub)
+    p.add_argument("id", type=int, nargs="?", metavar="ID", help="the proposal's id")
+    p.add_argument("--all", action="store_true", help="accept every waiting proposal")
+    p.add_argument("--company", metavar="NAME", help="the company, if the mail named it wrong")
+    p.add_argument("--role", metavar="TEXT", help="the role, if the mail named none")
+    p = command("dismiss", cmd_dismiss, "dismiss a found application for good", app_sub)
+    p.add_argument("id", type=int, metavar="ID", help="the proposal's id")
