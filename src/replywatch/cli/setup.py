@@ -93,9 +93,39 @@ def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None]
 
         io.out.write("checking the set-up:\n")
         code = run_doctor(cfg.load_config(path), io.out)
-    io.out.write("next: `replywatch check` reads your mailbox once and shows what it "
-                 "found; `replywatch run` keeps watching (README: run it as a service)\n")
+        if code == 0:
+            _first_look(path, io, env)
+    io.out.write("next: `replywatch app accept ID` (or --all) adds what was found; "
+                 "`replywatch check` reads new mail; `replywatch run` keeps watching "
+                 "(README: run it as a service)\n")
     return code
+
+
+def _first_look(path: Path, io: Io, env: dict[str, str]) -> None:
+    """Read the lookback window once and show the applications found in it."""
+    from datetime import UTC, datetime
+
+    from replywatch.cli.passview import proposal_line
+    from replywatch.config.timeinput import zone
+    from replywatch.engine import run_pass
+    from replywatch.store import Store
+
+    config = cfg.load_config(path)
+    days = max(a.lookback_days for a in config.accounts)
+    io.out.write(f"reading the last {days} days of mail (read-only) ...\n")
+    store = Store.open(config.store_path or cfg.default_store_path(env))
+    try:
+        report = run_pass(config, store, datetime.now(UTC).replace(microsecond=0))
+    finally:
+        store.close()
+    tz = zone(config.policy.timezone)
+    if not report.proposed:
+        io.out.write("no applications found in that mail; add yours with "
+                     "`replywatch app add`\n")
+        return
+    io.out.write(f"found {len(report.proposed)} application(s) in your mail:\n")
+    for found in report.proposed:
+        io.out.write(f"  {proposal_line(found.id, found.proposal, tz)}\n")
 
 
 def _ask_email(io: Io) -> str:
@@ -180,7 +210,10 @@ def _write_config(path: Path, choices: Choices) -> None:
         f"port = {choices.imap.port}\n"
         f"security = {_toml_string(choices.imap.security)}\n"
         f"username = {_toml_string(choices.username)}\n"
-        "# The password is in the system keyring "
+        # Your own address tells your mail from theirs; a login name may not be one.
+        + (f"addresses = [{_toml_string(choices.email)}]\n"
+           if choices.username.lower() != choices.email.lower() else "")
+        + "# The password is in the system keyring "
         f"(keyring set replywatch {choices.username}@{choices.imap.host}).\n"
     )
     cfg.write_config_text(path, account + "\n" + starter_toml())
