@@ -123,6 +123,8 @@ def test_propose_runs_in_linear_time_on_a_2_mb_token(token: str) -> None:
         sent("jobs@fabrikam.com", text[:300], (text[:200],))
         return time.perf_counter() - start
 
-    small, large = cost(token[: len(token) // 8]), cost(token)
+    # The least of three runs: a busy machine only ever adds time.
+    small = min(cost(token[: len(token) // 8]) for _ in range(3))
+    large = min(cost(token) for _ in range(3))
     # Inputs are capped: a message 8x larger costs no more than a few times as much.
-    assert large < max(small, 1e-3) * 4
+    assert large < max(small, 2e-3) * 4
