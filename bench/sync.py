@@ -47,11 +47,13 @@ from typing import Any
 
 from replywatch import log
 from replywatch.config import Account, Config, PasswordSource, Policy, Security
-from replywatch.demo.dovecot import LocalDovecot
 from replywatch.engine import run_pass
 from replywatch.mail.imap import _HEADER_ITEM, BATCH
 from replywatch.store import Store
 from replywatch.store.book import Book
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.servers.dovecot import LocalDovecot  # the demo's, with a rawlog
 
 ME = "Alex Doe <me@example.org>"
 FOLDERS = ("INBOX", "Sent", "Junk", "Archive")  # what the product reads on Dovecot
