@@ -46,7 +46,9 @@ def dovecot(tls_files: TlsFiles) -> Iterator[LocalDovecot]:
     Shared by the whole session: use a fresh ``imap_user`` per test, never a fixed
     name, so that tests cannot see each other's mail.
     """
-    with LocalDovecot(tls=(tls_files.server_cert, tls_files.server_key), rawlog=True) as server:
+    # A password no doc text contains, so "the password is not in the output" means it.
+    with LocalDovecot(tls=(tls_files.server_cert, tls_files.server_key), rawlog=True,
+                      password="dovecot-pw-q7x2") as server:
         yield server
 
 

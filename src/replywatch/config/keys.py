@@ -18,7 +18,16 @@ import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
-from replywatch.config.model import WEEKDAYS, Account, Alerts, Daemon, Digest, EmailAlerts
+from replywatch.config.model import (
+    PROVIDERS,
+    WEEKDAYS,
+    Account,
+    Alerts,
+    Auth,
+    Daemon,
+    Digest,
+    EmailAlerts,
+)
 from replywatch.core.policy import Policy
 
 
@@ -140,6 +149,61 @@ def _password_keys(owner: str) -> tuple[Key, ...]:
     )
 
 
+def oauth2_keys(example_user: str) -> tuple[Key, ...]:
+    """Return the keys of an OAuth2 sign-in (config/oauthschema.py reads them)."""
+    only = 'With auth = "oauth2": '
+    return (
+        Key("auth", Kind.CHOICE, 'How replywatch signs in: "password" (a password source '
+            'above) or "oauth2" (Gmail, Outlook and others, without an app password: sign in '
+            "once with `replywatch login NAME`, which keeps the refresh token in the system "
+            "keyring, user oauth2:USERNAME@HOST). With \"oauth2\" no password key may be "
+            "given.", '"password", or "oauth2" (then `replywatch login`)',
+            default=Auth.PASSWORD.value, choices=tuple(a.value for a in Auth)),
+        Key("provider", Kind.CHOICE, only + '"google", "microsoft", or "custom" with the '
+            "endpoints below. Required unless oauth2_token_command is given.",
+            '"google", "microsoft" or "custom"', default=UNSET, choices=PROVIDERS,
+            example="google", commented=True),
+        Key("client_id", Kind.STRING, only + "the id of your own OAuth client (the README "
+            "says how to create one for Gmail and for Microsoft Entra ID). Required with a "
+            "provider.", "your own OAuth client's id", default=UNSET,
+            example="1234-abc.apps.googleusercontent.com", commented=True),
+        Key("client_secret_command", Kind.ARGV, only + "run this command (without a shell) "
+            "for the OAuth client's secret, if it has one (Google's Desktop app clients "
+            "do; Microsoft's public clients do not).", "prints the client's secret, if any",
+            default=UNSET, example=["pass", "show", "oauth/replywatch-client"], commented=True),
+        Key("client_secret_keyring", Kind.BOOLEAN, only + "read the client's secret from the "
+            "system keyring instead (user oauth2-client:CLIENT_ID). At most one of the two.",
+            "or: keyring set replywatch oauth2-client:ID", default=False, commented=True),
+        Key("scope", Kind.STRING, only + "the scopes to ask for, space-separated. Default: "
+            "the provider's mail scope (Google: https://mail.google.com/; Microsoft: "
+            "IMAP.AccessAsUser.All, SMTP.Send and offline_access on "
+            'https://outlook.office.com/). Required with "custom".',
+            "default: the provider's mail scope", default=UNSET,
+            example="https://mail.google.com/", commented=True,
+            default_text="the provider's mail scope"),
+        Key("tenant", Kind.STRING, 'provider = "microsoft" only: "common" (personal and work '
+            "accounts), or the tenant id or domain of an app registered for one "
+            "organisation.", 'microsoft only: "common" or a tenant id',
+            default="common", commented=True),
+        Key("authorization_url", Kind.STRING, 'provider = "custom" only: the authorization '
+            "endpoint (https; http only on 127.0.0.1, ::1 or localhost). Required then.",
+            "custom only: the authorization endpoint", default=UNSET,
+            example="https://id.example.com/authorize", commented=True),
+        Key("token_url", Kind.STRING, 'provider = "custom" only: the token endpoint (https; '
+            "http only on loopback). Required then.", "custom only: the token endpoint",
+            default=UNSET, example="https://id.example.com/token", commented=True),
+        Key("device_url", Kind.STRING, 'provider = "custom" only, optional: the device '
+            "authorization endpoint (RFC 8628), for `replywatch login --device`.",
+            "custom only: the device endpoint", default=UNSET,
+            example="https://id.example.com/device", commented=True),
+        Key("oauth2_token_command", Kind.ARGV, only + "instead of all the keys above, a "
+            "command of yours (a token helper such as oama or mutt_oauth2.py) whose first "
+            "line of output is a current access token; run for every login.",
+            "instead: your token helper's command", default=UNSET,
+            example=["oama", "access", example_user], commented=True),
+    )
+
+
 def _ca_file_key() -> Key:
     return Key("ca_file", Kind.PATH,
                "A CA certificate file (PEM) to trust instead of the system's CAs, for a "
@@ -191,10 +255,22 @@ ACCOUNTS = Section(
             "scans read only new mail.", "how far back the first scan reads",
             default=_default(Account, "lookback_days"), low=1, high=MAX_DAYS),
         *_password_keys("gmail-app-password"),
+        *oauth2_keys("jane.doe@gmail.com"),
         _ca_file_key(),
     ),
     array=True,
     trailer="""\
+# An Outlook.com / Microsoft 365 mailbox signing in with OAuth2 (see the README
+# for the app registration), then `replywatch login outlook` -- remove the #
+# signs to use it.
+# [[accounts]]
+# name = "outlook"
+# host = "outlook.office365.com"
+# username = "jane.doe@outlook.com"
+# auth = "oauth2"
+# provider = "microsoft"
+# client_id = "00000000-0000-0000-0000-000000000000"
+
 # A second, self-hosted mailbox -- remove the # signs to use it.
 # [[accounts]]
 # name = "work"
@@ -277,6 +353,7 @@ ALERTS_EMAIL = Section(
             "local relay).", 'SMTP login; "" sends without logging in',
             default=_default(EmailAlerts, "username"), example="jane.doe@gmail.com"),
         *_password_keys("gmail-app-password"),
+        *oauth2_keys("jane.doe@gmail.com"),
         _ca_file_key(),
         Key("from", Kind.ADDRESS, "The sender address of alert emails.",
             "the sender address", example="jane.doe@gmail.com"),

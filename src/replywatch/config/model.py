@@ -36,6 +36,39 @@ class PasswordSource:
     credential: str = ""
 
 
+class Auth(StrEnum):
+    """How replywatch signs in to a mail server."""
+
+    PASSWORD = "password"  # noqa: S105 - the name of a sign-in method, not a password
+    OAUTH2 = "oauth2"
+
+
+PROVIDERS = ("google", "microsoft", "custom")
+
+
+@dataclass(frozen=True)
+class OAuth2:
+    """OAuth2 sign-in settings of one server (``auth = "oauth2"``).
+
+    Either ``token_command`` (an argv whose standard output is a current access
+    token; nothing else is used then), or a ``provider`` with the user's own
+    ``client_id``: "google" and "microsoft" know their endpoints and scopes,
+    "custom" names them. ``client_secret`` is None for a public client, else a
+    source of kind "command" or "keyring" (keyring user ``oauth2-client:CLIENT_ID``).
+    ``scope`` is space-separated; "" means the provider's default.
+    """
+
+    provider: str = ""
+    client_id: str = ""
+    client_secret: PasswordSource | None = None
+    authorization_url: str = ""
+    token_url: str = ""
+    device_url: str = ""
+    scope: str = ""
+    tenant: str = "common"  # Microsoft Entra ID: "common", "organizations" or a tenant id
+    token_command: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Account:
     """One IMAP account to watch."""
@@ -49,6 +82,8 @@ class Account:
     ca_file: Path | None = None
     lookback_days: int = 120
     password: PasswordSource = field(default_factory=PasswordSource)
+    auth: Auth = Auth.PASSWORD
+    oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
 
 
 @dataclass(frozen=True)
@@ -63,6 +98,8 @@ class EmailAlerts:
     username: str = ""
     password: PasswordSource = field(default_factory=PasswordSource)
     ca_file: Path | None = None
+    auth: Auth = Auth.PASSWORD
+    oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
 
 
 @dataclass(frozen=True)

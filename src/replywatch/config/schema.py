@@ -32,6 +32,7 @@ from replywatch.config.model import (
     Policy,
     Security,
 )
+from replywatch.config.oauthschema import read_auth
 from replywatch.config.tomlpos import KeyPath
 from replywatch.config.tomlread import Problems, Table, choice_message, describe, quote
 
@@ -88,6 +89,7 @@ def _account(table: Table) -> Account:
     host = table.get_str("host")
     security = Security(table.get_choice("security", _SECURITY, Security.TLS))
     username = table.get_str("username")
+    auth, oauth2 = read_auth(table)
     return Account(
         name=name,
         host=host,
@@ -97,7 +99,9 @@ def _account(table: Table) -> Account:
         addresses=_own_addresses(table, username),
         ca_file=_ca_file(table),
         lookback_days=_int(table, ACCOUNTS["lookback_days"]),
-        password=_password_source(table),
+        password=_password_source(table) if oauth2 is None else PasswordSource(),
+        auth=auth,
+        oauth2=oauth2,
     )
 
 
@@ -296,15 +300,22 @@ def _email_alerts(table: Table) -> EmailAlerts:
         from_addr = _address(table, "from", table.data["from"])
     else:
         from_addr = table.get_str("from")  # reports the missing key
+    auth, oauth2 = read_auth(table)
+    username = table.get_str("username", "", empty_ok=True)
+    if oauth2 is not None and not username.strip() and "username" not in table.bad:
+        table.problem("username", 'required with auth = "oauth2": the account to sign in as',
+                      at="auth")
     return EmailAlerts(
         host=host,
         from_addr=from_addr,
         to=_recipients(table),
         port=_int(table, ALERTS_EMAIL["port"], _SMTP_PORTS[security]),
         security=security,
-        username=table.get_str("username", "", empty_ok=True),
-        password=_password_source(table),
+        username=username,
+        password=_password_source(table) if oauth2 is None else PasswordSource(),
         ca_file=_ca_file(table),
+        auth=auth,
+        oauth2=oauth2,
     )
 
 
