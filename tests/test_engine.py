@@ -14,6 +14,7 @@ from replywatch.core.model import Message, RawMessage
 from replywatch.engine import PassReport, match_pending, run_pass
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
+from replywatch.oauth.sources import Credential
 from replywatch.store import Store, mailstate
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -95,7 +96,7 @@ def _memory_pass(store: Store, servers: dict[str, MemoryServer], now: datetime,
         for name in servers)
     config = Config(accounts=accounts, policy=Policy(timezone="UTC"))
 
-    def open_memory(account: Account, password: str) -> MemoryMailbox:
+    def open_memory(account: Account, password: Credential) -> MemoryMailbox:
         wanted = (passwords or {}).get(account.name, servers[account.name].password)
         return MemoryMailbox(servers[account.name], wanted)
 

@@ -1,7 +1,8 @@
 """The walls between the layers of DESIGN.md "Architecture", read from the imports.
 
 Arrows only point down the list: cli -> daemon -> engine -> doctor -> alerts -> report
--> mail -> store -> config -> core. secrets, log and errors sit between config and core;
+-> mail -> store -> config -> core. oauth (access tokens) sits below mail, secrets
+below it; log and errors sit between config and core;
 demo may use everything below cli. core imports nothing but core and the pure parts
 of the standard library; only store/ speaks SQL, only mail/ imports imapclient.
 """
@@ -28,12 +29,13 @@ LAYERS = {
     "alerts": 5,
     "report": 6,
     "mail": 7,
-    "secrets": 8,
-    "store": 9,
-    "config": 10,
-    "log": 11,
-    "errors": 12,
-    "core": 13,
+    "oauth": 8,  # tokens for mail/ and alerts/; uses secrets, config, log
+    "secrets": 9,
+    "store": 10,
+    "config": 11,
+    "log": 12,
+    "errors": 13,
+    "core": 14,
 }
 # Standard-library modules that do no I/O and read no clock: all core/ may use.
 PURE_STDLIB = {

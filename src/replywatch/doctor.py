@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from replywatch import secrets
-from replywatch.config import Account, Config, default_store_path
+from replywatch.config import Account, Auth, Config, default_store_path
 from replywatch.errors import UserError
+from replywatch.oauth.sources import AccessTokens, Credential, email_credential, login_credential
 
 
 class _Report:
@@ -66,12 +67,13 @@ def _account(account: Account, report: _Report) -> None:
     from replywatch.mail.imap import ImapMailbox
 
     what = f"account {account.name!r}"
-    password: list[str] = []
+    password: list[Credential] = []
 
     def secret() -> str:
-        password.append(secrets.resolve(account.password, account.username, host=account.host,
-                                        what=what))
-        return secrets.describe(account.password, account.username, account.host)
+        password.append(login_credential(account))
+        if isinstance(password[0], str):
+            return secrets.describe(account.password, account.username, account.host)
+        return token_state(password[0])
 
     def imap() -> str:
         mailbox = ImapMailbox(account, password[0])
@@ -85,7 +87,8 @@ def _account(account: Account, report: _Report) -> None:
         return (f"login ok on {account.host}:{account.port} ({account.security.value}); "
                 f"capabilities {' '.join(caps) or 'none of IDLE/CONDSTORE'}; folders {roles}")
 
-    if report.step(f"{what}: password", secret):
+    step = "password" if account.auth is Auth.PASSWORD else "OAuth2 sign-in"
+    if report.step(f"{what}: {step}", secret):
         report.step(f"{what}: IMAP", imap)
 
 
@@ -109,13 +112,12 @@ def _channels(config: Config, report: _Report) -> None:
         def email() -> str:
             from replywatch.alerts.email import check_login
 
-            password = None
-            if settings.username:
-                password = secrets.resolve(settings.password, settings.username, host=settings.host,
-                                           what="[alerts.email]")
+            password = email_credential(settings)
             check_login(settings, password)
+            tokens = "" if password is None or isinstance(password, str) else (
+                f"; OAuth2: {token_state(password)}")
             return f"{settings.host}:{settings.port} ({settings.security.value})" + (
-                f", logged in as {settings.username}" if settings.username else "")
+                f", logged in as {settings.username}" if settings.username else "") + tokens
 
         report.step("email (SMTP)", email)
     if "command" in channels and config.alerts.command is not None:
@@ -141,3 +143,20 @@ def _send_test(config: Config, report: _Report) -> None:
             report.line(error is None, f"test alert on {channel}", error or "sent")
     finally:
         store.close()
+
+
+def token_state(tokens: AccessTokens) -> str:
+    """Given a token source that just gave a token, return its state in one line:
+    where tokens come from, when the current one expires, the last refresh, scopes.
+    """
+    tokens.token()
+    state = tokens.state()
+    parts = [state.source]
+    if state.expires_in is not None:
+        parts.append(f"access token expires in {max(0, round(state.expires_in / 60))} min")
+    if state.last_refresh is not None:
+        when = datetime.fromtimestamp(state.last_refresh, UTC)
+        parts.append(f"last refresh {when:%Y-%m-%d %H:%M:%S} UTC")
+    if state.scopes:
+        parts.append(f"scopes {' '.join(state.scopes)}")
+    return "; ".join(parts)

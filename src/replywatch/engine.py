@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from replywatch import log, secrets
+from replywatch import log
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
 from replywatch.core.matching import Index, Prefilter, match, thread_anchor
@@ -29,6 +29,7 @@ from replywatch.discovery import Proposed, propose_pending
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
+from replywatch.oauth.sources import Credential, login_credential
 from replywatch.store import Store, mailstate
 from replywatch.store.book import Book
 
@@ -56,10 +57,10 @@ class Mailbox(Protocol):
         """Return the folder's new state and its messages new since ``state``."""
 
 
-MailboxFactory = Callable[[Account, str], Mailbox]
+MailboxFactory = Callable[[Account, Credential], Mailbox]
 
 
-def open_imap(account: Account, password: str) -> Mailbox:
+def open_imap(account: Account, password: Credential) -> Mailbox:
     """Return an (unconnected) IMAP mailbox for the account."""
     from replywatch.mail.imap import ImapMailbox
 
@@ -345,9 +346,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
         else:
             sessions[account.name] = kept
             return report
-    password = secrets.resolve(account.password, account.username, host=account.host,
-                               what=f"account {account.name!r}")
-    mailbox = open_mailbox(account, password)
+    mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:
         report = sync_account(store, account, mailbox, now)

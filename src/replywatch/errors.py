@@ -39,3 +39,16 @@ class MailboxError(UserError):
 
     def __init__(self, problems: str | Iterable[str], *, hint: str | None = None) -> None:
         super().__init__(problems, hint=hint, exit_code=1)
+
+
+class OAuthError(UserError):
+    """An OAuth2 sign-in or token request failed (network, provider, keyring)."""
+
+    def __init__(self, problems: str | Iterable[str], *, hint: str | None = None) -> None:
+        super().__init__(problems, hint=hint, exit_code=1)
+
+
+class SignInExpired(OAuthError):
+    """The provider refused the refresh token (``invalid_grant``): only a new
+    ``replywatch login`` helps, so it is not retried until the token changes.
+    """

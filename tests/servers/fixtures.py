@@ -19,6 +19,8 @@ from keyring.backends import SecretService
 from replywatch.config import Security
 from tests.servers.dbus import DbusDaemon
 from tests.servers.notify_server import NotifyServer
+from tests.servers.oauth_dovecot import OAuthDovecot
+from tests.servers.oauth_server import OAuthServer
 from tests.servers.secret_service import GnomeKeyring
 from tests.servers.smtp import SmtpServer
 from tests.tls import TlsFiles
@@ -82,3 +84,38 @@ def secret_service(
             yield SecretServiceBus(bus_address=dbus_session, backend=backend)
         finally:
             keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def _oauth_server_shared() -> Iterator[OAuthServer]:
+    with OAuthServer() as server:
+        yield server
+
+
+@pytest.fixture
+def oauth_server(_oauth_server_shared: OAuthServer) -> OAuthServer:
+    """The test authorization server, with no grants and every count at 0.
+
+    One per session (the OAuth2 Dovecots point at it); reset for each test.
+    """
+    _oauth_server_shared.reset()
+    return _oauth_server_shared
+
+
+@pytest.fixture(scope="session")
+def oauth_dovecot(_oauth_server_shared: OAuthServer) -> Iterator[OAuthDovecot]:
+    """A Dovecot signing users in with OAuth2 tokens (XOAUTH2 and OAUTHBEARER offered),
+    checked at ``oauth_server``'s introspection endpoint by POST.
+    """
+    with OAuthDovecot(f"{_oauth_server_shared.url}/introspect", mode="post") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def xoauth2_dovecot(_oauth_server_shared: OAuthServer) -> Iterator[OAuthDovecot]:
+    """Like ``oauth_dovecot``, but offering XOAUTH2 only (as Outlook does), and asking
+    the introspection endpoint by GET.
+    """
+    url = f"{_oauth_server_shared.url}/introspect?token="
+    with OAuthDovecot(url, mode="get", mechanisms="xoauth2") as server:
+        yield server

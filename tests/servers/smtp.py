@@ -2,25 +2,29 @@
 
 Three modes, named like the product's ``Security``: ``TLS`` (implicit TLS,
 SMTPS), ``STARTTLS`` (TLS and AUTH both required before mail is accepted) and
-``PLAIN``. AUTH LOGIN/PLAIN is checked against one user and password. Every
+``PLAIN``. AUTH LOGIN/PLAIN is checked against one user and password; with
+``bearer`` (a check of user and OAuth2 access token) AUTH XOAUTH2 and
+OAUTHBEARER are offered instead, as Gmail and Outlook do. Every
 accepted message is recorded with its envelope and parsed into an
 ``email.message.EmailMessage``; the test API is thread-safe.
 """
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from types import TracebackType
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from replywatch.config import Security
 from tests.tls import TlsFiles
@@ -101,6 +105,44 @@ class _Recorder:
         return "250 Message accepted"
 
 
+class _BearerRecorder(_Recorder):
+    """A recorder that signs users in with OAuth2 bearer tokens, checked by ``bearer``."""
+
+    _ERROR = '{"status":"401","schemes":"bearer","scope":"https://mail.google.com/"}'
+
+    def __init__(self, bearer: Callable[[str, str], bool]) -> None:
+        super().__init__("", "")
+        self.bearer = bearer
+        self.mechanisms: list[str] = []
+
+    async def _bearer(self, server: SMTP, args: list[str], mechanism: str) -> AuthResult:
+        blob = await server.challenge_auth("") if len(args) == 1 else base64.b64decode(args[1])
+        if blob is MISSING:
+            return AuthResult(success=False)
+        assert isinstance(blob, bytes)
+        fields = dict(part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part)
+        if mechanism == "OAUTHBEARER":  # "n,a=USER,": the GS2 header carries the user
+            user = blob.decode().split(",")[1].removeprefix("a=")
+        else:
+            user = fields.get("user", "")
+        token = fields.get("auth", "").removeprefix("Bearer ")
+        with self.changed:
+            self.mechanisms.append(mechanism)
+        if self.bearer(user, token):
+            return AuthResult(success=True, auth_data=user)
+        # As Gmail does: an error challenge first, the client answers it, then 535.
+        await server.challenge_auth(self._ERROR)
+        with self.changed:
+            self.failed_logins += 1
+        return AuthResult(success=False, handled=False)
+
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer(server, args, "XOAUTH2")
+
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer(server, args, "OAUTHBEARER")
+
+
 class SmtpServer:
     """An aiosmtpd server on 127.0.0.1; use as a context manager.
 
@@ -118,6 +160,8 @@ class SmtpServer:
         security: Security = Security.STARTTLS,
         username: str = "alerts@example.test",
         password: str = "smtp-secret",
+        bearer: Callable[[str, str], bool] | None = None,
+        mechanisms: tuple[str, ...] = ("XOAUTH2", "OAUTHBEARER"),
     ) -> None:
         if security is not Security.PLAIN and tls_files is None:
             raise ValueError(f"{security} needs tls_files")
@@ -128,7 +172,11 @@ class SmtpServer:
         self.username = username
         self.password = password
         self.port = 0
-        self._recorder = _Recorder(username, password)
+        self._recorder = _Recorder(username, password) if bearer is None else _BearerRecorder(
+            bearer)
+        # With bearer tokens, PLAIN and LOGIN are not offered, nor the mechanisms left out.
+        self._exclude = [] if bearer is None else [
+            m for m in ("PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER") if m not in mechanisms]
         self._controller: Controller | None = None
 
     def _server_context(self) -> ssl.SSLContext:
@@ -167,6 +215,7 @@ class SmtpServer:
                 authenticator=self._recorder,
                 server_hostname="localhost",
                 ready_timeout=5.0,
+                auth_exclude_mechanism=self._exclude,
                 **self._controller_kwargs(),
             )
             try:
@@ -201,6 +250,14 @@ class SmtpServer:
         """A copy of the accepted messages, oldest first."""
         with self._recorder.changed:
             return list(self._recorder.messages)
+
+    @property
+    def bearer_mechanisms(self) -> list[str]:
+        """The SASL mechanisms of every bearer-token AUTH, in order."""
+        recorder = self._recorder
+        assert isinstance(recorder, _BearerRecorder)
+        with recorder.changed:
+            return list(recorder.mechanisms)
 
     @property
     def failed_logins(self) -> int:

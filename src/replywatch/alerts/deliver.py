@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from replywatch import log, secrets
+from replywatch import log
 from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
 from replywatch.config import Config
@@ -24,6 +24,7 @@ from replywatch.config.timeinput import zone
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.errors import SecretError
 from replywatch.mail.headers import parse_raw
+from replywatch.oauth.sources import email_credential
 from replywatch.store import Store, ledger, mailstate, utc_text
 from replywatch.store.book import Book
 
@@ -94,13 +95,10 @@ class EmailChannel:
         from replywatch.alerts.email import send_email
 
         settings = self.settings
-        password = None
-        if settings.username:
-            try:
-                password = secrets.resolve(settings.password, settings.username, host=settings.host,
-                                           what="[alerts.email]")
-            except SecretError as exc:
-                raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc
+        try:
+            password = email_credential(settings)
+        except SecretError as exc:
+            raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc
         send_email(settings, password, subject=alert.email_subject, body=alert.email_body,
                    message_id=message_id_for(alert.key, settings.from_addr),
                    attachments=alert.attachments)

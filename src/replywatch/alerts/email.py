@@ -16,10 +16,17 @@ from collections.abc import Sequence
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
+from typing import TYPE_CHECKING
 
 from replywatch.alerts import AlertChannelError
 from replywatch.config import EmailAlerts, Security
 from replywatch.core.text import clean_line, clean_text
+from replywatch.errors import UserError
+
+if TYPE_CHECKING:
+    from replywatch.oauth.sources import AccessTokens
+
+    Login = str | AccessTokens | None
 
 CHANNEL = "email"
 MAX_SUBJECT_CHARS = 200
@@ -36,7 +43,7 @@ _MESSAGE_ID = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=
 
 def send_email(
     settings: EmailAlerts,
-    password: str | None,
+    password: Login,
     *,
     subject: str,
     body: str,
@@ -47,8 +54,8 @@ def send_email(
     """Send one plain-text alert from ``settings.from_addr`` to ``settings.to``, with
     ``attachments`` as (file name, MIME type, content).
 
-    Given the SMTP settings, the password (needed when ``settings.username`` is
-    set), the alert's subject and body (plain text, cleaned here) and a
+    Given the SMTP settings, the password or OAuth2 token source (needed when
+    ``settings.username`` is set), the alert's subject and body (plain text, cleaned here) and a
     Message-ID (``left@right``, angle brackets optional; it lets mail clients
     thread and de-duplicate alerts). Every network step has ``timeout``
     seconds. Raise ValueError for a malformed ``message_id`` (a bug), and
@@ -62,7 +69,7 @@ def send_email(
     _session(settings, password, message, timeout)
 
 
-def check_login(settings: EmailAlerts, password: str | None, *, timeout: float = 30.0) -> None:
+def check_login(settings: EmailAlerts, password: Login, *, timeout: float = 30.0) -> None:
     """Connect, secure and log in as for ``send_email``, then quit without sending.
 
     Raise AlertChannelError as ``send_email`` does.
@@ -70,7 +77,7 @@ def check_login(settings: EmailAlerts, password: str | None, *, timeout: float =
     _session(settings, password, None, timeout)
 
 
-def _session(settings: EmailAlerts, password: str | None, message: EmailMessage | None,
+def _session(settings: EmailAlerts, password: Login, message: EmailMessage | None,
              timeout: float) -> None:
     where = f"{settings.host}:{settings.port}"
     if settings.username and not password:
@@ -80,12 +87,17 @@ def _session(settings: EmailAlerts, password: str | None, message: EmailMessage 
     context = _tls_context(settings, where)
     # "from None" below: the smtplib exception adds nothing the one line does not
     # say, and printing it is one more place a server's reply could surface.
+    secret = password if isinstance(password, str) else None
     try:
         _send(settings, password, message, context, timeout)
     except smtplib.SMTPException as err:  # before OSError: it is one
-        raise _smtp_error(err, where, settings.username, timeout, password) from None
+        raise _smtp_error(err, where, settings.username, timeout, secret) from None
     except OSError as err:
         raise _network_error(err, where, timeout) from None
+    except AlertChannelError:
+        raise
+    except UserError as err:  # no OAuth2 access token to be had
+        raise AlertChannelError(CHANNEL, err.problems, hint=err.hint) from None
 
 
 def _tls_context(settings: EmailAlerts, where: str) -> ssl.SSLContext:
@@ -160,7 +172,7 @@ def _network_error(err: OSError, where: str, timeout: float) -> AlertChannelErro
 
 def _send(
     settings: EmailAlerts,
-    password: str | None,
+    password: Login,
     message: EmailMessage | None,
     context: ssl.SSLContext,
     timeout: float,
@@ -176,7 +188,10 @@ def _send(
             smtp.starttls(context=context)  # raises SMTPNotSupportedError if not offered
         if settings.username:
             assert password is not None  # checked by send_email
-            smtp.login(settings.username, password)
+            if isinstance(password, str):
+                smtp.login(settings.username, password)
+            else:
+                _oauth2_login(smtp, settings.username, password)
         if message is None:
             return
         refused = smtp.send_message(
@@ -184,6 +199,36 @@ def _send(
         )
         if refused:  # some recipients accepted, some not: still a failure to report
             raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def _oauth2_login(smtp: smtplib.SMTP, username: str, tokens: AccessTokens) -> None:
+    """AUTH OAUTHBEARER where the server offers it, else XOAUTH2; a refused token
+    is dropped and a fresh one tried once. Raise SMTPAuthenticationError if refused.
+    """
+    from replywatch.oauth.sasl import oauthbearer, xoauth2
+
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    offered = smtp.esmtp_features["auth"].upper().split()
+    mechanism = "OAUTHBEARER" if "OAUTHBEARER" in offered else "XOAUTH2"
+    build = oauthbearer if mechanism == "OAUTHBEARER" else xoauth2
+    for attempt in (1, 2):
+        token = tokens.token()
+        answer = build(username, token)
+
+        def respond(challenge: bytes | None = None, answer: str = answer) -> str:
+            # The first call sends the token; a challenge after it is the server's
+            # error report, answered as RFC 7628 says (%x01) so that AUTH ends.
+            return answer if challenge is None else "\x01"
+
+        try:
+            smtp.auth(mechanism, respond, initial_response_ok=True)
+            return
+        except smtplib.SMTPAuthenticationError:
+            if attempt == 2:
+                raise
+            tokens.invalidate(token)
 
 
 def _build_message(

@@ -27,13 +27,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
-from replywatch import engine, log, secrets
+from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
 from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
+from replywatch.oauth.sources import login_credential
 from replywatch.store import Store, ledger
 
 BACKOFF_FIRST = 2.0
@@ -154,9 +155,8 @@ class Daemon:
         attempt = 0
         while not self.stop.is_set():
             try:
-                password = secrets.resolve(account.password, account.username, host=account.host,
-                                           what=f"account {account.name!r}")
-                mailbox = ImapMailbox(account, password)
+                # For OAuth2, the same token source as the worker's passes.
+                mailbox = ImapMailbox(account, login_credential(account))
                 mailbox.connect()
             except UserError as exc:
                 attempt += 1

@@ -394,6 +394,13 @@ class LocalDovecot:
         tmp_dir, new_dir, cur_dir = (f"{sub}{os.sep}" for sub in subs)
         return tmp_dir, new_dir, cur_dir
 
+    # A subclass may sign users in another way (the test suite's OAuth2 Dovecot).
+    _auth_mechanisms = "plain login"
+
+    def _passdb(self, folder: Path) -> str:
+        """Return the passdb section: any user, the one password."""
+        return f"passdb {{\n  driver = static\n  args = password={self.password}\n}}"
+
     def _config(self, folder: Path) -> str:
         ra = self._run_as
         mailboxes = "".join(
@@ -416,7 +423,7 @@ protocols = imap
 listen = {self.host}
 {tls}\
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = {self._auth_mechanisms}
 auth_failure_delay = 0
 auth_username_format = %Lu
 default_internal_user = {ra.user}
@@ -428,10 +435,7 @@ mail_location = maildir:~/Maildir
 # Throwaway data: no fsync; many parallel test clients per user.
 mail_fsync = never
 mail_max_userip_connections = 1000
-passdb {{
-  driver = static
-  args = password={self.password}
-}}
+{self._passdb(folder)}
 userdb {{
   driver = static
   args = uid={ra.uid} gid={ra.gid} home={folder}/home/%u

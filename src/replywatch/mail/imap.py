@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import imapclient
 import imapclient.exceptions
@@ -21,10 +21,13 @@ import imapclient.exceptions
 from replywatch.config import Account, Security
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
-from replywatch.errors import MailboxError
+from replywatch.errors import MailboxError, UserError
 from replywatch.mail import fetchparse
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import HEADER_FIELDS
+
+if TYPE_CHECKING:
+    from replywatch.oauth.sources import AccessTokens
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
 CONNECT_TIMEOUT = 15.0
@@ -55,10 +58,10 @@ class ImapMailbox:
     tests read it).
     """
 
-    def __init__(self, account: Account, password: str, *,
+    def __init__(self, account: Account, password: str | AccessTokens, *,
                  read_timeout: float = READ_TIMEOUT) -> None:
         self.account = account
-        self._password = password
+        self._password = password  # a password, or the account's OAuth2 token source
         self._read_timeout = read_timeout
         self._client: Any = None
         self.commands = 0
@@ -84,8 +87,12 @@ class ImapMailbox:
         )
 
     def connect(self) -> None:
-        """Connect, secure and log in. Raise MailboxError naming the account on failure."""
+        """Connect, secure and log in. Raise MailboxError naming the account on failure,
+        UserError (OAuthError, SignInExpired) when no access token can be had.
+        """
         acct = self.account
+        # A token first: a sign-in that cannot work must not cost the server a connection.
+        token = None if isinstance(self._password, str) else self._password.token()
         ctx = tls_context(str(acct.ca_file) if acct.ca_file else None)
         timeout = imapclient.SocketTimeout(connect=CONNECT_TIMEOUT, read=self._read_timeout)
         try:
@@ -104,7 +111,7 @@ class ImapMailbox:
         try:
             if acct.security is Security.STARTTLS:
                 self._send(client.starttls, ctx)
-            self._send(client.login, acct.username, self._password)
+            self._login(client, token)
             self.capabilities = frozenset(
                 _decode(c).upper() for c in self._send(client.capabilities)
             )
@@ -114,6 +121,34 @@ class ImapMailbox:
             self.close()
             what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
             raise self._fail(what, exc) from exc
+        except UserError:  # a second token could not be had
+            self.close()
+            raise
+
+    def _login(self, client: Any, token: str | None) -> None:
+        """Log in with the password, or with SASL OAUTHBEARER (where the server offers
+        it) or XOAUTH2. A refused token is dropped and a fresh one tried once: it may
+        have expired or been revoked at the server before its announced expiry.
+        """
+        acct = self.account
+        if token is None:
+            assert isinstance(self._password, str)
+            self._send(client.login, acct.username, self._password)
+            return
+        assert not isinstance(self._password, str)
+        offered = {_decode(c).upper() for c in self._send(client.capabilities)}
+        for attempt in (1, 2):
+            try:
+                if "AUTH=OAUTHBEARER" in offered:
+                    self._send(client.oauthbearer_login, acct.username, token)
+                else:
+                    self._send(client.oauth2_login, acct.username, token)
+                return
+            except imapclient.exceptions.LoginError:
+                if attempt == 2:
+                    raise
+                self._password.invalidate(token)
+                token = self._password.token()
 
     def _send(self, method: Any, *args: Any, **kwargs: Any) -> Any:
         self.commands += 1
