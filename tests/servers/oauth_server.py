@@ -131,13 +131,16 @@ class OAuthServer:
         found = self._introspect(token)
         return found["active"] is True and found["username"] == user
 
-    def reset(self, *, access_lifetime: int = 3600,
-              device_script: tuple[str, ...] = ("authorization_pending", "slow_down")) -> None:
-        """Forget every grant, token and count; set the lifetime and device script."""
+    def reset(self, *, access_lifetime: int = 3600, browser_user: str = "alice",
+              device_script: tuple[str, ...] = ("authorization_pending", "slow_down"),
+              device_interval: int = 1) -> None:
+        """Forget every grant, token and count; set how the next sign-ins go."""
         with self._state.lock:
             self._state = _State()
         self.access_lifetime = access_lifetime
+        self.browser_user = browser_user
         self.device_script = device_script
+        self.device_interval = device_interval
 
     def granted_refresh_tokens(self) -> list[str]:
         """Return every refresh token issued, oldest first."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from replywatch import __version__
 from replywatch import config as cfg
-from replywatch.cli import passview
+from replywatch.cli import login, passview
 from replywatch.config.timeinput import parse_when, zone
 from replywatch.core.model import Direction, Stage
 from replywatch.core.text import clean_line
@@ -376,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report.register(command, sub)
     classify.register(command, sub)
+    login.register(sub, command)
     return parser
 
 
