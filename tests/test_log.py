@@ -49,7 +49,8 @@ def test_log_secret_named_keys_are_blanked(lines: io.StringIO, key: str, value: 
 @pytest.mark.parametrize(
     "text",
     ["password=abc123", "a LOGIN alex abc123", "AUTHENTICATE PLAIN YWxleABhYmMxMjM=",
-     "Authorization: abc123"],
+     "Authorization: abc123", "Authorization: Bearer abc123", "user=u\x01auth=Bearer abc123",
+     "AUTHENTICATE OAUTHBEARER YWxleABhYmMxMjM=", "AUTH XOAUTH2 YWxleABhYmMxMjM="],
 )
 def test_log_secret_looking_values_are_scrubbed(lines: io.StringIO, text: str) -> None:
     log.get().info("event", text=text)

@@ -17,10 +17,13 @@ import structlog
 _SECRET_KEYS = re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie", re.IGNORECASE)
 # Values that look like credentials wherever they appear in a string.
 _SECRET_VALUES = re.compile(
-    r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)(?P<val>\S+)"
+    r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)"
+    r"(?P<val>(?:bearer\s+)?\S+)"
     # IMAP/SMTP commands are upper case on the wire; "login refused" in prose is no command.
     r"|(?P<login>(?-i:\bLOGIN)\s+\S+\s+)(?P<pw>\S+)"
-    r"|(?P<auth>(?-i:\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2))\s+)(?P<blob>\S+)"
+    r"|(?P<auth>(?-i:\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER))\s+)(?P<blob>\S+)"
+    # An OAuth2 access token as HTTP and SASL carry it (RFC 6750, RFC 7628).
+    r"|(?P<bearer>(?-i:\bBearer)\s+)(?P<token>\S+)"
 )
 REDACTED = "[redacted]"
 _known_secrets: set[str] = set()
@@ -42,6 +45,8 @@ def _scrub(text: str) -> str:
             return match.group("key") + REDACTED
         if match.group("login"):
             return match.group("login") + REDACTED
+        if match.group("bearer"):
+            return match.group("bearer") + REDACTED
         return match.group("auth") + REDACTED
 
     return _SECRET_VALUES.sub(repl, text)
