@@ -69,8 +69,9 @@ class OAuthServer:
     def __init__(self, *, client_id: str = "replywatch-test", client_secret: str | None = None,
                  access_lifetime: int = 3600, browser_user: str = "alice",
                  device_script: tuple[str, ...] = ("authorization_pending", "slow_down"),
-                 device_interval: int = 1) -> None:
+                 device_interval: int = 1, rotate: bool = False) -> None:
         self.client_id = client_id
+        self.rotate = rotate  # a refresh answers a new refresh token and revokes the old
         self.client_secret = client_secret
         self.access_lifetime = access_lifetime
         self.browser_user = browser_user
@@ -133,7 +134,7 @@ class OAuthServer:
 
     def reset(self, *, access_lifetime: int = 3600, browser_user: str = "alice",
               device_script: tuple[str, ...] = ("authorization_pending", "slow_down"),
-              device_interval: int = 1) -> None:
+              device_interval: int = 1, rotate: bool = False) -> None:
         """Forget every grant, token and count; set how the next sign-ins go."""
         with self._state.lock:
             self._state = _State()
@@ -141,6 +142,7 @@ class OAuthServer:
         self.browser_user = browser_user
         self.device_script = device_script
         self.device_interval = device_interval
+        self.rotate = rotate
 
     def granted_refresh_tokens(self) -> list[str]:
         """Return every refresh token issued, oldest first."""
@@ -170,6 +172,9 @@ class OAuthServer:
                 if grant is None or grant.revoked:
                     return 400, {"error": "invalid_grant",
                                  "error_description": "Token has been expired or revoked."}
+                if self.rotate:  # as Microsoft does
+                    grant.revoked = True
+                    return 200, self._new_grant(grant.user, grant.scope)
                 return 200, self._issue(grant.user, form["refresh_token"], grant.scope)
             if short == "authorization_code":
                 code = state.codes.pop(form.get("code", ""), None)
