@@ -18,7 +18,8 @@ name = "gmail"
 host = "imap.gmail.com"
 username = "jane@gmail.com"
 """
-GOOGLE = 'auth = "oauth2"\nprovider = "google"\nclient_id = "1234.apps"\n'
+GOOGLE = ('auth = "oauth2"\nprovider = "google"\nclient_id = "1234.apps"\n'
+          "client_secret_keyring = true\n")
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +41,8 @@ def problems(text: str) -> list[str]:
 
 def test_load_config_google_account_reads_provider_and_client() -> None:
     account = load_config(write(ACCOUNT + GOOGLE)).accounts[0]
-    expected = (Auth.OAUTH2, OAuth2(provider="google", client_id="1234.apps"))
+    expected = (Auth.OAUTH2, OAuth2(provider="google", client_id="1234.apps",
+                                    client_secret=PasswordSource(kind="keyring")))
     assert expected == (account.auth, account.oauth2)
 
 
@@ -49,8 +51,17 @@ def test_load_config_account_without_auth_signs_in_with_a_password() -> None:
     assert (Auth.PASSWORD, None) == (account.auth, account.oauth2)
 
 
+def test_load_config_google_without_client_secret_is_reported() -> None:
+    text = ACCOUNT + 'auth = "oauth2"\nprovider = "google"\nclient_id = "x"\n'
+    expected = ['config.toml:6: accounts[0].client_secret_command: required with provider = '
+                '"google" (or client_secret_keyring = true): Google wants the Desktop app '
+                "client's secret"]
+    assert expected == problems(text)
+
+
 def test_load_config_client_secret_command_is_an_argv_source() -> None:
-    text = ACCOUNT + GOOGLE + 'client_secret_command = ["pass", "show", "oauth"]\n'
+    text = ACCOUNT + 'auth = "oauth2"\nprovider = "google"\nclient_id = "x"\n' \
+        'client_secret_command = ["pass", "show", "oauth"]\n'
     oauth2 = load_config(write(text)).accounts[0].oauth2
     assert oauth2 is not None
     assert PasswordSource(kind="command", command=("pass", "show", "oauth")) == \
@@ -91,7 +102,7 @@ def test_load_config_oauth2_without_provider_is_reported() -> None:
 def test_load_config_provider_without_client_id_is_reported() -> None:
     expected = ["config.toml:6: accounts[0].client_id: required key missing: your OAuth "
                 "client's id (see the README)"]
-    assert expected == problems(ACCOUNT + 'auth = "oauth2"\nprovider = "google"\n')
+    assert expected == problems(ACCOUNT + 'auth = "oauth2"\nprovider = "microsoft"\n')
 
 
 def test_load_config_unknown_provider_is_reported_with_suggestion() -> None:
@@ -102,7 +113,7 @@ def test_load_config_unknown_provider_is_reported_with_suggestion() -> None:
 
 
 def test_load_config_password_key_with_oauth2_is_reported() -> None:
-    expected = ['config.toml:8: accounts[0].password_command: not used with auth = "oauth2"; '
+    expected = ['config.toml:9: accounts[0].password_command: not used with auth = "oauth2"; '
                 "remove it"]
     assert expected == problems(ACCOUNT + GOOGLE + 'password_command = ["pass"]\n')
 
@@ -118,6 +129,8 @@ def test_load_config_token_command_with_provider_is_reported() -> None:
         "config.toml:6: accounts[0].provider: conflicts with oauth2_token_command; "
         "the command gives the access token",
         "config.toml:7: accounts[0].client_id: conflicts with oauth2_token_command; "
+        "the command gives the access token",
+        "config.toml:8: accounts[0].client_secret_keyring: conflicts with oauth2_token_command; "
         "the command gives the access token",
     ]
     assert expected == problems(text)
@@ -144,19 +157,19 @@ def test_load_config_plain_http_endpoint_off_loopback_is_reported() -> None:
 
 
 def test_load_config_endpoint_with_a_known_provider_is_reported() -> None:
-    expected = ['config.toml:8: accounts[0].token_url: only with provider = "custom"; "google" '
+    expected = ['config.toml:9: accounts[0].token_url: only with provider = "custom"; "google" '
                 "has its own"]
     assert expected == problems(ACCOUNT + GOOGLE + 'token_url = "https://x.example/t"\n')
 
 
 def test_load_config_tenant_with_google_is_reported() -> None:
-    expected = ['config.toml:8: accounts[0].tenant: only with provider = "microsoft"']
+    expected = ['config.toml:9: accounts[0].tenant: only with provider = "microsoft"']
     assert expected == problems(ACCOUNT + GOOGLE + 'tenant = "common"\n')
 
 
 def test_load_config_two_client_secret_sources_are_reported() -> None:
-    text = ACCOUNT + GOOGLE + 'client_secret_command = ["pass"]\nclient_secret_keyring = true\n'
-    expected = ["config.toml:9: accounts[0].client_secret_keyring: conflicts with "
+    text = ACCOUNT + GOOGLE + 'client_secret_command = ["pass"]\n'
+    expected = ["config.toml:8: accounts[0].client_secret_keyring: conflicts with "
                 "client_secret_command; give at most one client secret source"]
     assert expected == problems(text)
 
@@ -174,5 +187,6 @@ def test_load_config_email_oauth2_is_read() -> None:
         'to = "jane@gmail.com"\nusername = "jane@gmail.com"\n' + GOOGLE
     email = load_config(write(text)).alerts.email
     assert email is not None
-    assert (Auth.OAUTH2, OAuth2(provider="google", client_id="1234.apps")) == (
+    assert (Auth.OAUTH2, OAuth2(provider="google", client_id="1234.apps",
+                                client_secret=PasswordSource(kind="keyring"))) == (
         email.auth, email.oauth2)

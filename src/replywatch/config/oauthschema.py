@@ -75,7 +75,7 @@ def _oauth2(table: Table) -> OAuth2:
     return OAuth2(
         provider=provider,
         client_id=table.get_str("client_id", ""),
-        client_secret=_client_secret(table),
+        client_secret=_client_secret(table, provider),
         authorization_url=urls.get("authorization_url", ""),
         token_url=urls.get("token_url", ""),
         device_url=urls.get("device_url", ""),
@@ -95,9 +95,14 @@ def _tenant(table: Table, provider: str) -> str:
     return tenant
 
 
-def _client_secret(table: Table) -> PasswordSource | None:
+def _client_secret(table: Table, provider: str) -> PasswordSource | None:
     keyring = table.get_bool("client_secret_keyring", False)
     if not table.has("client_secret_command"):
+        if provider == "google" and not keyring and "client_secret_keyring" not in table.bad:
+            # Google's token endpoint refuses a Desktop app client without its secret.
+            table.problem("client_secret_command", 'required with provider = "google" (or '
+                          "client_secret_keyring = true): Google wants the Desktop app "
+                          "client's secret", at="provider")
         return PasswordSource(kind="keyring") if keyring else None
     from replywatch.config.schema import _argv  # schema imports this module
 
