@@ -18,7 +18,7 @@ import pytest
 from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, ConsoleChannel
 from replywatch.config import Account, Alerts, Auth, Config, OAuth2, Security
-from replywatch.errors import OAuthError, SignInExpired
+from replywatch.errors import MailboxError, OAuthError, SignInExpired
 from replywatch.mail.imap import ImapMailbox
 from replywatch.oauth import sources
 from replywatch.oauth.tokens import REFRESH_MARGIN, TokenSource, save_refresh_token
@@ -191,6 +191,20 @@ def test_engine_revoked_grant_alerts_once_and_asks_no_more_until_login(
     assert (True, 2) == (one_pass(), oauth_server.count("refresh_token"))
     assert CANARY_REFRESH not in log_text.getvalue()
     store.close()
+
+
+def test_imap_token_of_another_user_is_refused_twice_with_a_hint(
+        oauth_server: OAuthServer, oauth_dovecot: OAuthDovecot, imap_user: str,
+        secret_service: SecretServiceBus) -> None:
+    save_refresh_token(imap_user, HOST, oauth_server.issue_grant("someone-else"))
+    account = oauth_account(oauth_server, oauth_dovecot, imap_user)
+    with pytest.raises(MailboxError) as caught:
+        ImapMailbox(account, source(oauth_server, imap_user)).connect()
+    expected = (f"is username {imap_user!r} the account you signed in as, with the mail "
+                "scope? run `replywatch login work` again", 2)
+    assert expected == (caught.value.hint, oauth_server.count("refresh_token"))
+    assert caught.value.problems[0].endswith("login: login refused: [AUTHENTICATIONFAILED] "
+                                             "Authentication failed.")
 
 
 def test_login_credential_worker_and_idle_share_one_token_source(

@@ -82,8 +82,14 @@ class ImapMailbox:
             reason = "login refused: " + reason
         elif isinstance(exc, TimeoutError | socket.timeout):
             reason = "timed out"
+        hint = None
+        if isinstance(exc, imapclient.exceptions.LoginError) and not isinstance(
+                self._password, str):
+            # A fresh token refused too: the grant is for another user, or lacks the scope.
+            hint = (f"is username {acct.username!r} the account you signed in as, with the "
+                    f"mail scope? run `replywatch login {acct.name}` again")
         return MailboxError(
-            f"account {acct.name!r} ({acct.host}:{acct.port}): {what}: {reason}"
+            f"account {acct.name!r} ({acct.host}:{acct.port}): {what}: {reason}", hint=hint
         )
 
     def connect(self) -> None:
