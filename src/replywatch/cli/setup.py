@@ -32,10 +32,11 @@ _SECURITY = ("tls", "starttls", "plain")
 _DEFAULT_PORT = {"tls": 993, "starttls": 143, "plain": 143}
 _OAUTH_HINT = {
     "google": "Gmail takes an app password here (Google Account > Security > App "
-              "passwords; it needs 2-step verification).",
-    "microsoft": "Microsoft ended password sign-in for Outlook.com; many Microsoft 365 "
-                 "tenants did too. If the password is refused, sign in with OAuth2 "
-                 "(see the README).",
+              "passwords; it needs 2-step verification), or OAuth2: set auth = \"oauth2\" "
+              "and run `replywatch login` (README: Sign in with OAuth2).",
+    "microsoft": "Microsoft ended password sign-in for Outlook.com, and many Microsoft 365 "
+                 "tenants did too: if the password is refused, set auth = \"oauth2\" and "
+                 "run `replywatch login` (README: Sign in with OAuth2).",
 }
 
 
