@@ -16,6 +16,11 @@ The clock always runs from the last contact in either direction (DESIGN.md):
 - after the last follow-up, ``ghosted_after_days`` of silence means ``ghosted``. A
   follow-up the user never sends gives way to ``ghosted`` the same number of days
   after its window closes, so that silence is an answer in both cases.
+
+What a message from them says matters (DESIGN.md "What a message says"): an
+acknowledgement, account mail or a job alert is no reply (the clock keeps
+running); a rejection closes the application (the store moves the stage) and
+leaves one calm ``rejected`` notice for ``REJECTION_NOTICE_DAYS``.
 """
 
 from __future__ import annotations
@@ -24,9 +29,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 
-from replywatch.core.model import Action, ActionKind, Application, Direction, Stage
+from replywatch.core.kinds import Kind
+from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.core.policy import Policy
 from replywatch.core.timeutil import add_days
+
+# How long a rejection's notice stays due: long enough for a machine that was off
+# for a few days, short enough that an old no does not come back as news.
+REJECTION_NOTICE_DAYS = 7
 
 
 class _Kind(IntEnum):
@@ -66,6 +76,7 @@ class _Round:
     thank_you_for: datetime | None = None  # end of an interview not yet thanked for
     interview_start: datetime | None = None
     interviewed: bool = False
+    cause: Event | None = None  # their message that put the ball in the user's court
 
 
 @dataclass(frozen=True)
@@ -101,16 +112,24 @@ def _rules(app: Application, policy: Policy) -> _Rules:
     )
 
 
-def _contacts(app: Application) -> list[tuple[datetime, _Kind, datetime | None]]:
-    """Return every contact in time order: (time, kind, interview start or None)."""
-    items: list[tuple[datetime, _Kind, datetime | None]] = [
-        (app.applied_at, _Kind.APPLIED, None)
-    ]
+_Contact = tuple[datetime, _Kind, datetime | None, Event | None]
+
+
+def _contacts(app: Application) -> list[_Contact]:
+    """Return every contact in time order: (time, kind, interview start, event).
+
+    Messages from them that are no reply (an acknowledgement, account mail, a job
+    alert, a rejection) are no contact: the follow-up clock runs on through them.
+    """
+    items: list[_Contact] = [(app.applied_at, _Kind.APPLIED, None, None)]
     for interview in app.interviews:
-        items.append((interview.end, _Kind.INTERVIEW_END, interview.start))
+        items.append((interview.end, _Kind.INTERVIEW_END, interview.start, None))
     for event in app.events:
-        kind = _Kind.FROM_THEM if event.direction is Direction.FROM_THEM else _Kind.TO_THEM
-        items.append((event.at, kind, None))
+        if event.direction is Direction.FROM_THEM:
+            if event.is_reply:
+                items.append((event.at, _Kind.FROM_THEM, None, event))
+        else:
+            items.append((event.at, _Kind.TO_THEM, None, event))
     items.sort(key=lambda item: (item[0], item[1]))
     return items
 
@@ -137,7 +156,7 @@ def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime 
 def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
     """Replay every contact of the application; return the state after the last one."""
     state = _Round(start=app.applied_at, ball="them", last_to=app.applied_at, follow_ups=[])
-    for at, kind, interview_start in _contacts(app):
+    for at, kind, interview_start, event in _contacts(app):
         if kind is _Kind.APPLIED:
             if state.ball == "you":
                 # They wrote first (a recruiter's approach); applying answers them.
@@ -151,6 +170,7 @@ def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
             state.last_from = at
             state.follow_ups = []
             state.thank_you_for = None
+            state.cause = event
         elif kind is _Kind.INTERVIEW_END:
             state.ball = "them"
             state.start = at
@@ -177,8 +197,9 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
     """Given an application, the policy, the zone days are counted in, and ``now``,
     return who the application waits on and its next action with its due time.
 
-    Closed stages (accepted, rejected, withdrawn, ghosted) have no action; an offer
-    waits on the user. A snooze moves the action's due time to the snooze's end.
+    Closed stages (accepted, rejected, withdrawn, ghosted) have no action, except a
+    rejection's one notice while it is fresh; an offer waits on the user. A snooze
+    moves the action's due time to the snooze's end.
     """
     rules = _rules(app, policy)
     state = _walk(app, rules, tz)
@@ -200,9 +221,10 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
         return Evaluation(waiting_on, action, sent, last_from, last_to)
 
     if app.stage.is_closed:
-        return done("nobody", None)
+        return done("nobody", _rejection_notice(app, now))
     if state.ball == "you":
-        reply = Action(app.id, ActionKind.REPLY, due=state.start, since=state.start)
+        reply = Action(app.id, ActionKind.REPLY, due=state.start, since=state.start,
+                       cause=state.cause)
         return done("you", reply)
     if app.stage is Stage.OFFER:
         return done("you", None)
@@ -243,3 +265,52 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
     )
     return done("them", follow_up)
 
+
+
+def _rejection_notice(app: Application, now: datetime) -> Action | None:
+    """Return the notice of the rejection that closed the application, while fresh.
+
+    Only for an application whose stage is ``rejected`` and whose latest message
+    from them says so; the notice is due when the message came.
+    """
+    if app.stage is not Stage.REJECTED:
+        return None
+    theirs = [e for e in app.events if e.direction is Direction.FROM_THEM
+              and e.kind is not None and e.kind not in _NO_NEWS]
+    if not theirs or theirs[-1].kind is not Kind.REJECTION:
+        return None
+    last = theirs[-1]
+    if now >= last.at + timedelta(days=REJECTION_NOTICE_DAYS):
+        return None
+    return Action(app.id, ActionKind.REJECTED, due=last.at, since=last.at, cause=last)
+
+
+# Mail that says nothing about the application's fate: it never hides a rejection.
+_NO_NEWS = frozenset({Kind.ACKNOWLEDGEMENT, Kind.ACCOUNT, Kind.JOB_ALERT})
+
+# The stage a message of each kind moves an application to, forward only.
+_STAGE_OF_KIND = {
+    Kind.INTERVIEW: Stage.INTERVIEWING,
+    Kind.OFFER: Stage.OFFER,
+    Kind.REJECTION: Stage.REJECTED,
+}
+
+
+def stage_after(stage: Stage, kind: Kind) -> Stage:
+    """Given an application's stage and the kind of a new message from them, return
+    the stage it moves to on its own.
+
+    Stages only move forward: a late acknowledgement never undoes ``interviewing``,
+    and a closed application stays closed — except ``ghosted``, which any reply or
+    rejection revives, since silence was taken for an answer.
+    """
+    if stage is Stage.GHOSTED:
+        if not (kind.is_reply or kind is Kind.REJECTION):
+            return stage
+        stage = Stage.APPLIED
+    elif stage.is_closed:
+        return stage
+    target = _STAGE_OF_KIND.get(kind)
+    if target is None or target.rank <= stage.rank:
+        return stage
+    return target

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from replywatch.core.kinds import Kind
+
 
 class Stage(StrEnum):
     """Where an application stands. Order matters: stages only move forward on their own."""
@@ -59,6 +61,7 @@ class ActionKind(StrEnum):
     THANK_YOU_DUE = "thank_you_due"
     FOLLOW_UP_DUE = "follow_up_due"
     GHOSTED = "ghosted"
+    REJECTED = "rejected"  # a calm notice: they said no; time to move on
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,12 @@ class Interview:
 class Event:
     """A contact in either direction: a mail matched, or one logged by hand.
 
-    ``source`` is ``"mail"`` or ``"manual"``; ``message_id`` is set for mail.
+    ``source`` is ``"mail"`` or ``"manual"``; ``message_id`` is set for mail (the
+    message's key). ``kind`` says what a message from them says (the user's
+    correction if there is one); None for manual events and messages to them,
+    which the cadence takes as plain contact. ``evidence`` holds the phrases that
+    decided the kind; ``automated`` is True when no person wrote it; ``reasons``
+    when a rejection gave its reasons.
     """
 
     at: datetime
@@ -84,6 +92,18 @@ class Event:
     message_id: str | None = None
     note: str | None = None
     id: int | None = None
+    kind: Kind | None = None
+    evidence: tuple[str, ...] = ()
+    automated: bool = False
+    reasons: bool = False
+
+    @property
+    def is_reply(self) -> bool:
+        """Return True when this contact from them puts the ball in the user's court:
+        a message of a reply kind, or one whose kind is unknown (logged by hand).
+        """
+        return self.direction is Direction.FROM_THEM and (
+            self.kind is None or self.kind.is_reply)
 
 
 @dataclass(frozen=True)
@@ -209,6 +229,8 @@ class Action:
     clock runs from); with ``app_id``, ``kind`` and ``n`` it makes the alert key, so
     a new round after a reply alerts again while a restart does not.
     ``overdue_at`` is set for a thank-you note (due after 2 h, overdue after 24 h).
+    ``cause`` is the message from them that made a ``reply`` or ``rejected`` action
+    (its kind tells an interview from an offer); it is not part of the key.
     """
 
     app_id: int
@@ -218,6 +240,12 @@ class Action:
     n: int = 0
     max_n: int = 0
     overdue_at: datetime | None = None
+    cause: Event | None = None
+
+    @property
+    def says(self) -> Kind | None:
+        """Return the kind of the message behind this action, if one is."""
+        return self.cause.kind if self.cause is not None else None
 
     @property
     def key(self) -> str:
