@@ -272,6 +272,7 @@ def test_render_payload_holds_action_application_and_texts() -> None:
             "contacts": ["jane@acme.example"],
         },
         "reply": None,
+        "says": None,
         "title": alert.title,
         "body": alert.body,
     } == alert.payload

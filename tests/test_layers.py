@@ -25,6 +25,7 @@ LAYERS = {
     "daemon": 2,
     "engine": 3,
     "discovery": 3,
+    "classifying": 3,  # the engine's classify step, beside it
     "doctor": 4,
     "alerts": 5,
     "report": 6,

@@ -1,4 +1,4 @@
-"""One pass: sync every account -> match new messages -> store -> evaluate what is due.
+"""One pass: sync every account -> match new messages -> classify -> store -> evaluate.
 
 The mailbox sits behind the ``Mailbox`` protocol so that the engine does not know
 IMAP; ``open_imap`` is the real one.
@@ -7,11 +7,11 @@ IMAP; ``open_imap`` is the real one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from replywatch import log
+from replywatch import classifying, log
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
 from replywatch.core.matching import Index, Prefilter, match, thread_anchor
@@ -27,10 +27,11 @@ from replywatch.core.model import (
 )
 from replywatch.discovery import Proposed, propose_pending
 from replywatch.errors import MailboxError, UserError
+from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.oauth.sources import Credential, login_credential
-from replywatch.store import Store, mailstate
+from replywatch.store import Store, kinds, mailstate
 from replywatch.store.book import Book
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
@@ -55,6 +56,9 @@ class Mailbox(Protocol):
         self, folder: Folder, state: FolderState | None, since: date
     ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Return the folder's new state and its messages new since ``state``."""
+
+    def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
+        """Return the start of the text of each message still in the folder."""
 
 
 MailboxFactory = Callable[[Account, Credential], Mailbox]
@@ -99,6 +103,9 @@ class Matched:
     rule: str
     at: datetime
     subject: str
+    kind: str | None = None  # what a message from them says; None for the user's own
+    reply: bool = False  # True when it counts as their reply for the cadence
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,8 +173,12 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     found: dict[str, FolderReport] = {}
     with store.tx():
         for folder in order:
-            state, messages = mailbox.read_folder(folder, states.get(folder.name), since)
-            read, new = mailstate.save_messages(store, account.name, messages, raw_key)
+            before = states.get(folder.name)
+            state, messages = mailbox.read_folder(folder, before, since)
+            # After a UIDVALIDITY change, mail already kept is found under new UIDs.
+            moved = before is not None and before.uidvalidity != state.uidvalidity
+            read, new = mailstate.save_messages(store, account.name, messages, raw_key,
+                                                relocate=moved)
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
@@ -185,7 +196,8 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     reply that arrived before the message it answers was read (a Sent copy uploaded
     late) is caught by another sweep over what is left, for the new anchors only.
     Only messages that pass a prefilter are parsed: most mail belongs to no
-    application, and the prefilter proves it from the raw bytes.
+    application, and the prefilter proves it from the raw bytes. Each matched
+    message from them is classified from its headers (``classifying``).
     """
     if not mailstate.has_pending(store):
         return
@@ -193,8 +205,9 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     index = Index.build(apps.values(), own)
     prefilter = index.prefilter()
     with store.tx():
+        when = now or datetime.now(UTC)
         added = _sweep(store, index, prefilter, apps, report=report,
-                       messages=mailstate.pending(store))
+                       messages=mailstate.pending(store), now=when)
         for _ in range(MAX_SWEEPS - 1):
             if not added:
                 break
@@ -205,9 +218,10 @@ def match_pending(store: Store, own: set[str], report: PassReport,
             candidates: list[tuple[str, RawMessage]] = []
             for start, end in _merge(added.values()):
                 candidates += mailstate.pending_between(store, start, end)
-            added = _sweep(store, index, only, apps, report=report, messages=iter(candidates))
+            added = _sweep(store, index, only, apps, report=report, messages=iter(candidates),
+                           now=when)
         every = store.applications(include_closed=True)
-        report.proposed += propose_pending(store, own, every, now or datetime.now(UTC))
+        report.proposed += propose_pending(store, own, every, when)
         mailstate.mark_rest_processed(store)
 
 
@@ -227,7 +241,7 @@ def _merge(windows: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime,
 
 
 def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, Application], *,
-           report: PassReport, messages: Iterator[tuple[str, RawMessage]]
+           report: PassReport, messages: Iterator[tuple[str, RawMessage]], now: datetime
            ) -> dict[str, tuple[datetime, datetime]]:
     """Match the messages that pass ``prefilter``; return the anchors added, each with
     the window in which a reply to it may have been read before it.
@@ -268,11 +282,18 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
             added[anchor] = window
         mailstate.mark(store, key, app_id=app.id, direction=outcome.direction.value,
                        rule=outcome.rule.value)
+        kind = None
+        if outcome.direction is Direction.FROM_THEM:
+            kind = classifying.classify_matched(store, app.id, key, msg,
+                                                rule=outcome.rule.value, now=now).kind
         report.matched.append(Matched(app.id, app.company, msg.message_id, outcome.direction,
-                                      outcome.rule.value, msg.when, msg.subject))
+                                      outcome.rule.value, msg.when, msg.subject,
+                                      kind=kind.value if kind else None,
+                                      reply=kind is not None and kind.is_reply, key=key))
         log.get(application=app.id).info(
             "reply_matched" if outcome.direction is Direction.FROM_THEM else "sent_matched",
-            message_id=msg.message_id, rule=outcome.rule.value)
+            message_id=msg.message_id, rule=outcome.rule.value,
+            kind=kind.value if kind else None)
     return added
 
 
@@ -289,10 +310,6 @@ def _record(store: Store, index: Index, app: Application, msg: Message, *, key: 
         if store.add_thread_anchor(app.id, anchor):
             added.add(anchor)
         index.add_anchor(app.id, anchor)
-    if direction is Direction.FROM_THEM and app.stage is Stage.GHOSTED:
-        # Silence was taken for an answer; they answered after all.
-        store.update_application(app.id, msg.when, stage=Stage.APPLIED)
-        log.get(application=app.id).info("application_revived")
     return added
 
 
@@ -309,6 +326,29 @@ def run_pass(config: Config, store: Store, now: datetime,
     accounts are still processed.
     """
     report = PassReport()
+    # Connections stay open for the pass: matched mail's text is read after matching.
+    open_now: dict[str, Mailbox] = sessions if sessions is not None else {}
+    try:
+        _sync_and_classify(config, store, now, report, open_mailbox=open_mailbox,
+                           sessions=open_now)
+    finally:
+        if sessions is None:
+            for mailbox in open_now.values():
+                mailbox.close()
+    if config.accounts:
+        longest = max(a.lookback_days for a in config.accounts)
+        with store.tx():
+            mailstate.prune(store, now - timedelta(days=longest))
+    book = Book(store, config.policy, zone(config.policy.timezone), now)
+    report.due = book.due(include_future=False)
+    return report
+
+
+def _sync_and_classify(config: Config, store: Store, now: datetime, report: PassReport, *,
+                       open_mailbox: MailboxFactory, sessions: dict[str, Mailbox]) -> None:
+    """Sync every account, match what is new, then read the text of matched mail on
+    the connections still open and say in the report what each message says.
+    """
     for account in config.accounts:
         logger = log.get(account=account.name)
         try:
@@ -322,13 +362,18 @@ def run_pass(config: Config, store: Store, now: datetime,
         logger.info("account_synced", new=sum(f.new for f in acct_report.folders),
                     commands=acct_report.commands)
     match_pending(store, own_addresses(config), report, now)
-    if config.accounts:
-        longest = max(a.lookback_days for a in config.accounts)
-        with store.tx():
-            mailstate.prune(store, now - timedelta(days=longest))
-    book = Book(store, config.policy, zone(config.policy.timezone), now)
-    report.due = book.due(include_future=False)
-    return report
+    classifying.read_texts(store, sessions, now)
+    report.matched = [_with_kind(store, m) for m in report.matched]
+
+
+def _with_kind(store: Store, m: Matched) -> Matched:
+    """Return a matched message with what it says now (its text may have been read)."""
+    if m.direction is not Direction.FROM_THEM:
+        return m
+    stored = kinds.get(store, m.key)
+    if stored is None:
+        return m
+    return replace(m, kind=stored.effective.value, reply=stored.effective.is_reply)
 
 
 def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
@@ -366,4 +411,5 @@ def rematch(config: Config, store: Store) -> PassReport:
     with store.tx():
         mailstate.reopen_unmatched(store)
     match_pending(store, own_addresses(config), report)
+    report.matched = [_with_kind(store, m) for m in report.matched]
     return report

@@ -148,3 +148,27 @@ class MailboxContract:
 
         with pytest.raises(MailboxError, match="login"):
             env.open_with_password("not-the-password")
+
+    def test_fetch_texts_reads_first_plain_part_and_calendar_capped(
+            self, env: MailboxEnv) -> None:
+        raw = ("From: jane@acme.example\r\nMessage-ID: <t1@acme.example>\r\nMIME-Version: 1.0"
+               "\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+               "Content-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n"
+               "Content-Type: text/html; charset=utf-8\r\n\r\n<p>html</p>\r\n--c\r\n"
+               "Content-Type: text/plain; charset=iso-8859-1\r\n"
+               "Content-Transfer-Encoding: quoted-printable\r\n\r\nS=F8knad mottatt "
+               + "x" * 40_000 + "\r\n--c--\r\n--b\r\nContent-Type: text/calendar\r\n\r\n"
+               "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--b--\r\n").encode("latin-1")
+        env.add(raw, "INBOX", NOW)
+        env.add(message(2), "INBOX", NOW)
+        box = env.open()
+        inbox = by_role(box, "inbox")
+        _, got = read(box, inbox, None)
+        texts = box.fetch_texts(inbox.name, [got[0].uid, got[1].uid, 999])
+        box.close()
+        first, second = texts[got[0].uid], texts[got[1].uid]
+        # 16 KB of quoted-printable: "=F8" is three bytes for one character.
+        assert (True, 16 * 1024 - 2, True, "Body 2", 2) == (
+            first.text.startswith("Søknad mottatt xx"), len(first.text),
+            (first.calendar or "").startswith("BEGIN:VCALENDAR"), second.text.strip(),
+            len(texts))

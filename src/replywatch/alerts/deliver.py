@@ -21,11 +21,12 @@ from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
 from replywatch.config import Config
 from replywatch.config.timeinput import zone
+from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.errors import SecretError
 from replywatch.mail.headers import parse_raw
 from replywatch.oauth.sources import email_credential
-from replywatch.store import Store, ledger, mailstate, utc_text
+from replywatch.store import Store, kinds, ledger, mailstate, utc_text
 from replywatch.store.book import Book
 
 if TYPE_CHECKING:
@@ -141,6 +142,8 @@ class DesktopChannel:
             actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
             if gmail_thread(app) is not None:
                 actions.insert(0, ("open", "Open"))
+            if alert.kind == ActionKind.REPLY.value:
+                actions.append(("not_reply", "Not a reply"))
         urgency = 2 if alert.kind == ActionKind.REPLY.value else 1
         return self.notifier.notify(alert.title, alert.body, actions, urgency=urgency)
 
@@ -282,9 +285,10 @@ class Alerter:
         if action.kind is not ActionKind.REPLY:
             return None
         theirs = [e for e in app.events if e.direction is Direction.FROM_THEM and e.message_id]
-        if not theirs:
+        cause = action.cause if action.cause is not None and action.cause.message_id else None
+        if cause is None and not theirs:
             return None
-        raw = mailstate.message(self.store, theirs[-1].message_id or "")
+        raw = mailstate.message(self.store, (cause or theirs[-1]).message_id or "")
         if raw is None:
             return None
         msg = parse_raw(raw)
@@ -337,7 +341,8 @@ class Alerter:
         """Apply a clicked notification action; return True if it was one of ours.
 
         "snooze" snoozes the application; "replied" logs a message sent to them
-        now; "open" opens the Gmail thread in the browser.
+        now; "open" opens the Gmail thread in the browser; "not_reply" marks the
+        message behind a reply alert as an acknowledgement (as ``mail kind``).
         """
         app_id = ledger.app_of_notification(self.store, notification_id)
         if app_id is None:
@@ -351,6 +356,12 @@ class Alerter:
             with self.store.tx():
                 self.store.add_event(app_id, Event(at=now, direction=Direction.TO_THEM,
                                                    source="manual", note="marked replied"))
+        elif action_key == "not_reply":
+            message_key = ledger.message_of_notification(self.store, notification_id)
+            if message_key is None:
+                return False
+            with self.store.tx():
+                kinds.correct(self.store, message_key, Kind.ACKNOWLEDGEMENT, now)
         elif action_key == "open":
             link = gmail_thread(self.store.get(app_id))
             if link:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import MAX_TEXT_CHARS, clean_line, clean_text
 from replywatch.core.timeutil import humanize, iso
@@ -27,7 +28,28 @@ _TITLES = {
     ActionKind.THANK_YOU_DUE: "Thank-you note due: {}",
     ActionKind.FOLLOW_UP_DUE: "Follow-up {n} of {max_n} due: {}",
     ActionKind.GHOSTED: "{} has gone quiet",
+    ActionKind.REJECTED: "{} said no",
 }
+# A reply's title by what the message says.
+_REPLY_TITLES = {
+    Kind.INTERVIEW: "{} invites you to interview",
+    Kind.OFFER: "{} made you an offer",
+    Kind.ACTION: "{}: your move",
+}
+# What a reply's message asks of the user, by what it says.
+_REPLY_ASKS = {
+    Kind.INTERVIEW: "They invite you to interview: your answer is due.",
+    Kind.OFFER: "An offer: your answer is due.",
+}
+# Words of an `action` message's evidence -> what they ask for, in plain words.
+_ASKED_FOR = (
+    (("assessment", "vurdering", "bedömning", "einschätzung"), "an assessment"),
+    (("test", "oppgave", "uppgift", "opgave", "aufgabe", "challenge"), "a test or task"),
+    (("form", "skjema", "formulär", "formular", "questionnaire", "spørreskjema"), "a form"),
+    (("document", "dokument", "certificate", "attest", "vitnemål", "betyg", "zeugnis",
+      "reference", "referanse", "referens"), "documents"),
+    (("video",), "a video"),
+)
 _OVERDUE_TITLE = "Thank-you note overdue: {}"
 _SAME_THREAD = (
     "Stay on the channel where the relationship already is: reply in the same "
@@ -97,6 +119,8 @@ def render(
     title = _title(company, action, now)
     if action.kind is ActionKind.REPLY:
         lines, extra = _reply(company, action, now, tz, reply)
+    elif action.kind is ActionKind.REJECTED:
+        lines, extra = _rejected(company, action, now, tz)
     elif action.kind is ActionKind.THANK_YOU_DUE:
         lines, extra = _thank_you(company, action, now, tz)
     elif action.kind is ActionKind.FOLLOW_UP_DUE:
@@ -128,6 +152,7 @@ def render(
             "contacts": [clean_line(contact) for contact in app.contacts],
         },
         "reply": _reply_json(reply, tz) if action.kind is ActionKind.REPLY else None,
+        "says": action.says.value if action.says else None,
         "title": title,
         "body": body,
     }
@@ -147,6 +172,8 @@ def _title(company: str, action: Action, now: datetime) -> str:
     """Return the title with ``company`` cut so that the whole fits in 120 characters."""
     if action.kind is ActionKind.THANK_YOU_DUE and _overdue(action, now):
         template = _OVERDUE_TITLE
+    elif action.kind is ActionKind.REPLY and action.says in _REPLY_TITLES:
+        template = _REPLY_TITLES[action.says]
     else:
         template = _TITLES[action.kind].replace("{n}", str(action.n))
         template = template.replace("{max_n}", str(action.max_n))
@@ -163,8 +190,46 @@ def _reply(
         sender = clean_line(reply.sender) or company
         subject = clean_line(reply.subject) or "(no subject)"
         lines = [f"{sender} wrote on {humanize(reply.at, now, tz)}:", f"Subject: {subject}"]
-    lines.append("The ball is in your court: your answer is due.")
+    if action.says is Kind.ACTION:
+        lines.append(f"Your move: they ask for {asked_for(action)}.")
+    else:
+        lines.append(_REPLY_ASKS.get(action.says or Kind.OTHER,
+                                     "The ball is in your court: your answer is due."))
     return lines, [_SAME_THREAD]
+
+
+def asked_for(action: Action) -> str:
+    """Return what an ``action`` message asks for, from the phrases that decided it:
+    "an assessment", "a form" ... or the first phrase itself, quoted.
+    """
+    evidence = action.cause.evidence if action.cause is not None else ()
+    text = " ".join(evidence).lower()
+    for words, what in _ASKED_FOR:
+        if any(word in text for word in words):
+            return what
+    return f'"{clean_line(evidence[0], 60)}"' if evidence else "something"
+
+
+def _rejected(
+    company: str, action: Action, now: datetime, tz: tzinfo
+) -> tuple[list[str], list[str]]:
+    cause = action.cause
+    lines = [
+        f"{company} will not go on with your application (they wrote "
+        f"{humanize(action.since, now, tz)}).",
+        "It is no verdict on you: know when to move on.",
+    ]
+    if cause is not None and not cause.automated:
+        if cause.reasons:
+            lines.append("A person wrote, and told you why: a short thank-you for the "
+                         "feedback is worth sending; the relationship outlasts the role.")
+        else:
+            lines.append("A person wrote this: a short thank-you reply keeps the door open; "
+                         "the relationship outlasts the role.")
+    extra = ["replywatch sends no more reminders for this application.",
+             "Put your energy into the next one: this is a career-long ultramarathon, "
+             "not a sprint."]
+    return lines, extra
 
 
 def _thank_you(

@@ -34,7 +34,12 @@ def review_text(sender: str | None, subject: str, app_id: int, company: str) -> 
 
 def matched_text(m: Matched) -> str:
     """Return how a matched message is described: its direction, rule and subject."""
-    way = "reply from them" if m.direction is Direction.FROM_THEM else "your message to them"
+    if m.direction is not Direction.FROM_THEM:
+        way = "your message to them"
+    elif m.kind is None or m.reply:
+        way = "reply from them" + (f", {m.kind}" if m.kind and m.kind != "other" else "")
+    else:
+        way = f"{m.kind.replace('_', ' ')} from them, no reply"
     subject = f" \"{clean_line(m.subject, 60)}\"" if m.subject else ""
     return f"{way} ({m.rule}){subject}"
 
@@ -51,7 +56,8 @@ def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
         "matched": [
             {"application": m.app_id, "company": m.company, "message_id": m.message_id,
              "direction": m.direction.value, "rule": m.rule,
-             "at": m.at.astimezone(tz).isoformat(timespec="seconds"), "subject": m.subject}
+             "at": m.at.astimezone(tz).isoformat(timespec="seconds"), "subject": m.subject,
+             "kind": m.kind, "reply": m.reply}
             for m in report.matched
         ],
         "ambiguous": [

@@ -121,3 +121,15 @@ def _decode_charset(data: bytes, charset: str) -> str:
             # ("idna") refuse errors="replace" with a ValueError.
             pass
     return _decode_legacy(data)
+
+
+def decode_base64(text: str) -> bytes | None:
+    """Given base64 text (whitespace and junk allowed, possibly cut short), return its
+    bytes, or None if it cannot be decoded.
+    """
+    return _decode_b(text)
+
+
+def decode_charset(data: bytes, charset: str) -> str:
+    """Given bytes and their declared charset ("" if none), return text; never raise."""
+    return _decode_charset(data, charset)

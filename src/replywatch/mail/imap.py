@@ -23,6 +23,7 @@ from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail import fetchparse
+from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import HEADER_FIELDS
 
@@ -335,6 +336,55 @@ class ImapMailbox:
                     yield RawMessage(folder, rec.uid, rec.internal_date, rec.header,
                                      gm_msgid=rec.gm_msgid, gm_thrid=rec.gm_thrid)
             del data, records
+
+    def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
+        """Return the start of the text (and any calendar invite) of a few messages.
+
+        For messages matched to an application only: one FETCH of BODYSTRUCTURE,
+        then the chosen parts with ``BODY.PEEK[section]<0.16384>`` — never more
+        than 16 KB a part, and never a flag changed. A message gone from the
+        folder is left out of the answer. Raise MailboxError on failure.
+        """
+        if not uids:
+            return {}
+        if self._selected != folder:
+            self.examine(folder)
+        try:
+            structures = self._send(self._client.fetch, uids, ["BODYSTRUCTURE"])
+            chosen = {int(uid): choose_parts(items.get(b"BODYSTRUCTURE"))
+                      for uid, items in structures.items() if int(uid) in set(uids)}
+            # Messages with the same sections to read share one FETCH.
+            groups: dict[tuple[Part, ...], list[int]] = {}
+            for uid, choice in chosen.items():
+                parts = tuple(p for p in (choice.text, choice.calendar) if p is not None)
+                groups.setdefault(parts, []).append(uid)
+            bodies = {uid: MailBody() for uid in groups.get((), [])}
+            for parts, group in groups.items():
+                if parts:
+                    bodies.update(self._fetch_parts(group, parts))
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"FETCH text in {folder}", exc) from exc
+        return bodies
+
+    def _fetch_parts(self, uids: list[int], parts: tuple[Part, ...]) -> dict[int, MailBody]:
+        """Fetch the same sections of several messages, capped, and decode them."""
+        items = [f"BODY.PEEK[{p.section}]<0.{PART_CAP}>" for p in parts]
+        found = self._send(self._client.fetch, uids, items)
+        bodies: dict[int, MailBody] = {}
+        for uid, data in found.items():
+            if int(uid) not in uids:
+                continue  # unsolicited: another message's flags changed meanwhile
+            text, calendar = "", None
+            for part in parts:
+                # The answer names the section without .PEEK and with the origin.
+                raw = data.get(f"BODY[{part.section}]<0>".encode())
+                raw = raw if isinstance(raw, bytes) else b""
+                if part.subtype == "calendar":
+                    calendar = decode_part(part, raw)
+                else:
+                    text = decode_part(part, raw)
+            bodies[int(uid)] = MailBody(text, calendar)
+        return bodies
 
     # -- push ---------------------------------------------------------------------
 

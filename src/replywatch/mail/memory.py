@@ -10,6 +10,8 @@ about the real one.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from datetime import UTC, date, datetime
 
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.errors import MailboxError
+from replywatch.mail.bodies import PART_CAP, MailBody, Part, decode_part
 from replywatch.mail.folders import Folder
 
 _validities = itertools.count(1000)
@@ -104,6 +107,38 @@ class MemoryMailbox:
         messages = [RawMessage(folder.name, uid, when, raw) for uid, when, raw in picked]
         return new_state, iter(messages)
 
+    def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
+        """Return the start of the text (and calendar part) of messages still in the
+        folder, chosen and capped as the IMAP edge does."""
+        self._check()
+        self.commands += 2  # BODYSTRUCTURE, then the parts
+        wanted = set(uids)
+        return {uid: _body(raw) for uid, _, raw in self.server.folders[folder].messages
+                if uid in wanted}
+
     def _check(self) -> None:
         if not self._connected:
             raise MailboxError("memory mailbox: not connected")
+
+
+def _body(raw: bytes) -> MailBody:
+    """Return what the IMAP edge would read of one message: the first inline text part
+    (plain, else HTML) and the first calendar part, each cut at ``PART_CAP`` bytes."""
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    found: dict[str, tuple[Part, bytes]] = {}
+    for n, part in enumerate(msg.walk()):
+        if part.get_content_maintype() != "text" or len(found) == 3:
+            continue
+        subtype = part.get_content_subtype()
+        inline = subtype == "calendar" or part.get_content_disposition() != "attachment"
+        if inline and subtype in ("plain", "html", "calendar") and subtype not in found:
+            payload = part.get_payload(decode=False)
+            data = payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) \
+                else b""
+            encoding = str(part.get("Content-Transfer-Encoding", "7bit")).strip().lower()
+            found[subtype] = (Part(str(n), subtype, encoding, part.get_content_charset() or ""),
+                              data[:PART_CAP])
+    text = found.get("plain") or found.get("html")
+    calendar = found.get("calendar")
+    return MailBody(decode_part(*text) if text else "",
+                    decode_part(*calendar) if calendar else None)

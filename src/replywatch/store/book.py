@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from replywatch.core.cadence import Evaluation, evaluate
+from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.core.policy import Policy
 from replywatch.core.text import clean_line
@@ -176,7 +177,8 @@ class Book:
             ],
             "events": [
                 {"at": iso(e.at, self.tz), "direction": e.direction.value, "source": e.source,
-                 "message_id": e.message_id, "note": e.note}
+                 "message_id": e.message_id, "note": e.note,
+                 "kind": e.kind.value if e.kind else None}
                 for e in app.events
             ],
             "notes": app.notes,
@@ -187,9 +189,13 @@ class Book:
         }
 
     def due(self, *, include_future: bool = True) -> list[tuple[Application, Action]]:
-        """Return (application, next action) for open applications, soonest first."""
+        """Return (application, next action) for open applications, soonest first,
+        and the notice of a fresh rejection.
+        """
         pairs = []
-        for app in self.store.applications():
+        for app in self.store.applications(include_closed=True):
+            if app.stage.is_closed and app.stage is not Stage.REJECTED:
+                continue
             action = self.evaluate(app).action
             if action is not None and (include_future or action.due <= self.now):
                 pairs.append((app, action))
@@ -218,7 +224,8 @@ def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str
     # Company and role may come from an import or a mail: cleaned for the terminal.
     name = clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
     if action.kind is ActionKind.REPLY:
-        text = f"replied {when}: your answer is due"
+        words = _REPLY_WORDS.get(action.says, "replied") if action.says else "replied"
+        text = f"{words} {when}: your answer is due"
     elif action.kind is ActionKind.THANK_YOU_DUE:
         if action.overdue_at is not None and now >= action.overdue_at:
             text = f"thank-you note overdue since {humanize(action.overdue_at, now, tz)}"
@@ -226,6 +233,16 @@ def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str
             text = f"thank-you note due {'since ' if past else ''}{when}"
     elif action.kind is ActionKind.FOLLOW_UP_DUE:
         text = f"follow-up {action.n} of {action.max_n} due {'since ' if past else ''}{when}"
+    elif action.kind is ActionKind.REJECTED:
+        text = f"said no {when}: time to move on"
     else:
         text = f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
     return f"{name} — {text}"
+
+
+# What a reply's message was, in the one-line view.
+_REPLY_WORDS = {
+    Kind.INTERVIEW: "invited you to interview",
+    Kind.OFFER: "made you an offer",
+    Kind.ACTION: "asked something of you",
+}

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from replywatch.core.domains import company_domain
+from replywatch.core.kinds import Kind
 from replywatch.core.model import Application, Direction, Event, Interview, Overrides, Stage
 from replywatch.errors import UserError
 
@@ -169,6 +170,34 @@ MIGRATIONS: list[Migration] = [
             created_at TEXT NOT NULL
         );
         CREATE INDEX proposals_by_name ON proposals (name_key, status)
+        """
+    ),
+    # 6: what each matched message from them says (DESIGN.md "What a message says"),
+    # the user's corrections, and the stage a message moved on its own. Keyed by the
+    # message key and kept apart from `messages`, so a re-scan keeps them.
+    _script(
+        """
+        CREATE TABLE message_kinds (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '[]',
+            automated INTEGER NOT NULL DEFAULT 0,
+            reasons INTEGER NOT NULL DEFAULT 0,
+            body INTEGER NOT NULL DEFAULT 0,
+            tries INTEGER NOT NULL DEFAULT 0,
+            corrected TEXT,
+            corrected_at TEXT
+        );
+        CREATE INDEX message_kinds_body ON message_kinds(body);
+        CREATE TABLE stage_moves (
+            app_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL
+        );
+        ALTER TABLE interviews ADD COLUMN source TEXT;
+        ALTER TABLE alerts ADD COLUMN message_key TEXT
         """
     ),
 ]
@@ -434,11 +463,36 @@ class Store:
                              ("events", "at, id")):
             grouped: dict[int, list[sqlite3.Row]] = {}
             query = f"SELECT * FROM {table} WHERE app_id IN ({marks}) ORDER BY {order}"  # noqa: S608
+            if table == "events":
+                query = _EVENTS_WITH_KINDS.format(marks=marks)
             for row in self.conn.execute(query, ids):
                 grouped.setdefault(int(row["app_id"]), []).append(row)
             by_app[table] = grouped
         return [_application(row, {t: g.get(int(row["id"]), []) for t, g in by_app.items()})
                 for row in rows]
+
+
+# Events with what their message says: the user's correction wins over the classifier.
+_EVENTS_WITH_KINDS = (
+    "SELECT e.*, coalesce(k.corrected, k.kind) AS kind, k.evidence, k.automated, k.reasons"
+    " FROM events e LEFT JOIN message_kinds k ON k.key = e.message_id"
+    " WHERE e.app_id IN ({marks}) ORDER BY e.at, e.id"
+)
+
+
+def _event(r: sqlite3.Row) -> Event:
+    return Event(
+        at=parse_utc(r["at"]),
+        direction=Direction(r["direction"]),
+        source=r["source"],
+        message_id=r["message_id"],
+        note=r["note"],
+        id=int(r["id"]),
+        kind=Kind(r["kind"]) if r["kind"] else None,
+        evidence=tuple(json.loads(r["evidence"])) if r["evidence"] else (),
+        automated=bool(r["automated"]),
+        reasons=bool(r["reasons"]),
+    )
 
 
 def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> Application:
@@ -461,17 +515,7 @@ def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> App
             )
             for r in related["interviews"]
         ),
-        events=tuple(
-            Event(
-                at=parse_utc(r["at"]),
-                direction=Direction(r["direction"]),
-                source=r["source"],
-                message_id=r["message_id"],
-                note=r["note"],
-                id=int(r["id"]),
-            )
-            for r in related["events"]
-        ),
+        events=tuple(_event(r) for r in related["events"]),
         snoozed_until=_opt_time(row["snoozed_until"]),
         notes=row["notes"],
         overrides=Overrides(

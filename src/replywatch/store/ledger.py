@@ -13,13 +13,17 @@ from replywatch.store.db import Store, parse_utc, utc_text
 
 
 def record(store: Store, action: Action, now: datetime) -> None:
-    """Record that ``action`` is being alerted (once; a second call changes nothing)."""
+    """Record that ``action`` is being alerted (once; a second call changes nothing).
+
+    The message behind it is kept with it: a "Not a reply" click corrects that one.
+    """
+    message_key = action.cause.message_id if action.cause is not None else None
     with store.tx():
         store.conn.execute(
-            "INSERT OR IGNORE INTO alerts (key, app_id, kind, n, due, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO alerts (key, app_id, kind, n, due, created_at, message_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (action.key, action.app_id, action.kind.value, action.n, utc_text(action.due),
-             utc_text(now)))
+             utc_text(now), message_key))
 
 
 def record_key(store: Store, key: str, kind: str, due: datetime, now: datetime) -> None:
@@ -51,6 +55,17 @@ def app_of_notification(store: Store, notification_id: int) -> int | None:
         " WHERE d.channel = 'desktop' AND d.notification_id = ?"
         " ORDER BY d.sent_at DESC LIMIT 1", (notification_id,)).fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def message_of_notification(store: Store, notification_id: int) -> str | None:
+    """Return the key of the message behind the latest desktop notification with this
+    id, or None when it had none.
+    """
+    row = store.conn.execute(
+        "SELECT a.message_key FROM alert_deliveries d JOIN alerts a ON a.key = d.key"
+        " WHERE d.channel = 'desktop' AND d.notification_id = ?"
+        " ORDER BY d.sent_at DESC LIMIT 1", (notification_id,)).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def get_meta(store: Store, key: str) -> str | None:

@@ -36,11 +36,14 @@ def save_folder_state(store: Store, account: str, folder: str, state: FolderStat
 
 
 def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
-                  key_of: Callable[[RawMessage], str]) -> tuple[int, int]:
+                  key_of: Callable[[RawMessage], str], *, relocate: bool = False
+                  ) -> tuple[int, int]:
     """Keep messages not seen before; return (read, new). Call inside ``tx()``.
 
     A message seen in several folders (or again after a UIDVALIDITY change) is
-    kept once, under ``key_of(message)``: its X-GM-MSGID or Message-ID.
+    kept once, under ``key_of(message)``: its X-GM-MSGID or Message-ID. With
+    ``relocate`` (the folder's UIDVALIDITY changed), a message kept before in the
+    same folder takes its new UID, so that its text can still be fetched.
     """
     insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
               " gm_msgid, gm_thrid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -48,16 +51,22 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
     before = conn.total_changes
     read = 0
     rows: list[tuple[object, ...]] = []
+    moves: list[tuple[object, ...]] = []
     for raw in messages:
         read += 1
         key = key_of(raw)
         rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
                      raw.header, raw.gm_msgid, raw.gm_thrid))
+        if relocate:
+            moves.append((raw.uid, key, account, raw.folder, raw.uid))
         if len(rows) >= 500:  # a batch at a time: flat memory, few round trips
             conn.executemany(insert, rows)
             rows.clear()
     conn.executemany(insert, rows)
-    return read, conn.total_changes - before
+    new = conn.total_changes - before
+    conn.executemany("UPDATE messages SET uid = ? WHERE key = ? AND account = ? AND folder = ?"
+                     " AND uid != ?", moves)
+    return read, new
 
 
 def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:

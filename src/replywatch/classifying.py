@@ -1,0 +1,152 @@
+"""The classify step of a pass: what each matched message from them says.
+
+A message is classified from its headers as soon as it matches (also when the
+book changed and mail read earlier is matched again, with no connection); the
+start of its text is read on the next connection — in the same pass when there
+is one — and the message classified again with it. Each verdict may move the
+application's stage (forward only), and a calendar invite records the interview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Protocol
+
+from replywatch import log
+from replywatch.core.classify import classify
+from replywatch.core.domains import domain_of, is_ats
+from replywatch.core.kinds import Classification, Kind, MailText
+from replywatch.core.model import Message
+from replywatch.errors import MailboxError
+from replywatch.mail.bodies import MailBody
+from replywatch.mail.calendar import Invite, read_invite
+from replywatch.mail.headers import parse_raw
+from replywatch.store import Store, kinds, mailstate
+
+# Local parts of addresses no person reads. Checked on the part before "@", capped.
+_NO_PERSON = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|mailer|jobs?|"
+    r"careers?|recruiting|talent|hr|invitations?|alerts?)(?:[-+._][\w.+-]{0,64})?$")
+# A rejection that gives its reasons, in the languages the classifier reads.
+_REASONS = re.compile(
+    r"\b(?:because|as we|the reason|feedback|we felt|we found that|your experience in|"
+    r"fordi|grunnen|tilbakemelding|eftersom|därför|anledningen|återkoppling|"
+    r"begrundelse|weil|da wir|der grund|rückmeldung)\b", re.IGNORECASE)
+_TEXT_CAP = 16 * 1024
+
+
+class TextSource(Protocol):
+    """What the classify step needs of a mailbox: the start of a few messages' text."""
+
+    def fetch_texts(self, folder: str, uids: list[int]) -> Mapping[int, MailBody]:
+        """Return the text of each message still in the folder, by UID."""
+
+
+def automated(msg: Message, rule: str) -> bool:
+    """Return True when no person wrote the message: an ATS relay, a no-reply or
+    role address, or automation headers.
+    """
+    sender = msg.from_addr or ""
+    local = sender.rpartition("@")[0][:128]
+    return (rule == "ats" or is_ats(domain_of(sender)) or bool(_NO_PERSON.match(local))
+            or (msg.auto_submitted not in (None, "no")) or msg.precedence is not None
+            or msg.list_id is not None)
+
+
+def gave_reasons(text: str) -> bool:
+    """Return True when a message's text says why (a rejection with its reasons)."""
+    return _REASONS.search(text[:_TEXT_CAP]) is not None
+
+
+def mail_text(msg: Message, rule: str, body: MailBody | None = None) -> MailText:
+    """Return what the classifier reads of a message (headers, and its text if read)."""
+    return MailText(
+        sender=msg.from_addr or "", display_name=msg.from_name, subject=msg.subject,
+        body=body.text[:_TEXT_CAP] if body else "", automated=automated(msg, rule),
+        has_calendar=body is not None and body.calendar is not None)
+
+
+def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule: str,
+                     now: datetime) -> Classification:
+    """Classify a message from them that just matched, from its headers; move the
+    stage for it. A message whose text was read already keeps that verdict.
+    Call inside ``tx()``.
+    """
+    known = kinds.get(store, key)
+    if known is not None and known.body is not kinds.Body.PENDING:
+        kinds.settle_stage(store, app_id, key, now)
+        return Classification(known.kind, known.confidence, known.evidence)
+    found = classify(mail_text(msg, rule))
+    kinds.record(store, key, found, automated=automated(msg, rule), reasons=False,
+                 body=kinds.Body.PENDING)
+    kinds.settle_stage(store, app_id, key, now)
+    return found
+
+
+def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime) -> int:
+    """Read the text of every classified message whose text is unread, on the
+    accounts' open connections; classify each again. Return how many were read.
+
+    A folder that fails is tried again on later passes, up to a limit; the
+    headers' verdict stands meanwhile.
+    """
+    wanted: dict[tuple[str, str], dict[int, str]] = {}
+    for key, account, folder, uid in kinds.pending_bodies(store):
+        if account in sources:
+            wanted.setdefault((account, folder), {})[uid] = key
+    read = 0
+    # The primary folder last: it stays selected for the next pass's NOOP.
+    for (account, folder), by_uid in sorted(wanted.items(),
+                                           key=lambda item: item[0][1].upper() == "INBOX"):
+        logger = log.get(account=account, folder=folder)
+        try:
+            bodies = sources[account].fetch_texts(folder, sorted(by_uid))
+        except MailboxError as exc:
+            logger.warning("text_fetch_failed", error=exc.problems[0])
+            with store.tx():
+                for key in by_uid.values():
+                    kinds.failed_body(store, key)
+            continue
+        with store.tx():
+            for uid, key in by_uid.items():
+                body = bodies.get(uid)
+                if body is None:
+                    kinds.failed_body(store, key)
+                    continue
+                _reclassify(store, key, body, now)
+                read += 1
+    return read
+
+
+def _reclassify(store: Store, key: str, body: MailBody, now: datetime) -> None:
+    """Classify one message again with its text; record an invite's interview."""
+    placed = kinds.matched_to(store, key)
+    raw = mailstate.message(store, key)
+    if placed is None or raw is None:
+        return
+    app_id, rule = placed
+    msg = parse_raw(raw)
+    found = classify(mail_text(msg, rule, body))
+    kinds.record(store, key, found, automated=automated(msg, rule),
+                 reasons=found.kind is Kind.REJECTION and gave_reasons(body.text),
+                 body=kinds.Body.READ)
+    log.get(application=app_id).info("message_classified", kind=found.kind.value,
+                                     confidence=found.confidence)
+    invite = read_invite(body.calendar) if body.calendar else None
+    effective = kinds.get(store, key)
+    if invite is not None and effective is not None and effective.effective is Kind.INTERVIEW:
+        _record_invite(store, app_id, invite)
+    kinds.settle_stage(store, app_id, key, now)
+
+
+def _record_invite(store: Store, app_id: int, invite: Invite) -> None:
+    """Record (or move, or cancel) the interview an invite describes, by its UID."""
+    if invite.cancelled:
+        kinds.set_invited_interview(store, app_id, invite.uid, None)
+        log.get(application=app_id).info("interview_cancelled")
+        return
+    kinds.set_invited_interview(store, app_id, invite.uid,
+                                (invite.start, invite.end, invite.attendees))
+    log.get(application=app_id).info("interview_recorded")
