@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import imaplib
 import io
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -15,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.alerts.deliver import Alerter, ConsoleChannel
+from replywatch.alerts.deliver import Alerter, ConsoleChannel, DesktopChannel
 from replywatch.config import load_config
 from replywatch.demo.dovecot import LocalDovecot
 from replywatch.store import Store
 from tests.mailfactory import ME, Setup, eml, make_setup
+from tests.servers.notify_server import NotifyServer
 from tests.test_check import app_add, check, days_ago, show
 
 
@@ -221,3 +223,91 @@ def test_check_text_fetch_of_a_5_mb_body_costs_at_most_16_kb(
     assert (True, [("huge@contoso.com", "rejection", False)], [16 * 1024]) == (
         len(huge) > 5_000_000, kinds_of(data), literals)
     assert len(output) < 64 * 1024  # the whole session, time stamps and all
+
+
+QUESTION = ("Hi Alex,\r\n\r\nThanks for your note. Quick question before we go on: would you "
+            "be open to working from our Oslo office three days a week?\r\n\r\nJane\r\n")
+
+
+def mail_list(rw: Setup, capsys: pytest.CaptureFixture[str],
+              *args: str) -> list[dict[str, object]]:
+    code, out, err = rw.run(capsys, "mail", "list", "--json", *args)
+    assert 0 == code, err
+    rows: list[dict[str, object]] = json.loads(out)
+    return rows
+
+
+def test_mail_kind_correction_survives_uidvalidity_change_and_resync(
+        rw: Setup, capsys: pytest.CaptureFixture[str], dovecot: LocalDovecot) -> None:
+    app_id = app_add(rw, capsys, "--company", "Contoso", "--contact", "jane@contoso.com",
+                     "--applied", days_ago(3))
+    rw.add(eml(sender="Jane Smith <jane@contoso.com>", subject="Re: Application",
+               msgid="q1@contoso.com", body=QUESTION), days_ago=1)
+    check(rw, capsys)
+    before = show(rw, capsys, app_id)["waiting_on"]
+    code, out, err = rw.run(capsys, "mail", "kind", "<q1@contoso.com>", "acknowledgement")
+    assert (0, "you") == (code, before), err
+    # New UIDVALIDITY, and the store's copy of the mailbox forgotten: read again.
+    maildir = dovecot.maildir(rw.user)
+    for name in ("dovecot-uidlist", "dovecot.index", "dovecot.index.log", "dovecot.index.cache"):
+        (maildir / name).unlink(missing_ok=True)
+    import sqlite3
+    db = sqlite3.connect(rw.data / "replywatch" / "replywatch.db")
+    with db:
+        db.execute("DELETE FROM messages")
+        db.execute("DELETE FROM folder_state")
+    db.close()
+    data = check(rw, capsys)
+    rows = mail_list(rw, capsys, "--app", str(app_id))
+    app = show(rw, capsys, app_id)
+    assert ("not a reply" in out, [("q1@contoso.com", "acknowledgement", False)],
+            [("q1@contoso.com", "acknowledgement", "other", True)], "them",
+            "follow_up_due") == (
+        True, kinds_of(data),
+        [(r["message_id"], r["kind"], r["classified"], r["corrected"]) for r in rows],
+        app["waiting_on"], app["next_action"]["kind"])  # type: ignore[index]
+
+
+def test_mail_kind_correcting_a_rejection_reopens_the_application(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Contoso", "--contact", "jane@contoso.com")
+    rw.add(eml(sender="Jane Smith <jane@contoso.com>", subject="Your application",
+               msgid="no3@contoso.com", body=REJECTION))
+    check(rw, capsys)
+    closed = show(rw, capsys, app_id)["stage"]
+    code, _, err = rw.run(capsys, "mail", "kind", "no3@contoso.com", "other")
+    app = show(rw, capsys, app_id)
+    assert (0, "rejected", "applied", "reply") == (
+        code, closed, app["stage"], app["next_action"]["kind"]), err  # type: ignore[index]
+
+
+def test_mail_kind_unknown_message_or_kind_is_a_clear_error(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = rw.run(capsys, "mail", "kind", "<nope@example.com>", "rejection")
+    with pytest.raises(SystemExit) as bad_kind:
+        rw.run(capsys, "mail", "kind", "x@y", "maybe")
+    kind_err = capsys.readouterr().err
+    assert (2, True, False, 2, True) == (
+        code, "no matched message '<nope@example.com>'" in err, "Traceback" in err,
+        bad_kind.value.code, "invalid choice: 'maybe'" in kind_err)
+
+
+def test_reply_notification_not_a_reply_action_marks_it_acknowledgement(
+        rw: Setup, capsys: pytest.CaptureFixture[str], dbus_session: str,
+        notify_server: NotifyServer) -> None:
+    app_id = app_add(rw, capsys, "--company", "Contoso", "--contact", "jane@contoso.com",
+                     "--applied", days_ago(3))
+    rw.add(eml(sender="Jane Smith <jane@contoso.com>", subject="Re: Application",
+               msgid="q2@contoso.com", body=QUESTION))
+    check(rw, capsys)
+    config = load_config(rw.config)
+    store = Store.open(rw.data / "replywatch" / "replywatch.db")
+    alerter = Alerter(config, store, [DesktopChannel(dbus_session)])
+    alerter.deliver_due(datetime.now(UTC))
+    note = notify_server.wait_for(1)[0]
+    clicked = alerter.on_action(note.id, "not_reply", datetime.now(UTC))
+    store.close()
+    app = show(rw, capsys, app_id)
+    assert (True, True, "acknowledgement", "follow_up_due") == (
+        ("not_reply", "Not a reply") in note.actions, clicked,
+        mail_list(rw, capsys)[0]["kind"], app["next_action"]["kind"])  # type: ignore[index]

@@ -21,6 +21,7 @@ from typing import Any
 from replywatch import __version__
 from replywatch import config as cfg
 from replywatch.cli import login, passview
+from replywatch.cli import mail as mail_commands
 from replywatch.config.timeinput import parse_when, zone
 from replywatch.core.model import Direction, Stage
 from replywatch.core.text import clean_line
@@ -377,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.register(command, sub)
     classify.register(command, sub)
     login.register(sub, command)
+    mail_commands.register(command, sub)
     return parser
 
 

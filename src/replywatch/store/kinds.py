@@ -16,8 +16,9 @@ from enum import IntEnum
 
 from replywatch.core.cadence import stage_after
 from replywatch.core.kinds import Classification, Kind
-from replywatch.core.model import Stage
+from replywatch.core.model import RawMessage, Stage
 from replywatch.errors import UserError
+from replywatch.store import mailstate
 from replywatch.store.db import Store, parse_utc, utc_text
 
 MAX_BODY_TRIES = 3  # a text that cannot be read after this many passes is given up
@@ -174,19 +175,19 @@ class MatchedMail:
     at: datetime
     direction: str
     rule: str | None
-    header: bytes
+    raw: RawMessage | None  # its stored headers, unparsed; None once forgotten
     kind: StoredKind | None
 
 
 def matched(store: Store, app_id: int | None = None) -> list[MatchedMail]:
     """Return the matched messages (of one application, or all), oldest first."""
     rows = store.conn.execute(
-        "SELECT e.message_id, e.app_id, e.at, e.direction, m.rule, m.header FROM events e"
+        "SELECT e.message_id, e.app_id, e.at, e.direction, m.rule FROM events e"
         " LEFT JOIN messages m ON m.key = e.message_id"
         " WHERE e.source = 'mail' AND (? IS NULL OR e.app_id = ?) ORDER BY e.at, e.id",
         (app_id, app_id)).fetchall()
-    return [MatchedMail(r[0], int(r[1]), parse_utc(r[2]), r[3], r[4], r[5] or b"",
-                        get(store, r[0])) for r in rows]
+    return [MatchedMail(r[0], int(r[1]), parse_utc(r[2]), r[3], r[4],
+                        mailstate.message(store, r[0]), get(store, r[0])) for r in rows]
 
 
 def find_key(store: Store, text: str) -> tuple[str, int]:
