@@ -311,3 +311,18 @@ def test_reply_notification_not_a_reply_action_marks_it_acknowledgement(
     assert (True, True, "acknowledgement", "follow_up_due") == (
         ("not_reply", "Not a reply") in note.actions, clicked,
         mail_list(rw, capsys)[0]["kind"], app["next_action"]["kind"])  # type: ignore[index]
+
+
+def test_check_mail_matched_later_by_app_add_has_its_text_read_on_next_pass(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    rw.add(eml(sender="Sam Lee <sam@northwind.io>", subject="Next steps",
+               msgid="int2@northwind.io",
+               body="Hi Alex,\r\n\r\nWe would like to invite you to an interview next week.\r\n"))
+    check(rw, capsys)
+    app_id = app_add(rw, capsys, "--company", "Northwind", "--contact", "sam@northwind.io")
+    from_headers = mail_list(rw, capsys)[0]
+    check(rw, capsys)
+    after = mail_list(rw, capsys)[0]
+    assert (("other", False), ("interview", True), "interviewing") == (
+        (from_headers["kind"], from_headers["text_read"]), (after["kind"], after["text_read"]),
+        show(rw, capsys, app_id)["stage"])

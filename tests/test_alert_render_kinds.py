@@ -1,0 +1,76 @@
+"""The words of an alert by what their message said (DESIGN.md "What a message says")."""
+
+from __future__ import annotations
+
+import pytest
+
+from replywatch.alerts.render import render
+from replywatch.core.kinds import Kind
+from replywatch.core.model import Action, ActionKind, Direction, Event
+from tests.test_alert_render import HOUR, NOW, app_
+
+
+def cause(kind: Kind, *evidence: str, automated: bool = False, reasons: bool = False) -> Event:
+    return Event(at=NOW - HOUR, direction=Direction.FROM_THEM, source="mail",
+                 message_id="mid:x@acme.example", kind=kind, evidence=evidence,
+                 automated=automated, reasons=reasons)
+
+
+def reply(event: Event) -> Action:
+    return Action(7, ActionKind.REPLY, due=NOW - HOUR, since=NOW - HOUR, cause=event)
+
+
+def rejected(event: Event) -> Action:
+    return Action(7, ActionKind.REJECTED, due=NOW - HOUR, since=NOW - HOUR, cause=event)
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "line"),
+    [
+        (Kind.INTERVIEW, "Acme invites you to interview",
+         "They invite you to interview: your answer is due."),
+        (Kind.OFFER, "Acme made you an offer", "An offer: your answer is due."),
+        (Kind.OTHER, "Acme replied", "The ball is in your court: your answer is due."),
+    ],
+)
+def test_render_reply_title_and_ask_follow_the_kind(kind: Kind, title: str, line: str) -> None:
+    alert = render(app_(), reply(cause(kind)), now=NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
+    assert (title, True, kind.value) == (alert.title, line in alert.body,
+                                         alert.payload["says"])
+
+
+@pytest.mark.parametrize(
+    ("evidence", "asked"),
+    [
+        (("please complete the online assessment",), "an assessment"),
+        (("fill out the attached form",), "a form"),
+        (("send us copies of your certificates",), "documents"),
+        (("løs kodeoppgaven innen fredag",), "a test or task"),
+        (("tell us your availability",), '"tell us your availability"'),
+    ],
+)
+def test_render_action_says_what_they_ask_for(evidence: tuple[str, ...], asked: str) -> None:
+    alert = render(app_(), reply(cause(Kind.ACTION, *evidence)), now=NOW,
+                   tz=NOW.tzinfo)  # type: ignore[arg-type]
+    assert ("Acme: your move", f"Your move: they ask for {asked}.") == (
+        alert.title, alert.body.splitlines()[1])
+
+
+@pytest.mark.parametrize(
+    ("automated", "reasons", "suggestion"),
+    [
+        (True, False, None),
+        (False, False, "A person wrote this: a short thank-you reply keeps the door open"),
+        (False, True, "told you why: a short thank-you for the feedback is worth sending"),
+    ],
+)
+def test_render_rejection_is_calm_and_suggests_thank_you_when_a_person_wrote(
+        automated: bool, reasons: bool, suggestion: str | None) -> None:
+    alert = render(app_(), rejected(cause(Kind.REJECTION, "not to move forward",
+                                          automated=automated, reasons=reasons)),
+                   now=NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
+    found = [line for line in alert.body.splitlines() if "thank-you" in line]
+    assert ("Acme said no", "rejected", "know when to move on" in alert.body) == (
+        alert.title, alert.kind, True)
+    assert (suggestion is None, True) == (not found, all(suggestion in f for f in found)
+                                          if suggestion else True)
