@@ -326,3 +326,41 @@ def test_check_mail_matched_later_by_app_add_has_its_text_read_on_next_pass(
     assert (("other", False), ("interview", True), "interviewing") == (
         (from_headers["kind"], from_headers["text_read"]), (after["kind"], after["text_read"]),
         show(rw, capsys, app_id)["stage"])
+
+
+def test_check_human_summary_says_what_each_message_is(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_add(rw, capsys, "--company", "Fabrikam", "--applied", days_ago(2))
+    app_add(rw, capsys, "--company", "Northwind", "--contact", "sam@northwind.io")
+    rw.add(eml(sender="Fabrikam Hiring Team <no-reply@us.greenhouse-mail.io>",
+               subject="Thank you for applying to Fabrikam", msgid="ack2@greenhouse-mail.io",
+               body=RECEIPT))
+    rw.add(eml(sender="Sam Lee <sam@northwind.io>", subject="Offer",
+               msgid="offer1@northwind.io",
+               body="Hi Alex,\r\n\r\nWe are delighted to offer you the position of Backend "
+                    "Engineer at Northwind. Please find the offer letter attached; let us "
+                    "know by Friday.\r\n\r\nSam\r\n"))
+    code, out, _ = rw.run(capsys, "check")
+    assert (0, True, True) == (
+        code,
+        'matched: Fabrikam — acknowledgement from them, no reply (ats) "Thank you for applying'
+        in out,
+        'matched: Northwind — reply from them, offer (contact) "Offer"' in out)
+
+
+def test_check_offer_moves_stage_to_offer_and_a_late_receipt_keeps_it(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Northwind", "--contact", "sam@northwind.io")
+    rw.add(eml(sender="Sam Lee <sam@northwind.io>", subject="Your offer from Northwind",
+               msgid="offer2@northwind.io",
+               body="Hi Alex,\r\n\r\nI am happy to tell you that we would like to offer you "
+                    "the role. The offer letter with salary and start date is attached.\r\n"),
+           days_ago=1)
+    check(rw, capsys)
+    rw.add(eml(sender="Northwind <no-reply@northwind.io>",
+               subject="Thank you for applying to Northwind", msgid="late2@northwind.io",
+               body=RECEIPT.replace("Fabrikam", "Northwind")))
+    check(rw, capsys)
+    app = show(rw, capsys, app_id)
+    assert ("offer", "you", "reply") == (app["stage"], app["waiting_on"],
+                                         app["next_action"]["kind"])  # type: ignore[index]

@@ -149,8 +149,14 @@ def settle_stage(store: Store, app_id: int, key: str, now: datetime) -> Stage:
     Call inside ``tx()``.
     """
     stored = get(store, key)
-    app = store.get(app_id)
-    stage = app.stage
+    # Only the stage is needed: loading the whole application per message would make
+    # a first pass over a long history quadratic.
+    row = store.conn.execute("SELECT stage FROM applications WHERE id = ?",
+                             (app_id,)).fetchone()
+    if row is None:
+        raise UserError(f"no application with id {app_id}")
+    current = Stage(row[0])
+    stage = current
     move = store.conn.execute(
         "SELECT key, before, after FROM stage_moves WHERE app_id = ?", (app_id,)).fetchone()
     if move is not None and move["key"] == key and move["after"] == stage.value:
@@ -161,7 +167,7 @@ def settle_stage(store: Store, app_id: int, key: str, now: datetime) -> Stage:
         store.conn.execute(
             "INSERT OR REPLACE INTO stage_moves (app_id, key, before, after) VALUES (?, ?, ?, ?)",
             (app_id, key, stage.value, new.value))
-    if new is not app.stage:
+    if new is not current:
         store.update_application(app_id, now, stage=new)
     return new
 
