@@ -18,9 +18,9 @@ import pytest
 
 from replywatch.alerts.deliver import Alerter, ConsoleChannel, DesktopChannel
 from replywatch.config import load_config
-from replywatch.demo.dovecot import LocalDovecot
 from replywatch.store import Store
 from tests.mailfactory import ME, Setup, eml, make_setup
+from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.test_check import app_add, check, days_ago, show
 
@@ -202,7 +202,7 @@ def test_check_text_fetch_uses_peek_and_leaves_message_unread(
     text_fetches = [c for c in sent if "FETCH" in c and "HEADER.FIELDS" not in c]
     assert ([("peek@contoso.com", "rejection", False)], False,
             ["UID FETCH 1 (BODYSTRUCTURE)", "UID FETCH 1 (BODY.PEEK[1]<0.16384>)"]) == (
-        kinds_of(data), b"\\Seen" in flags[0], text_fetches)  # type: ignore[index,operator]
+        kinds_of(data), b"\\Seen" in flags[0], text_fetches)  # type: ignore[operator]
 
 
 def _server_output(dovecot: LocalDovecot, user: str) -> bytes:
