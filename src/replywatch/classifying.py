@@ -85,9 +85,11 @@ def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule:
     return found
 
 
-def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime) -> int:
+def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
+               own: frozenset[str] = frozenset()) -> int:
     """Read the text of every classified message whose text is unread, on the
     accounts' open connections; classify each again. Return how many were read.
+    ``own`` (the user's addresses) is left out of an invite's interviewers.
 
     A folder that fails is tried again on later passes, up to a limit; the
     headers' verdict stands meanwhile.
@@ -115,12 +117,13 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime) -
                 if body is None:
                     kinds.failed_body(store, key)
                     continue
-                _reclassify(store, key, body, now)
+                _reclassify(store, key, body, now, own)
                 read += 1
     return read
 
 
-def _reclassify(store: Store, key: str, body: MailBody, now: datetime) -> None:
+def _reclassify(store: Store, key: str, body: MailBody, now: datetime,
+                own: frozenset[str]) -> None:
     """Classify one message again with its text; record an invite's interview."""
     placed = kinds.matched_to(store, key)
     raw = mailstate.message(store, key)
@@ -137,16 +140,16 @@ def _reclassify(store: Store, key: str, body: MailBody, now: datetime) -> None:
     invite = read_invite(body.calendar) if body.calendar else None
     effective = kinds.get(store, key)
     if invite is not None and effective is not None and effective.effective is Kind.INTERVIEW:
-        _record_invite(store, app_id, invite)
+        _record_invite(store, app_id, invite, own)
     kinds.settle_stage(store, app_id, key, now)
 
 
-def _record_invite(store: Store, app_id: int, invite: Invite) -> None:
+def _record_invite(store: Store, app_id: int, invite: Invite, own: frozenset[str]) -> None:
     """Record (or move, or cancel) the interview an invite describes, by its UID."""
     if invite.cancelled:
         kinds.set_invited_interview(store, app_id, invite.uid, None)
         log.get(application=app_id).info("interview_cancelled")
         return
-    kinds.set_invited_interview(store, app_id, invite.uid,
-                                (invite.start, invite.end, invite.attendees))
+    people = [a for a in invite.attendees if a not in own]
+    kinds.set_invited_interview(store, app_id, invite.uid, (invite.start, invite.end, people))
     log.get(application=app_id).info("interview_recorded")

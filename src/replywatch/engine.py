@@ -362,7 +362,7 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
         logger.info("account_synced", new=sum(f.new for f in acct_report.folders),
                     commands=acct_report.commands)
     match_pending(store, own_addresses(config), report, now)
-    classifying.read_texts(store, sessions, now)
+    classifying.read_texts(store, sessions, now, frozenset(own_addresses(config)))
     report.matched = [_with_kind(store, m) for m in report.matched]
 
 
