@@ -364,3 +364,23 @@ def test_check_offer_moves_stage_to_offer_and_a_late_receipt_keeps_it(
     app = show(rw, capsys, app_id)
     assert ("offer", "you", "reply") == (app["stage"], app["waiting_on"],
                                          app["next_action"]["kind"])  # type: ignore[index]
+
+
+def test_desktop_urgency_critical_for_interview_normal_for_rejection(
+        rw: Setup, capsys: pytest.CaptureFixture[str], dbus_session: str,
+        notify_server: NotifyServer) -> None:
+    app_add(rw, capsys, "--company", "Northwind", "--contact", "sam@northwind.io")
+    app_add(rw, capsys, "--company", "Contoso", "--contact", "jane@contoso.com")
+    rw.add(eml(sender="Sam Lee <sam@northwind.io>", subject="Interview invitation",
+               msgid="int3@northwind.io",
+               body="Hi Alex,\r\n\r\nWe would like to invite you to an interview. Which of "
+                    "these times suit you?\r\n"))
+    rw.add(eml(sender="Jane Smith <jane@contoso.com>", subject="Your application",
+               msgid="no4@contoso.com", body=REJECTION))
+    check(rw, capsys)
+    config = load_config(rw.config)
+    store = Store.open(rw.data / "replywatch" / "replywatch.db")
+    Alerter(config, store, [DesktopChannel(dbus_session)]).deliver_due(datetime.now(UTC))
+    store.close()
+    urgency = {n.summary: n.hints.get("urgency") for n in notify_server.wait_for(2)}
+    assert {"Northwind invites you to interview": 2, "Contoso said no": 1} == urgency
