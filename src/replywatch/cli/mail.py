@@ -16,7 +16,6 @@ from typing import Any
 from replywatch.core.kinds import Kind
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
-from replywatch.mail.headers import parse_raw
 from replywatch.store import kinds
 
 
@@ -27,6 +26,8 @@ def _context(args: argparse.Namespace) -> Any:
 
 
 def _row(ctx: Any, m: kinds.MatchedMail) -> dict[str, Any]:
+    from replywatch.mail.headers import parse_raw
+
     msg = parse_raw(m.raw) if m.raw is not None else None
     stored = m.kind
     return {
