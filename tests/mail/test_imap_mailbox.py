@@ -40,3 +40,25 @@ class TestImapMailbox(MailboxContract):
             open=lambda: open_with_password(dovecot.password),
             open_with_password=open_with_password,
         )
+
+
+def test_fetch_texts_of_many_messages_goes_in_bounded_batches(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from replywatch.mail import imap
+
+    monkeypatch.setattr(imap, "TEXT_BATCH", 2)
+    for n in range(5):
+        dovecot.add_message(imap_user, (f"From: jane@acme.example\r\nMessage-ID: <b{n}@x>\r\n"
+                                        f"Content-Type: text/plain\r\n\r\nText {n}\r\n").encode())
+    account = Account(name="mail", host=dovecot.host, username=imap_user, port=dovecot.port,
+                      security=Security.PLAIN)
+    with ImapMailbox(account, dovecot.password) as box:
+        box.examine("INBOX")
+        before = len(dovecot.commands_sent(imap_user))
+        texts = box.fetch_texts("INBOX", [1, 2, 3, 4, 5])
+    sent = dovecot.commands_sent(imap_user)[before:]
+    structure_fetches = [c for c in sent if c.endswith("(BODYSTRUCTURE)")]
+    assert ({n + 1: f"Text {n}" for n in range(5)},
+            ["UID FETCH 1,2 (BODYSTRUCTURE)", "UID FETCH 3,4 (BODYSTRUCTURE)",
+             "UID FETCH 5 (BODYSTRUCTURE)"]) == (
+        {uid: body.text.strip() for uid, body in texts.items()}, structure_fetches)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
 
 BATCH = 500  # UIDs per FETCH: bounds memory whatever the mailbox size
+TEXT_BATCH = 200  # messages per text FETCH: at most 200 x 2 parts x 16 KB in memory
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 60.0
 _FIELDS = " ".join(name.upper() for name in HEADER_FIELDS)
@@ -340,39 +341,47 @@ class ImapMailbox:
     def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
         """Return the start of the text (and any calendar invite) of a few messages.
 
-        For messages matched to an application only: one FETCH of BODYSTRUCTURE,
-        then the chosen parts with ``BODY.PEEK[section]<0.16384>`` — never more
-        than 16 KB a part, and never a flag changed. A message gone from the
-        folder is left out of the answer. Raise MailboxError on failure.
+        For messages matched to an application only: a FETCH of BODYSTRUCTURE, then
+        the chosen parts with ``BODY.PEEK[section]<0.16384>`` — never more than
+        16 KB a part, and never a flag changed — in batches of ``TEXT_BATCH``
+        messages, so that memory stays bounded. A message gone from the folder is
+        left out of the answer. Raise MailboxError on failure.
         """
         if not uids:
             return {}
         if self._selected != folder:
             self.examine(folder)
+        bodies: dict[int, MailBody] = {}
         try:
-            structures = self._send(self._client.fetch, uids, ["BODYSTRUCTURE"])
-            chosen = {int(uid): choose_parts(items.get(b"BODYSTRUCTURE"))
-                      for uid, items in structures.items() if int(uid) in set(uids)}
-            # Messages with the same sections to read share one FETCH.
-            groups: dict[tuple[Part, ...], list[int]] = {}
-            for uid, choice in chosen.items():
-                parts = tuple(p for p in (choice.text, choice.calendar) if p is not None)
-                groups.setdefault(parts, []).append(uid)
-            bodies = {uid: MailBody() for uid in groups.get((), [])}
-            for parts, group in groups.items():
-                if parts:
-                    bodies.update(self._fetch_parts(group, parts))
+            for start in range(0, len(uids), TEXT_BATCH):
+                bodies.update(self._fetch_texts(uids[start:start + TEXT_BATCH]))
         except _IMAP_ERRORS as exc:
             raise self._fail(f"FETCH text in {folder}", exc) from exc
+        return bodies
+
+    def _fetch_texts(self, uids: list[int]) -> dict[int, MailBody]:
+        asked = set(uids)
+        structures = self._send(self._client.fetch, sorted(asked), ["BODYSTRUCTURE"])
+        # Messages with the same sections to read share one FETCH.
+        groups: dict[tuple[Part, ...], list[int]] = {}
+        for uid, items in structures.items():
+            if int(uid) in asked:  # unsolicited answers for other messages are dropped
+                choice = choose_parts(items.get(b"BODYSTRUCTURE"))
+                parts = tuple(p for p in (choice.text, choice.calendar) if p is not None)
+                groups.setdefault(parts, []).append(int(uid))
+        bodies = {uid: MailBody() for uid in groups.pop((), [])}
+        for parts, group in groups.items():
+            bodies.update(self._fetch_parts(group, parts))
         return bodies
 
     def _fetch_parts(self, uids: list[int], parts: tuple[Part, ...]) -> dict[int, MailBody]:
         """Fetch the same sections of several messages, capped, and decode them."""
         items = [f"BODY.PEEK[{p.section}]<0.{PART_CAP}>" for p in parts]
-        found = self._send(self._client.fetch, uids, items)
+        found = self._send(self._client.fetch, sorted(uids), items)
+        asked = set(uids)
         bodies: dict[int, MailBody] = {}
         for uid, data in found.items():
-            if int(uid) not in uids:
+            if int(uid) not in asked:
                 continue  # unsolicited: another message's flags changed meanwhile
             text, calendar = "", None
             for part in parts:
