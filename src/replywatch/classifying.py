@@ -71,18 +71,19 @@ def mail_text(msg: Message, rule: str, body: MailBody | None = None) -> MailText
 def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule: str,
                      now: datetime) -> Classification:
     """Classify a message from them that just matched, from its headers; move the
-    stage for it. A message whose text was read already keeps that verdict.
-    Call inside ``tx()``.
+    stage for it; return the kind that counts (the user's, if they corrected it).
+    A message whose text was read already keeps that verdict. Call inside ``tx()``.
     """
     known = kinds.get(store, key)
     if known is not None and known.body is not kinds.Body.PENDING:
         kinds.settle_stage(store, app_id, key, now)
-        return Classification(known.kind, known.confidence, known.evidence)
+        return Classification(known.effective, known.confidence, known.evidence)
     found = classify(mail_text(msg, rule))
     kinds.record(store, key, found, automated=automated(msg, rule), reasons=False,
                  body=kinds.Body.PENDING)
     kinds.settle_stage(store, app_id, key, now)
-    return found
+    corrected = known.corrected if known is not None else None
+    return Classification(corrected, 1.0, ()) if corrected else found
 
 
 def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
