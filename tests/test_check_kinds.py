@@ -384,3 +384,29 @@ def test_desktop_urgency_critical_for_interview_normal_for_rejection(
     store.close()
     urgency = {n.summary: n.hints.get("urgency") for n in notify_server.wait_for(2)}
     assert {"Northwind invites you to interview": 2, "Contoso said no": 1} == urgency
+
+
+def test_report_counts_a_receipt_as_acknowledged_and_the_interview_as_first_reply(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    from replywatch.config.timeinput import zone
+    from replywatch.report.data import load
+    from replywatch.store.book import Book
+
+    app_add(rw, capsys, "--company", "Fabrikam", "--applied", days_ago(9))
+    rw.add(eml(sender="Fabrikam Hiring Team <no-reply@us.greenhouse-mail.io>",
+               subject="Thank you for applying to Fabrikam", msgid="ack3@greenhouse-mail.io",
+               body=RECEIPT, date=datetime.now(UTC) - timedelta(days=8)), days_ago=8)
+    invited = (datetime.now(UTC) - timedelta(days=2)).replace(microsecond=0)
+    rw.add(eml(sender="Fabrikam Recruiting <no-reply@us.greenhouse-mail.io>",
+               subject="Interview invitation: Fabrikam", msgid="int4@greenhouse-mail.io",
+               date=invited,
+               body="Hi Alex,\r\n\r\nWe would like to invite you to an interview with the "
+                    "Fabrikam team. Please pick a time that suits you.\r\n"), days_ago=2)
+    check(rw, capsys)
+    config = load_config(rw.config)
+    store = Store.open(rw.data / "replywatch" / "replywatch.db")
+    facts = load(Book(store, config.policy, zone(config.policy.timezone),
+                      datetime.now(UTC))).facts[0]
+    store.close()
+    assert (True, invited, "greenhouse-mail.io") == (
+        facts.acknowledged, facts.first_reply, facts.channel)

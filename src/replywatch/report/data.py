@@ -25,7 +25,8 @@ class ReportData:
 
 def _channel(store: Store, event: Event) -> str:
     """Return the ATS relay the message of ``event`` came through, or "direct"."""
-    raw = mailstate.message(store, f"mid:{event.message_id}") if event.message_id else None
+    # A mail event's message_id is the message's key ("mid:...", "gm:..."), as stored.
+    raw = mailstate.message(store, event.message_id) if event.message_id else None
     sender = parse_raw(raw).from_addr if raw is not None else None
     domain = domain_of(sender or "")
     for relay in ATS_RELAYS:
@@ -39,7 +40,8 @@ def load(book: Book, since: datetime | None = None) -> ReportData:
     after ``since``, their facts and what is due, soonest first."""
     apps = [a for a in book.store.applications(include_closed=True)
             if since is None or a.applied_at >= since]
-    facts = [facts_of(a, lambda _e: None, lambda e: _channel(book.store, e)) for a in apps]
+    # Each event carries what its message says (the user's correction first).
+    facts = [facts_of(a, lambda e: e.kind, lambda e: _channel(book.store, e)) for a in apps]
     wanted = {a.id for a in apps}
     due = [(a, x) for a, x in book.due(include_future=True) if a.id in wanted]
     return ReportData(apps, facts, due, book.now)
