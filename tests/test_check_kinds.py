@@ -410,3 +410,23 @@ def test_report_counts_a_receipt_as_acknowledged_and_the_interview_as_first_repl
     store.close()
     assert (True, invited, "greenhouse-mail.io") == (
         facts.acknowledged, facts.first_reply, facts.channel)
+
+
+def test_mail_list_human_shows_kind_sender_subject_and_message_id(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Contoso", "--contact", "jane@contoso.com")
+    rw.add(eml(sender="Jane Smith <jane@contoso.com>", subject="Your application",
+               msgid="no5@contoso.com", body=REJECTION))
+    rw.add(eml(sender=ME, to="jane@contoso.com", subject="Re: Your application",
+               msgid="ty@example.org"), folder="Sent")
+    check(rw, capsys)
+    rw.run(capsys, "mail", "kind", "no5@contoso.com", "other")
+    code, out, _ = rw.run(capsys, "mail", "list")
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert (0, True, True, True, True) == (
+        code,
+        any(line.startswith(f"{app_id} ") and "other (corrected) jane@contoso.com Your "
+            "application" in line for line in lines),
+        "no5@contoso.com" in lines,
+        any("you wrote alex.doe@example.org Re: Your application" in line for line in lines),
+        "ty@example.org" in lines)
