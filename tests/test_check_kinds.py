@@ -142,7 +142,8 @@ def test_check_late_acknowledgement_never_undoes_interviewing(
     assert (0, "interviewing") == (code, show(rw, capsys, app_id)["stage"])
 
 
-def invite(*, start: datetime, uid: str = "iv-1@calendar.northwind.io") -> bytes:
+def invite(*, start: datetime, uid: str = "iv-1@calendar.northwind.io",
+           msgid: str = "cal1@northwind.io") -> bytes:
     """A calendar invite as Google Calendar and Outlook send it: text + text/calendar."""
     stamp = "%Y%m%dT%H%M%SZ"
     end = start + timedelta(minutes=45)
@@ -159,7 +160,7 @@ def invite(*, start: datetime, uid: str = "iv-1@calendar.northwind.io") -> bytes
         "From: Sam Lee <sam@northwind.io>", f"To: {ME}",
         "Subject: Invitation: Interview: Alex Doe / Northwind",
         f"Date: {format_datetime(start - timedelta(days=2))}",
-        "Message-ID: <cal1@northwind.io>", "MIME-Version: 1.0",
+        f"Message-ID: <{msgid}>", "MIME-Version: 1.0",
         'Content-Type: multipart/mixed; boundary="b1"'])
     body = "\r\n".join([
         "--b1", 'Content-Type: text/plain; charset="UTF-8"', "",
@@ -306,3 +307,17 @@ def test_report_counts_a_receipt_as_acknowledged_and_the_interview_as_first_repl
     store.close()
     assert (True, invited, "greenhouse-mail.io") == (
         facts.acknowledged, facts.first_reply, facts.channel)
+
+
+def test_check_updated_invite_moves_the_interview_instead_of_adding_one(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Northwind", "--contact", "sam@northwind.io")
+    first = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    rw.add(invite(start=first), days_ago=1)
+    check(rw, capsys)
+    moved = first + timedelta(days=1)
+    rw.add(invite(start=moved, msgid="cal2@northwind.io"))
+    check(rw, capsys)
+    starts = [datetime.fromisoformat(i["start"])
+              for i in show(rw, capsys, app_id)["interviews"]]  # type: ignore[attr-defined]
+    assert [moved] == starts
