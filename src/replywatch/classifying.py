@@ -16,19 +16,15 @@ from typing import Protocol
 
 from replywatch import log
 from replywatch.core.classify import classify
-from replywatch.core.domains import domain_of, is_ats
 from replywatch.core.kinds import Classification, Kind, MailText
 from replywatch.core.model import Message
 from replywatch.errors import MailboxError
 from replywatch.mail.bodies import MailBody
+from replywatch.mail.bodytext import is_automated
 from replywatch.mail.calendar import Invite, read_invite
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, kinds, mailstate
 
-# Local parts of addresses no person reads. Checked on the part before "@", capped.
-_NO_PERSON = re.compile(
-    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|mailer|jobs?|"
-    r"careers?|recruiting|talent|hr|invitations?|alerts?)(?:[-+._][\w.+-]{0,64})?$")
 # A rejection that gives its reasons, in the languages the classifier reads.
 _REASONS = re.compile(
     r"\b(?:because|as we|the reason|feedback|we felt|we found that|your experience in|"
@@ -45,14 +41,11 @@ class TextSource(Protocol):
 
 
 def automated(msg: Message, rule: str) -> bool:
-    """Return True when no person wrote the message: an ATS relay, a no-reply or
-    role address, or automation headers.
+    """Return True when no person wrote the message: it came through an ATS relay
+    (``rule`` "ats"), or ``bodytext.is_automated`` says so (the same test that
+    ``replywatch classify`` and the classifier's measurements use).
     """
-    sender = msg.from_addr or ""
-    local = sender.rpartition("@")[0][:128]
-    return (rule == "ats" or is_ats(domain_of(sender)) or bool(_NO_PERSON.match(local))
-            or (msg.auto_submitted not in (None, "no")) or msg.precedence is not None
-            or msg.list_id is not None)
+    return rule == "ats" or is_automated(msg)
 
 
 def gave_reasons(text: str) -> bool:

@@ -21,6 +21,7 @@ from email.policy import compat32
 from replywatch.core.domains import domain_of, is_ats
 from replywatch.core.htmltext import html_to_text
 from replywatch.core.kinds import MailText
+from replywatch.core.model import Message
 from replywatch.mail.encoded import drop_controls
 from replywatch.mail.headers import parse_headers
 
@@ -149,21 +150,28 @@ def mail_text(raw: bytes) -> MailText:
     """
     head = parse_headers(raw[:MAX_RAW], folder="", uid=0, internal_date=_EPOCH)
     body = body_text(raw)
+    return MailText(
+        sender=head.from_addr or "",
+        display_name=head.from_name,
+        subject=head.subject,
+        body=body.text,
+        automated=is_automated(head),
+        has_calendar=body.calendar is not None,
+    )
+
+
+def is_automated(head: Message) -> bool:
+    """Given a message's headers, return True when no person wrote it: an ATS or
+    board sender, a no-reply address, or list or auto-submitted headers. The one
+    definition for ``replywatch classify`` and the sync's classify step alike.
+    """
     sender = head.from_addr or ""
-    local = sender.partition("@")[0]
-    automated = (
+    local = sender.partition("@")[0][:256]
+    return (
         is_ats(domain_of(sender))
         or any(marker in local for marker in _NO_REPLY_MARKERS)
         or head.list_id is not None
         or head.list_unsubscribe
         or head.auto_reply
         or head.precedence in ("bulk", "list", "junk")
-    )
-    return MailText(
-        sender=sender,
-        display_name=head.from_name,
-        subject=head.subject,
-        body=body.text,
-        automated=automated,
-        has_calendar=body.calendar is not None,
     )
