@@ -37,8 +37,14 @@ CONTACT = "jane@contoso.com"
 
 def message(n: int, sender: str, size: int, html: bool, when: datetime) -> bytes:
     """One message of about ``size`` bytes of text."""
-    words = "We received your application and will review it carefully. " * (size // 60 + 1)
-    body = f"<html><body><p>{words[:size]}</p></body></html>" if html else words[:size]
+    # A receipt as ATSs write it, then a long footer (legal text, privacy notice) that
+    # holds no phrase of any kind, up to ``size``.
+    receipt = ("Hi Alex,\r\n\r\nThank you for applying to Contoso. We have received your "
+               "application and our team will review it. If your profile matches what we "
+               "are looking for, we will be in touch.\r\n\r\nContoso Talent Team\r\n\r\n")
+    footer = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod. "
+    words = (receipt + footer * (size // len(footer) + 1))[:size]
+    body = f"<html><body><p>{words}</p></body></html>" if html else words
     kind = "text/html" if html else "text/plain"
     return (f"From: {sender}\r\nTo: me@example.org\r\nSubject: Application {n}\r\n"
             f"Date: {format_datetime(when)}\r\nMessage-ID: <b{n}@bench>\r\n"
