@@ -3,20 +3,26 @@
 Targets: accuracy >= 95 %; recall >= 95 % for rejection and for interview; at most 2 %
 of acknowledgements taken for a reply. They are asserted on the sets the classifier was
 tuned on (the labelled set and the held-out rounds 1 to 3, which were studied after
-their measurement). The round-4 held-out set was never tuned on; its measured figures
-(84.3 %, 84.6 %, 83.3 %, 11.1 %: below the targets) are asserted as a floor, so that a
-change that makes unseen mail worse fails CI. The figures themselves are printed by
-bench/classify.py.
+their measurement), with the shipped model (trained on them).
+
+The round-4 held-out set was never tuned on by the rules; the hybrid is measured on it
+by leave-one-set-out (a model trained on every other set), and those figures (95.2 %,
+96.2 %, 91.7 %, 0 %; the rules alone had 84.3 %, 84.6 %, 83.3 %, 11.1 %) are asserted
+as a floor, so that a change that makes unseen mail worse fails CI. The figures
+themselves are printed by bench/classify.py.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
+import sys
 from pathlib import Path
 
 import pytest
 
-from replywatch.core.classify import classify
+from replywatch.core import kindmodel
+from replywatch.core.classify import classify, classify_with
 from replywatch.core.kinds import Kind
 from replywatch.mail.bodytext import mail_text
 
@@ -72,7 +78,16 @@ def test_labelled_set_acknowledgement_as_reply_within_target(
 
 @pytest.fixture(scope="module")
 def held_out() -> list[tuple[Kind, Kind]]:
-    return _results(HELD_OUT)
+    # Leave-one-set-out: the model of the shipped threshold, trained without this set.
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    train = importlib.import_module("train_kinds")
+    shipped = kindmodel.packaged()
+    assert shipped is not None
+    model = train.fit([e for name in train.TRAIN_SETS if name != HELD_OUT
+                       for e in train.load(name)], shipped.threshold)
+    return [(e.label, classify_with(e.mail, model).kind) for e in train.load(HELD_OUT)]
 
 
 def test_held_out_set_has_every_kind(held_out: list[tuple[Kind, Kind]]) -> None:
@@ -85,6 +100,6 @@ def test_held_out_set_no_worse_than_measured_at_the_freeze(
     accuracy = sum(1 for label, got in held_out if label is got) / len(held_out)
     acks = [got for label, got in held_out if label is Kind.ACKNOWLEDGEMENT]
     as_reply = sum(1 for got in acks if got.is_reply) / len(acks)
-    floors = (accuracy >= 0.84, _recall(held_out, Kind.REJECTION) >= 0.84,
-              _recall(held_out, Kind.INTERVIEW) >= 0.83, as_reply <= 0.12)
+    floors = (accuracy >= 0.95, _recall(held_out, Kind.REJECTION) >= 0.96,
+              _recall(held_out, Kind.INTERVIEW) >= 0.91, as_reply <= 0.0)
     assert (True, True, True, True) == floors

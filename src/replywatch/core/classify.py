@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from replywatch.core import phrases
+from replywatch.core import kindmodel, phrases
 from replywatch.core.domains import domain_of, is_ats
+from replywatch.core.kindmodel import KindModel
 from replywatch.core.kinds import Classification, Kind, MailText
 
 # What is read of a message: the decision is made at its start, and a cap keeps a
@@ -115,19 +116,26 @@ def classify(mail: MailText) -> Classification:
     """Given what a message says (sender, display name, subject, start of its text),
     return its kind, a confidence from 0.0 to 1.0 and the phrases that decided it.
 
+    The rules decide; where they find too little evidence (``other``), the model
+    shipped in the package (``core/kindmodel.py``) may name the kind, as
+    ``classify_with`` describes.
+    """
+    return classify_with(mail, kindmodel.packaged())
+
+
+def classify_with(mail: MailText, model: KindModel | None) -> Classification:
+    """Given what a message says and a learned model (or None: the rules alone),
+    return its kind, a confidence and its evidence.
+
     Quoted history ("On ... wrote:", "> ", "-----Original Message-----", an Outlook
     "From:/Sent:" block) never decides. Precedence: account codes, rejection, offer,
     interview, action, acknowledgement, job alert; weak evidence gives ``other``.
+    Only where the rules would say ``other`` and no person asks something is the
+    model consulted, and its kind taken only at a probability of at least its
+    threshold; its word is in the evidence ("model: rejection 0.93").
     """
-    name = _normalise(mail.display_name[:MAX_NAME])
-    subject = _normalise(mail.subject[:MAX_SUBJECT])
-    body = _normalise(cut_quoted(mail.body[:MAX_BODY_IN]))[:MAX_BODY]
-    domain = domain_of(mail.sender[:MAX_NAME])
-    local = mail.sender[:MAX_NAME].partition("@")[0].lower()
+    name, subject, body, domain, automated = _read(mail)
     board = _within(domain, phrases.BOARD_DOMAINS)
-    automated = (mail.automated or board or is_ats(domain)
-                 or any(marker in local for marker in phrases.NO_REPLY_MARKERS))
-
     hits = [*_hits(subject, automated), *_hits(body, automated), *_negated_progress(body),
             *_hits(name, automated, only=Kind.JOB_ALERT)]
     if _within(domain, phrases.ASSESSMENT_DOMAINS):
@@ -141,12 +149,44 @@ def classify(mail: MailText) -> Classification:
         # through the board (InMail) is, and stays ``other``.
         hits.append(_Hit(Kind.JOB_ALERT, DECIDES, domain))
     scores, evidence = _tally(hits)
-    kind = _decide(scores, asks=not automated and _REQUEST_RE.search(body) is not None,
-                   automated=automated, regrets=_REGRET_RE.search(body) is not None)
-    if kind is Kind.OTHER:
-        weak = tuple(phrase for found in evidence.values() for phrase in found)
-        return Classification(Kind.OTHER, 0.4 if weak else 0.6, weak[:_MAX_EVIDENCE])
-    return Classification(kind, _confidence(kind, scores), tuple(evidence[kind][:_MAX_EVIDENCE]))
+    asks = not automated and _REQUEST_RE.search(body) is not None
+    kind = _decide(scores, asks=asks, automated=automated,
+                   regrets=_REGRET_RE.search(body) is not None)
+    if kind is not Kind.OTHER:
+        return Classification(kind, _confidence(kind, scores),
+                              tuple(evidence[kind][:_MAX_EVIDENCE]))
+    weak = tuple(phrase for found in evidence.values() for phrase in found)
+    if model is not None and not asks:
+        # The rules found too little: a second opinion from the words as a whole. A
+        # person's question stays ``other`` (their answer is due whatever else it says).
+        guess, probability = model.predict(kindmodel.features(subject, body,
+                                                              automated=automated))
+        if guess is not Kind.OTHER and probability >= model.threshold:
+            return Classification(guess, round(min(0.95, probability), 2),
+                                  (f"model: {guess.value} {probability:.2f}",
+                                   *weak[: _MAX_EVIDENCE - 1]))
+    return Classification(Kind.OTHER, 0.4 if weak else 0.6, weak[:_MAX_EVIDENCE])
+
+
+def learned_features(mail: MailText) -> list[str]:
+    """Given what a message says, return the features the learned model reads of it:
+    those of ``kindmodel.features`` over the normalised subject and body (quoted
+    history cut), as ``classify_with`` passes them."""
+    _, subject, body, _, automated = _read(mail)
+    return kindmodel.features(subject, body, automated=automated)
+
+
+def _read(mail: MailText) -> tuple[str, str, str, str, bool]:
+    """Return the normalised display name, subject and body (quoted history cut), the
+    sender's domain, and whether the message is automated."""
+    name = _normalise(mail.display_name[:MAX_NAME])
+    subject = _normalise(mail.subject[:MAX_SUBJECT])
+    body = _normalise(cut_quoted(mail.body[:MAX_BODY_IN]))[:MAX_BODY]
+    domain = domain_of(mail.sender[:MAX_NAME])
+    local = mail.sender[:MAX_NAME].partition("@")[0].lower()
+    automated = (mail.automated or _within(domain, phrases.BOARD_DOMAINS) or is_ats(domain)
+                 or any(marker in local for marker in phrases.NO_REPLY_MARKERS))
+    return name, subject, body, domain, automated
 
 
 def _decide(scores: dict[Kind, int], *, asks: bool, automated: bool, regrets: bool) -> Kind:
