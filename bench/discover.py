@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.discover_mailbox import Labelled, mailbox, same_company
+from tests.discover_mailbox import Labelled, headers_only, mailbox, same_company
 
 from replywatch.core.discover import propose
 
@@ -25,6 +26,10 @@ def main() -> None:
         items = [i for i in every if name in ("all", i.set)]
         print(f"== {name} ==")
         report(items)
+    # What a pass sees today: the headers only (no body, no attachment names), with the
+    # classifier's kind from those headers, as discovery.py builds it.
+    print("== all, headers only (what `check` reads of unmatched mail) ==")
+    report([replace(i, seen=headers_only(i.seen)) for i in every])
 
 
 def report(items: list[Labelled]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
@@ -55,3 +55,17 @@ def mailbox() -> list[Labelled]:
 def same_company(proposed: str, labelled: str) -> bool:
     """Return True when two company names are the same name written differently."""
     return bool(labelled) and CompanyName.of(proposed).squashed == CompanyName.of(labelled).squashed
+
+
+def headers_only(seen: Seen) -> Seen:
+    """Return what a pass reads of an unmatched message: no body, no attachment names,
+    and the classifier's kind from the headers where they decide one."""
+    from replywatch.core.classify import classify
+    from replywatch.core.kinds import Kind, MailText
+
+    kind = None
+    if not seen.sent_by_user:
+        said = classify(MailText(sender=seen.from_addr, display_name=seen.from_name,
+                                 subject=seen.subject))
+        kind = None if said.kind is Kind.OTHER else said.kind
+    return replace(seen, body="", attachments=(), kind=kind)

@@ -201,6 +201,9 @@ class _Handler(socketserver.StreamRequestHandler):
 
     def fetch(self, tag: str, args: str, messages: list[GmMessage]) -> None:
         which, _, items = args.partition(" ")
+        if "BODYSTRUCTURE" in items.upper() or "BODY.PEEK[1]" in items.upper():
+            self.fetch_text(tag, which, items, messages)
+            return
         body = re.search(r"BODY(?:\.PEEK)?\[HEADER\.FIELDS \(([^)]*)\)\]", items, re.I)
         rest = re.sub(r"BODY(?:\.PEEK)?\[HEADER\.FIELDS \([^)]*\)\]", "", items, flags=re.I)
         names = set(rest.strip("() ").upper().split())
@@ -222,6 +225,24 @@ class _Handler(socketserver.StreamRequestHandler):
             data = header_fields(m.header, body[1].split())
             parts.append(f"BODY[HEADER.FIELDS ({body[1]})] {{{len(data)}}}")
             self.send(f"* {seq} FETCH ({' '.join(parts)}", data + b")\r\n")
+        self.send(f"{tag} OK Success")
+
+
+    def fetch_text(self, tag: str, which: str, items: str, messages: list[GmMessage]) -> None:
+        """Answer what Gmail answers for a one-part text/plain message: its structure,
+        or the start of its text (``BODY.PEEK[1]<0.N>``)."""
+        wanted = uid_set(which, [m.uid for m in messages])
+        text = b"Hello,\r\n\r\nThanks.\r\n"
+        for seq, m in enumerate(messages, 1):
+            if m.uid not in wanted:
+                continue
+            if "BODYSTRUCTURE" in items.upper():
+                self.send(f'* {seq} FETCH (UID {m.uid} BODYSTRUCTURE ("text" "plain" '
+                          f'("charset" "UTF-8") NIL NIL "7bit" {len(text)} 3 NIL NIL NIL '
+                          'NIL))')
+            else:
+                self.send(f"* {seq} FETCH (UID {m.uid} BODY[1]<0> {{{len(text)}}}",
+                          text + b")\r\n")
         self.send(f"{tag} OK Success")
 
 

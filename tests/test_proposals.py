@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,31 @@ def test_app_accept_unknown_or_dismissed_proposal_is_one_line_exit_2(
     code, _, err = rw.run(capsys, "app", "accept", "99")
     errors = [line for line in err.splitlines() if line.startswith("replywatch: error:")]
     assert (2, ["replywatch: error: no proposal with id 99"]) == (code, errors), err
+
+
+def with_attachment(sender: str, to: str, subject: str, msgid: str, filename: str) -> bytes:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, to, subject
+    message["Message-ID"] = f"<{msgid}>"
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message.set_content("Hello, please find my papers attached.\n")
+    message.add_attachment(b"%PDF-1.4 cv", maintype="application", subtype="pdf",
+                           filename=filename)
+    return message.as_bytes()
+
+
+def test_check_reads_the_text_and_attachments_the_headers_do_not_tell(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    # The role is only in the receipt's text; the application is only told by its CV.
+    rw.add(eml(sender="Contoso Hiring Team <no-reply@hire.lever.co>",
+               subject="Thanks for applying", msgid="lv-2@lever.co",
+               body="Thank you for applying for the Platform Engineer role at Contoso. We "
+                    "have received your application."))
+    rw.add(with_attachment(f"Alex Doe <{ME}>", "hr@tailspin.example", "Frontend Developer",
+                           "sent-3@example.org", "Alex_Doe_CV.pdf"), folder="Sent")
+    rw.add(with_attachment(f"Alex Doe <{ME}>", "support@tailspin.example", "My order",
+                           "sent-4@example.org", "receipt.pdf"), folder="Sent")
+    report = run_json(rw, capsys, "check")
+    assert isinstance(report, dict)
+    found = sorted((p["company"], p["role"], p["source"]) for p in report["proposed"])
+    assert [("Contoso", "Platform Engineer", "relay"), ("Tailspin", "", "sent")] == found

@@ -9,20 +9,52 @@ addresses) spares parsing for the rest of the mailbox.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from replywatch import log
+from replywatch.core.classify import classify
 from replywatch.core.discover import Proposal, Seen, propose
-from replywatch.core.domains import ATS_RELAYS, JOB_BOARDS
+from replywatch.core.domains import (
+    ATS_RELAYS,
+    JOB_BOARDS,
+    domain_of,
+    is_ats,
+    is_board,
+    says_nothing,
+)
+from replywatch.core.kinds import Kind, MailText
 from replywatch.core.model import Application, Message
 from replywatch.core.names import CompanyName
+from replywatch.errors import MailboxError
+from replywatch.mail.bodies import MailBody
+from replywatch.mail.bodytext import is_automated
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, mailstate, proposals
 
 _SENDERS = re.compile(
     rb"(?i)[@.](?:" + b"|".join(re.escape(d.encode()) for d in sorted(ATS_RELAYS | JOB_BOARDS))
     + rb")\b")
+
+
+MAX_CANDIDATES = 300  # texts read per pass for proposals: a first pass stays bounded
+
+
+class TextSource(Protocol):
+    """An open connection that reads the start of messages' text."""
+
+    def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
+        """Return the text (and attachment names) of each message still in the folder."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Mail that may be an application once its text or attachments are read."""
+
+    key: str
+    seen: Seen
 
 
 @dataclass(frozen=True)
@@ -34,35 +66,107 @@ class Proposed:
 
 
 def seen_of(msg: Message, own: set[str]) -> Seen:
-    """Return what discovery reads of a parsed message."""
+    """Return what discovery reads of a parsed message. Received mail gets the
+    classifier's kind where its headers decide one: a rejection or an interview
+    invitation from a relay is no receipt, whatever thanks it opens with."""
+    kind = None
+    if (msg.from_addr or "") not in own:
+        said = classify(MailText(sender=msg.from_addr or "", display_name=msg.from_name,
+                                 subject=msg.subject, automated=is_automated(msg)))
+        kind = None if said.kind is Kind.OTHER else said.kind
     return Seen(
         sent_by_user=(msg.from_addr or "") in own, from_addr=msg.from_addr or "",
         from_name=msg.from_name, to=msg.to, subject=msg.subject, when=msg.when,
         message_id=msg.message_id,
         bulk=bool(msg.list_id or msg.list_unsubscribe
                   or (msg.precedence or "").lower() in ("bulk", "list", "junk")),
-        reply=bool(msg.in_reply_to))
+        reply=bool(msg.in_reply_to), kind=kind)
 
 
-def propose_pending(store: Store, own: set[str], apps: list[Application], now: datetime
-                    ) -> list[Proposed]:
+def propose_pending(store: Store, own: set[str], apps: list[Application], now: datetime,
+                    candidates: list[Candidate] | None = None) -> list[Proposed]:
     """Propose applications from the unmatched messages of this pass; return the new
-    ones. Mail of a company already in the book is not proposed. Call inside tx()."""
+    ones. Mail of a company already in the book is not proposed. Messages whose
+    headers are not enough, but whose text or attachments could be, are added to
+    ``candidates`` (at most MAX_CANDIDATES). Call inside tx()."""
     mine = re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own))) if own else None
-    in_book = [(CompanyName.of(a.company).squashed, a.role.casefold().strip(), a.stage.is_closed)
-               for a in apps]
+    in_book = _book_keys(apps)
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
         if not (_SENDERS.search(raw.header) or (mine and mine.search(raw.header.lower()))):
             continue
         msg = parse_raw(raw)
-        proposal = propose(seen_of(msg, own))
-        if proposal is None or _in_book(proposal, in_book):
+        seen = seen_of(msg, own)
+        if (candidates is not None and len(candidates) < MAX_CANDIDATES
+                and _worth_a_look(seen, in_book)):
+            # Its text (the role, the company) or its attachments (a CV) are read
+            # while the connection is open, and the proposal made from all of it.
+            candidates.append(Candidate(key, seen))
             continue
-        pid = proposals.add(store, key, proposal, now)
-        if pid is not None:
-            made.append(Proposed(pid, proposal))
-            log.get(proposal=pid).info("application_proposed", source=proposal.source)
+        proposal = propose(seen)
+        if proposal is not None:
+            made += _keep(store, key, proposal, in_book, now)
+    return made
+
+
+def _keep(store: Store, key: str, proposal: Proposal, in_book: list[tuple[str, str, bool]],
+          now: datetime) -> list[Proposed]:
+    if _in_book(proposal, in_book):
+        return []
+    pid = proposals.add(store, key, proposal, now)
+    if pid is None:
+        return []
+    log.get(proposal=pid).info("application_proposed", source=proposal.source)
+    return [Proposed(pid, proposal)]
+
+
+def _worth_a_look(seen: Seen, in_book: list[tuple[str, str, bool]]) -> bool:
+    """Return True for mail whose text or attachments may make it a proposal: a
+    receipt-like message from a relay or board, or the user's own first message to a
+    company address."""
+    if seen.bulk or seen.reply:
+        return False
+    if seen.sent_by_user:
+        return len(seen.to) in (1, 2, 3) and not says_nothing(domain_of(seen.to[0]))
+    sender = domain_of(seen.from_addr)
+    return seen.kind in (None, Kind.ACKNOWLEDGEMENT) and (is_ats(sender) or is_board(sender))
+
+
+def read_candidates(store: Store, sources: Mapping[str, TextSource],
+                    candidates: list[Candidate], now: datetime) -> list[Proposed]:
+    """Read the text and attachment names of the candidates on the accounts' open
+    connections and propose again with them; return the new proposals."""
+    places: dict[tuple[str, str], dict[int, Candidate]] = {}
+    unread: list[Candidate] = []
+    for candidate in candidates:
+        place = mailstate.place(store, candidate.key)
+        if place is not None and place[0] in sources:
+            account, folder, uid = place
+            places.setdefault((account, folder), {})[uid] = candidate
+        else:
+            unread.append(candidate)
+    in_book = _book_keys(store.applications(include_closed=True))
+    made: list[Proposed] = []
+    with store.tx():  # no connection to read them on: what the headers say
+        for candidate in unread:
+            if (proposal := propose(candidate.seen)) is not None:
+                made += _keep(store, candidate.key, proposal, in_book, now)
+    for (account, folder), by_uid in sorted(places.items(),
+                                           key=lambda item: item[0][1].upper() == "INBOX"):
+        try:
+            bodies = sources[account].fetch_texts(folder, sorted(by_uid))
+        except MailboxError as exc:
+            log.get(account=account, folder=folder).warning("candidate_texts_failed",
+                                                          error=exc.problems[0])
+            bodies = {}  # what the headers say, then
+        with store.tx():
+            for uid, candidate in by_uid.items():
+                body = bodies.get(uid)
+                seen = candidate.seen if body is None else replace(
+                    candidate.seen, body=body.text, attachments=body.attachments)
+                proposal = propose(seen)
+                if proposal is not None:
+                    made += _keep(store, candidate.key, proposal, in_book, now)
     return made
 
 
@@ -72,3 +176,8 @@ def _in_book(proposal: Proposal, book: list[tuple[str, str, bool]]) -> bool:
     name, role = CompanyName.of(proposal.company).squashed, proposal.role.casefold().strip()
     return any(name == n and (not closed or not role or not r or role == r)
                for n, r, closed in book)
+
+
+def _book_keys(apps: list[Application]) -> list[tuple[str, str, bool]]:
+    return [(CompanyName.of(a.company).squashed, a.role.casefold().strip(), a.stage.is_closed)
+            for a in apps]

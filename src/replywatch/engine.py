@@ -25,7 +25,7 @@ from replywatch.core.model import (
     RawMessage,
     Stage,
 )
-from replywatch.discovery import Proposed, propose_pending
+from replywatch.discovery import Candidate, Proposed, propose_pending, read_candidates
 from replywatch.errors import MailboxError, UserError
 from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
@@ -140,6 +140,8 @@ class PassReport:
     ambiguous: list[Ambiguous] = field(default_factory=list)
     review: list[Review] = field(default_factory=list)
     proposed: list[Proposed] = field(default_factory=list)
+    # Unmatched mail whose text may make it a proposal; read while connections are open.
+    candidates: list[Candidate] = field(default_factory=list)
     due: list[tuple[Application, Action]] = field(default_factory=list)
 
     @property
@@ -221,7 +223,7 @@ def match_pending(store: Store, own: set[str], report: PassReport,
             added = _sweep(store, index, only, apps, report=report, messages=iter(candidates),
                            now=when)
         every = store.applications(include_closed=True)
-        report.proposed += propose_pending(store, own, every, when)
+        report.proposed += propose_pending(store, own, every, when, report.candidates)
         mailstate.mark_rest_processed(store)
 
 
@@ -364,6 +366,8 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
     match_pending(store, own_addresses(config), report, now)
     classifying.read_texts(store, sessions, now, frozenset(own_addresses(config)))
     report.matched = [_with_kind(store, m) for m in report.matched]
+    report.proposed += read_candidates(store, sessions, report.candidates, now)
+    report.candidates.clear()
 
 
 def _with_kind(store: Store, m: Matched) -> Matched:

@@ -24,8 +24,18 @@ def multi(subtype: str, *parts: object) -> tuple[object, ...]:
 
 
 def test_choose_parts_single_plain_is_section_1() -> None:
-    assert (Part("1", "plain", "8bit", "iso-8859-1"), None) == tuple(
+    assert (Part("1", "plain", "8bit", "iso-8859-1"), None, ()) == tuple(
         vars(choose_parts(text("plain", "8bit", "iso-8859-1"))).values())
+
+
+def test_choose_parts_names_the_attachments_by_disposition_or_type_parameter() -> None:
+    pdf = ("application", "pdf", ("name", "cover.pdf"), None, None, "base64", 900, None,
+           ("attachment", ("filename", "Alex_CV.pdf")))
+    odt = ("application", "vnd.oasis.opendocument.text", ("name", "Soknad.odt"), None, None,
+           "base64", 900)
+    chosen = choose_parts(multi("mixed", text("plain"), pdf, odt))
+    assert ("1", ("alex_cv.pdf", "soknad.odt")) == (
+        chosen.text.section if chosen.text else None, chosen.attachments)
 
 
 def test_choose_parts_alternative_prefers_plain_over_html() -> None:

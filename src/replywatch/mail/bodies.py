@@ -33,18 +33,21 @@ class Part:
 
 @dataclass(frozen=True)
 class Choice:
-    """The parts worth reading of one message."""
+    """The parts worth reading of one message, and the names of its attachments."""
 
     text: Part | None = None
     calendar: Part | None = None
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class MailBody:
-    """What was read of one message: the start of its text, and its calendar invite."""
+    """What was read of one message: the start of its text, its calendar invite, and
+    the file names of its attachments (a CV tells an application apart)."""
 
     text: str = ""
     calendar: str | None = None
+    attachments: tuple[str, ...] = ()
 
 
 def _str(value: object) -> str:
@@ -76,6 +79,7 @@ def choose_parts(structure: object) -> Choice:
     plain: Part | None = None
     html: Part | None = None
     calendar: Part | None = None
+    names: list[str] = []
     stack: list[tuple[str, object, int]] = [("", structure, 0)]
     seen = 0
     while stack and seen < MAX_PARTS:
@@ -92,6 +96,9 @@ def choose_parts(structure: object) -> Choice:
                 section = f"{prefix}.{i + 1}" if prefix else str(i + 1)
                 stack.append((section, children[i], depth + 1))
             continue
+        name = _file_name(node)
+        if name and len(names) < MAX_NAMES:
+            names.append(name)
         if len(node) < 7 or _str(node[0]) != "text":
             continue
         subtype = _str(node[1])
@@ -104,7 +111,28 @@ def choose_parts(structure: object) -> Choice:
             plain = plain or part
         elif subtype == "html":
             html = html or part
-    return Choice(text=plain or html, calendar=calendar)
+    return Choice(text=plain or html, calendar=calendar, attachments=tuple(names))
+
+
+MAX_NAMES = 20
+MAX_NAME_CHARS = 200
+
+
+def _file_name(node: tuple[object, ...] | list[object]) -> str:
+    """Return a part's file name (lower-cased): the disposition's ``filename``, else
+    the type's ``name`` parameter; "" when it has none.
+
+    RFC 3501 puts the disposition after the body fields: at 8 for a basic part, at 9
+    for text (after its line count), at 11 for an attached message.
+    """
+    kind = _str(node[0])
+    at = 9 if kind == "text" else 11 if kind == "message" else 8
+    disposition = node[at] if len(node) > at else None
+    if isinstance(disposition, tuple | list) and len(disposition) > 1:
+        name = _params(disposition[1]).get("filename", "")
+        if name:
+            return name[:MAX_NAME_CHARS]
+    return _params(node[2]).get("name", "")[:MAX_NAME_CHARS] if len(node) > 2 else ""
 
 
 def decode_part(part: Part, data: bytes) -> str:

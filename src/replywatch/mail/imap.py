@@ -12,6 +12,7 @@ import ssl
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -364,15 +365,18 @@ class ImapMailbox:
         structures = self._send(self._client.fetch, sorted(asked), ["BODYSTRUCTURE"])
         # Messages with the same sections to read share one FETCH.
         groups: dict[tuple[Part, ...], list[int]] = {}
+        names: dict[int, tuple[str, ...]] = {}
         for uid, items in structures.items():
             if int(uid) in asked:  # unsolicited answers for other messages are dropped
                 choice = choose_parts(items.get(b"BODYSTRUCTURE"))
                 parts = tuple(p for p in (choice.text, choice.calendar) if p is not None)
                 groups.setdefault(parts, []).append(int(uid))
+                names[int(uid)] = choice.attachments
         bodies = {uid: MailBody() for uid in groups.pop((), [])}
         for parts, group in groups.items():
             bodies.update(self._fetch_parts(group, parts))
-        return bodies
+        return {uid: replace(body, attachments=names.get(uid, ())) for uid, body in
+                bodies.items()}
 
     def _fetch_parts(self, uids: list[int], parts: tuple[Part, ...]) -> dict[int, MailBody]:
         """Fetch the same sections of several messages, capped, and decode them."""

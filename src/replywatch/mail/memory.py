@@ -140,5 +140,7 @@ def _body(raw: bytes) -> MailBody:
                               data[:PART_CAP])
     text = found.get("plain") or found.get("html")
     calendar = found.get("calendar")
+    names = tuple(name.lower()[:200] for part in msg.walk()
+                  if (name := part.get_filename()))[:20]
     return MailBody(decode_part(*text) if text else "",
-                    decode_part(*calendar) if calendar else None)
+                    decode_part(*calendar) if calendar else None, names)

@@ -174,3 +174,10 @@ def message(store: Store, key: str) -> RawMessage | None:
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM messages WHERE key = ?",  # noqa: S608
                              (key,)).fetchone()
     return _raw(tuple(row))[1] if row else None
+
+
+def place(store: Store, key: str) -> tuple[str, str, int] | None:
+    """Return (account, folder, UID) of a stored message, or None."""
+    row = store.conn.execute("SELECT account, folder, uid FROM messages WHERE key = ?",
+                             (key,)).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]), int(row[2]))
