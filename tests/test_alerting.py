@@ -10,15 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.alerts.deliver import (
-    Alerter,
-    CommandChannel,
-    ConsoleChannel,
-    DesktopChannel,
-    EmailChannel,
-    in_quiet_hours,
-    message_id_for,
-)
+from replywatch.alerts.command import CommandChannel
+from replywatch.alerts.console import ConsoleChannel
+from replywatch.alerts.deliver import Alerter, in_quiet_hours
+from replywatch.alerts.desktop import DesktopChannel
+from replywatch.alerts.email import EmailChannel, message_id_for
 from replywatch.alerts.render import RenderedAlert
 from replywatch.config import (
     Alerts,

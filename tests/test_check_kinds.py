@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.alerts.deliver import Alerter, ConsoleChannel, DesktopChannel
+from replywatch.alerts.console import ConsoleChannel
+from replywatch.alerts.deliver import Alerter
+from replywatch.alerts.desktop import DesktopChannel
 from replywatch.config import load_config
 from replywatch.store import Store
 from tests.mailfactory import ME, Setup, eml, make_setup

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from replywatch.alerts.deliver import Alerter, DesktopChannel
+from replywatch.alerts.deliver import Alerter
+from replywatch.alerts.desktop import DesktopChannel
 from replywatch.config import load_config
 from replywatch.store import Store
 from tests.mailfactory import ME, Setup, eml

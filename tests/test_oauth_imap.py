@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from replywatch import engine, log
-from replywatch.alerts.deliver import Alerter, ConsoleChannel
+from replywatch.alerts.console import ConsoleChannel
+from replywatch.alerts.deliver import Alerter
 from replywatch.config import Account, Alerts, Auth, Config, OAuth2, Security
 from replywatch.errors import MailboxError, OAuthError, SignInExpired
 from replywatch.mail.imap import ImapMailbox

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.deliver import EmailChannel
-from replywatch.alerts.email import send_email
+from replywatch.alerts.email import EmailChannel, send_email
 from replywatch.alerts.render import RenderedAlert
 from replywatch.config import Alerts, Auth, Config, EmailAlerts, OAuth2, Security
 from replywatch.oauth import sources

@@ -16,11 +16,27 @@ import subprocess
 from collections.abc import Mapping, Sequence
 
 from replywatch.alerts import AlertChannelError
+from replywatch.alerts.render import RenderedAlert
+from replywatch.core.model import Application
 from replywatch.core.text import clean_line
 
 CHANNEL = "command"
 MAX_STDERR_CHARS = 200
 _HINT = "check argv in [alerts.command]"
+
+
+class CommandChannel:
+    """Run the configured command with the alert as JSON on standard input."""
+
+    name = CHANNEL
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.argv = tuple(argv)
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Run the command; raise AlertChannelError if it fails."""
+        run_command(self.argv, alert.payload)
+        return None
 
 
 def run_command(

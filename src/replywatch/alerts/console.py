@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TextIO
 
 from replywatch.alerts.render import MAX_BODY_CHARS, MAX_TITLE_CHARS, RenderedAlert
+from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
 
 INDENT = "    "
@@ -22,3 +24,20 @@ def print_alert(alert: RenderedAlert, stream: TextIO) -> None:
         for line in clean_text(alert.body, MAX_BODY_CHARS).split("\n")
     ]
     stream.write("\n".join(lines) + "\n")
+
+
+class ConsoleChannel:
+    """Print alerts on a stream (the demo's channel, and a terminal user's)."""
+
+    name = "console"
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Print the alert."""
+        stream = self.stream or sys.stdout
+        print_alert(alert, stream)
+        stream.write("\n")
+        stream.flush()
+        return None

@@ -1,5 +1,8 @@
 """Deliver due actions as alerts, once each, on the channels the user chose.
 
+The channel classes live with their transports (``console.py``, ``command.py``,
+``email.py``, ``desktop.py``); this module chooses them and keeps the ledger.
+
 An alert is keyed (application, kind, n, round) and recorded in the store before it
 is sent; each channel's delivery is marked after it succeeds. Restarts, repeated
 passes or a message seen in two folders never alert twice; a crash between
@@ -9,30 +12,22 @@ channel is retried on the next tick and reported once per failure streak.
 
 from __future__ import annotations
 
-import sys
 import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from replywatch import log
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.render import RenderedAlert, ReplyInfo, render
+from replywatch.alerts.render import SNOOZE_DAYS, RenderedAlert, ReplyInfo, gmail_thread, render
 from replywatch.config import Config
 from replywatch.config.timeinput import zone
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
-from replywatch.errors import SecretError
 from replywatch.mail.headers import parse_raw
-from replywatch.oauth.sources import email_credential
 from replywatch.store import Store, kinds, ledger, mailstate, utc_text
 from replywatch.store.book import Book
-
-if TYPE_CHECKING:
-    from replywatch.alerts.desktop import DesktopNotifier
-
-SNOOZE_DAYS = 2
 
 
 class Channel(Protocol):
@@ -47,127 +42,27 @@ class Channel(Protocol):
         """
 
 
-class ConsoleChannel:
-    """Print alerts on a stream (the demo's channel, and a terminal user's)."""
-
-    name = "console"
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream
-
-    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
-        """Print the alert."""
-        from replywatch.alerts.console import print_alert
-
-        stream = self.stream or sys.stdout
-        print_alert(alert, stream)
-        stream.write("\n")
-        stream.flush()
-        return None
-
-
-class CommandChannel:
-    """Run the configured command with the alert as JSON on standard input."""
-
-    name = "command"
-
-    def __init__(self, argv: Sequence[str]) -> None:
-        self.argv = tuple(argv)
-
-    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
-        """Run the command; raise AlertChannelError if it fails."""
-        from replywatch.alerts.command import run_command
-
-        run_command(self.argv, alert.payload)
-        return None
-
-
-class EmailChannel:
-    """Send alerts as mail to the user's own address."""
-
-    name = "email"
-
-    def __init__(self, config: Config) -> None:
-        assert config.alerts.email is not None
-        self.settings = config.alerts.email
-
-    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
-        """Send one message whose Message-ID is derived from the alert key."""
-        from replywatch.alerts.email import send_email
-
-        settings = self.settings
-        try:
-            password = email_credential(settings)
-        except SecretError as exc:
-            raise AlertChannelError("email", exc.problems, hint=exc.hint) from exc
-        send_email(settings, password, subject=alert.email_subject, body=alert.email_body,
-                   message_id=message_id_for(alert.key, settings.from_addr),
-                   attachments=alert.attachments)
-        return None
-
-
-def message_id_for(key: str, from_addr: str) -> str:
-    """Return a stable Message-ID for an alert key: a resend is recognisably the same."""
-    import hashlib
-
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    domain = from_addr.rpartition("@")[2] or "replywatch.invalid"
-    return f"replywatch.{digest}@{domain}"
-
-
-class DesktopChannel:
-    """Freedesktop notifications, with actions where the server shows them."""
-
-    name = "desktop"
-
-    def __init__(self, bus_address: str | None = None) -> None:
-        self._bus_address = bus_address
-        self._notifier: DesktopNotifier | None = None
-
-    @property
-    def notifier(self) -> DesktopNotifier:
-        """Return the notifier, made on first use: a missing session bus is this
-        channel's error (raised here, as AlertChannelError), never the daemon's.
-        """
-        if self._notifier is None:
-            from replywatch.alerts.desktop import DesktopNotifier
-
-            self._notifier = DesktopNotifier(self._bus_address)
-        return self._notifier
-
-    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
-        """Show the notification; return its id (clicks come back with it)."""
-        actions: list[tuple[str, str]] = []
-        if app is not None:
-            actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
-            if gmail_thread(app) is not None:
-                actions.insert(0, ("open", "Open"))
-            if alert.kind == ActionKind.REPLY.value:
-                actions.append(("not_reply", "Not a reply"))
-        urgency = 2 if alert.kind == ActionKind.REPLY.value else 1
-        return self.notifier.notify(alert.title, alert.body, actions, urgency=urgency)
-
-
-def gmail_thread(app: Application) -> str | None:
-    """Return the Gmail web link of the application's thread, if it has one."""
-    for anchor in app.thread_ids:
-        if anchor.startswith("gmthr:"):
-            return f"https://mail.google.com/mail/u/0/#all/{int(anchor[6:]):x}"
-    return None
-
-
 def make_channels(config: Config, *, stream: TextIO | None = None,
                   bus_address: str | None = None) -> list[Channel]:
     """Return the channels named in ``[alerts] channels``."""
+    # Imported here: a transport (jeepney, smtplib) loads only when its channel is on.
     made: list[Channel] = []
     for name in config.alerts.channels:
         if name == "console":
+            from replywatch.alerts.console import ConsoleChannel
+
             made.append(ConsoleChannel(stream))
         elif name == "command" and config.alerts.command is not None:
+            from replywatch.alerts.command import CommandChannel
+
             made.append(CommandChannel(config.alerts.command.argv))
         elif name == "email" and config.alerts.email is not None:
+            from replywatch.alerts.email import EmailChannel
+
             made.append(EmailChannel(config))
         elif name == "desktop":
+            from replywatch.alerts.desktop import DesktopChannel
+
             made.append(DesktopChannel(bus_address))
     return made
 

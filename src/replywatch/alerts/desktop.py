@@ -24,6 +24,8 @@ from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from replywatch.alerts import AlertChannelError
+from replywatch.alerts.render import SNOOZE_DAYS, RenderedAlert, gmail_thread
+from replywatch.core.model import ActionKind, Application
 from replywatch.core.text import clean_line, clean_text
 
 CHANNEL = "desktop"
@@ -284,6 +286,37 @@ class DesktopNotifier:
                     handler(int(notification_id), str(action_key))
         finally:
             connection.close()
+
+
+class DesktopChannel:
+    """Freedesktop notifications, with actions where the server shows them."""
+
+    name = CHANNEL
+
+    def __init__(self, bus_address: str | None = None) -> None:
+        self._bus_address = bus_address
+        self._notifier: DesktopNotifier | None = None
+
+    @property
+    def notifier(self) -> DesktopNotifier:
+        """Return the notifier, made on first use: a missing session bus is this
+        channel's error (raised here, as AlertChannelError), never the daemon's.
+        """
+        if self._notifier is None:
+            self._notifier = DesktopNotifier(self._bus_address)
+        return self._notifier
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Show the notification; return its id (clicks come back with it)."""
+        actions: list[tuple[str, str]] = []
+        if app is not None:
+            actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
+            if gmail_thread(app) is not None:
+                actions.insert(0, ("open", "Open"))
+            if alert.kind == ActionKind.REPLY.value:
+                actions.append(("not_reply", "Not a reply"))
+        urgency = 2 if alert.kind == ActionKind.REPLY.value else 1
+        return self.notifier.notify(alert.title, alert.body, actions, urgency=urgency)
 
 
 def _is_action_invoked(message: Any) -> bool:

@@ -9,6 +9,7 @@ lengths: no text can add a header. Every failure becomes an ``AlertChannelError`
 
 from __future__ import annotations
 
+import hashlib
 import re
 import smtplib
 import ssl
@@ -19,9 +20,12 @@ from email.utils import formatdate
 from typing import TYPE_CHECKING
 
 from replywatch.alerts import AlertChannelError
-from replywatch.config import EmailAlerts, Security
+from replywatch.alerts.render import RenderedAlert
+from replywatch.config import Config, EmailAlerts, Security
+from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
-from replywatch.errors import UserError
+from replywatch.errors import SecretError, UserError
+from replywatch.oauth.sources import email_credential
 
 if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
@@ -39,6 +43,40 @@ _PORT_HINT = "check port and security (tls: usually port 465, starttls: usually 
 _POLICY = SMTP.clone(cte_type="7bit")
 # A Message-ID's id-left@id-right (RFC 5322 3.6.4, dot-atom text on both sides).
 _MESSAGE_ID = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+
+
+class EmailChannel:
+    """Send alerts as mail to the user's own address."""
+
+    name = CHANNEL
+
+    def __init__(self, config: Config) -> None:
+        """Given a config with ``[alerts.email]``. Raise ValueError without it (a bug)."""
+        if config.alerts.email is None:
+            raise ValueError("EmailChannel needs [alerts.email] in the config")
+        self.settings = config.alerts.email
+
+    def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
+        """Send one message whose Message-ID is derived from the alert key.
+
+        Raise AlertChannelError if the password cannot be had or the mail not sent.
+        """
+        settings = self.settings
+        try:
+            password = email_credential(settings)
+        except SecretError as exc:
+            raise AlertChannelError(CHANNEL, exc.problems, hint=exc.hint) from exc
+        send_email(settings, password, subject=alert.email_subject, body=alert.email_body,
+                   message_id=message_id_for(alert.key, settings.from_addr),
+                   attachments=alert.attachments)
+        return None
+
+
+def message_id_for(key: str, from_addr: str) -> str:
+    """Return a stable Message-ID for an alert key: a resend is recognisably the same."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    domain = from_addr.rpartition("@")[2] or "replywatch.invalid"
+    return f"replywatch.{digest}@{domain}"
 
 
 def send_email(

@@ -65,6 +65,8 @@ _FOLLOW_UP_PROMPTS = (
     "    theirs that you have experience with.",
 )
 _SIGNATURE = "-- \nreplywatch"
+# How long the "Snooze" action of a notification silences an application.
+SNOOZE_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -327,3 +329,11 @@ def _overdue(action: Action, now: datetime) -> bool:
 def _due(action: Action, now: datetime, tz: tzinfo) -> str:
     when = humanize(action.due, now, tz)
     return f"since {when}" if action.due <= now else when
+
+
+def gmail_thread(app: Application) -> str | None:
+    """Return the Gmail web link of the application's thread, if it has one."""
+    for anchor in app.thread_ids:
+        if anchor.startswith("gmthr:"):
+            return f"https://mail.google.com/mail/u/0/#all/{int(anchor[6:]):x}"
+    return None

@@ -189,7 +189,7 @@ class Daemon:
 
     def _listen(self, channel: Channel) -> None:
         from replywatch.alerts import AlertChannelError
-        from replywatch.alerts.deliver import DesktopChannel
+        from replywatch.alerts.desktop import DesktopChannel
 
         assert isinstance(channel, DesktopChannel)
         attempt = 0
