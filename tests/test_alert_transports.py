@@ -13,7 +13,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from jeepney import DBusAddress, new_method_call
+from jeepney import DBusAddress, HeaderFields, new_method_call, new_signal
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import Proxy, open_dbus_connection
 
@@ -22,6 +22,7 @@ from replywatch.alerts.desktop import DesktopNotifier
 from replywatch.alerts.email import send_email
 from replywatch.config import EmailAlerts, Security
 from replywatch.errors import UserError
+from tests.servers.dbus import DbusDaemon
 from tests.servers.fixtures import SecretServiceBus
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
@@ -227,32 +228,142 @@ def test_desktop_notify_bus_socket_missing_raises_alert_channel_error(tmp_path: 
         notifier.notify("Reply", "body")
 
 
-def test_desktop_listen_clicked_action_reaches_handler(
-    dbus_session: str, notify_server: NotifyServer
+class Listener:
+    """``DesktopNotifier.listen`` in a thread, recording clicks and closes until stopped."""
+
+    def __init__(self, notifier: DesktopNotifier) -> None:
+        self.clicks: queue.Queue[tuple[int, str]] = queue.Queue()
+        self.closed: queue.Queue[tuple[int, int]] = queue.Queue()
+        self.stop, self.ready = threading.Event(), threading.Event()
+        self.thread = threading.Thread(
+            target=notifier.listen,
+            args=(lambda nid, key: self.clicks.put((nid, key)), self.stop),
+            kwargs={"ready": self.ready, "on_closed": lambda nid, why: self.closed.put((nid, why))},
+        )
+
+    def __enter__(self) -> Listener:
+        self.thread.start()
+        assert self.ready.wait(5)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(5)
+
+
+@pytest.mark.parametrize("notify_server", ["unicast", "broadcast"], indirect=True)
+def test_desktop_listen_click_unicast_or_broadcast_reaches_handler_then_close(
+    notify_server: NotifyServer,
 ) -> None:
-    notifier = DesktopNotifier(dbus_session)
-    notification_id = notifier.notify("Reply", "body", [("open", "Open")])
-    clicks: queue.Queue[tuple[int, str]] = queue.Queue()
-    stop, ready = threading.Event(), threading.Event()
-
-    def handler(nid: int, key: str) -> None:
-        clicks.put((nid, key))
-        stop.set()  # seen right after the handler returns: no wait for the next poll
-
-    listener = threading.Thread(
-        target=notifier.listen, args=(handler, stop), kwargs={"ready": ready}
-    )
-    listener.start()
-    try:
-        assert ready.wait(5)
+    # dunst addresses the signals to the notifying connection, GNOME broadcasts:
+    # a listener on a second connection would hear only the broadcast.
+    with DesktopNotifier(notify_server.bus_address) as notifier, Listener(notifier) as listener:
+        notification_id = notifier.notify("Reply", "body", [("open", "Open")])
         notify_server.invoke_action(notification_id, "open")
-        click = clicks.get(timeout=5)
+        click = listener.clicks.get(timeout=5)
+        closed = listener.closed.get(timeout=5)
+
+    assert ((notification_id, "open"), (notification_id, 2)) == (click, closed)
+
+
+@pytest.mark.parametrize("notify_server", ["unicast"], indirect=True)
+def test_notify_server_unicast_click_is_not_heard_on_another_connection(
+    notify_server: NotifyServer,
+) -> None:
+    # The recorder plays dunst faithfully: the bug of issue 8 shows against it.
+    with (
+        DesktopNotifier(notify_server.bus_address) as sender,
+        DesktopNotifier(notify_server.bus_address) as bystander,
+        Listener(bystander) as other,
+        Listener(sender) as own,
+    ):
+        bystander.notify("Other", "body", [("open", "Open")])  # it too took a notification
+        notification_id = sender.notify("Reply", "body", [("open", "Open")])
+        notify_server.invoke_action(notification_id, "open")
+        click = own.clicks.get(timeout=5)
+
+    assert ((notification_id, "open"), True) == (click, other.clicks.empty())
+
+
+def test_desktop_listen_signal_from_a_client_not_the_server_is_ignored(
+    notify_server: NotifyServer,
+) -> None:
+    with DesktopNotifier(notify_server.bus_address) as notifier, Listener(notifier) as listener:
+        notification_id = notifier.notify("Reply", "body", [("replied", "Mark replied")])
+        our_name = notify_server.wait_for(1)[0].sender
+        fake = new_signal(NOTIFICATIONS, "ActionInvoked", "us", (notification_id, "replied"))
+        fake.header.fields[HeaderFields.destination] = our_name
+        with open_dbus_connection(notify_server.bus_address) as attacker:
+            attacker.send(fake)
+            # A round trip on the same connection: the fake was delivered before its reply.
+            Proxy(message_bus, attacker, timeout=2).GetId()
+        notify_server.invoke_action(notification_id, "replied")
+        first = listener.clicks.get(timeout=5)
+        closed = listener.closed.get(timeout=5)
+
+    assert ((notification_id, "replied"), True) == (first, listener.clicks.empty()), closed
+
+
+def test_desktop_notify_without_notification_server_raises_channel_error(
+    dbus_session: str,
+) -> None:
+    with DesktopNotifier(dbus_session) as notifier, pytest.raises(AlertChannelError) as caught:
+        notifier.notify("Reply", "body")
+
+    assert (
+        "no notification server on the D-Bus session bus "
+        "(nobody owns org.freedesktop.Notifications)"
+    ) == str(caught.value)
+
+
+def test_desktop_notify_server_without_actions_gets_the_commands_in_the_body(
+    dbus_session: str,
+) -> None:
+    with (
+        NotifyServer(dbus_session, capabilities=("body",)) as server,
+        DesktopNotifier(dbus_session) as notifier,
+    ):
+        notifier.notify("Reply", "Maria wrote.", [("snooze", "Snooze")],
+                        no_actions_text="Snooze: replywatch app snooze 3 --days 2")
+
+    [recorded] = server.wait_for(1)
+    assert ((), "Maria wrote.\nSnooze: replywatch app snooze 3 --days 2") == (
+        recorded.actions, recorded.body)
+
+
+def test_desktop_notify_server_with_actions_gets_no_commands_in_the_body(
+    notify_server: NotifyServer,
+) -> None:
+    with DesktopNotifier(notify_server.bus_address) as notifier:
+        notifier.notify("Reply", "Maria wrote.", [("snooze", "Snooze")],
+                        no_actions_text="Snooze: replywatch app snooze 3 --days 2")
+
+    [recorded] = notify_server.wait_for(1)
+    assert ((("snooze", "Snooze"),), "Maria wrote.") == (recorded.actions, recorded.body)
+
+
+def test_desktop_listen_bus_gone_raises_channel_error() -> None:
+    failures: queue.Queue[BaseException] = queue.Queue()
+    stop, ready = threading.Event(), threading.Event()
+    with DbusDaemon() as bus:
+        notifier = DesktopNotifier(bus.address)
+
+        def run() -> None:
+            try:
+                notifier.listen(lambda nid, key: None, stop, ready=ready)
+            except AlertChannelError as err:
+                failures.put(err)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        assert ready.wait(5)
+    try:
+        failure = failures.get(timeout=5)  # the daemon's listener reconnects on this
     finally:
         stop.set()
-        listener.join(5)
-        notifier.close()
+        thread.join(5)
 
-    assert (click, listener.is_alive()) == ((notification_id, "open"), False)
+    assert f"lost the D-Bus session bus at {bus.address}" == str(failure)
 
 
 # --- email ---------------------------------------------------------------------------

@@ -248,6 +248,7 @@ def click_on_follow_up(world: World, notify_server: NotifyServer, action: str) -
     return app_id
 
 
+@pytest.mark.parametrize("notify_server", ["unicast", "broadcast"], indirect=True)
 def test_daemon_mark_replied_click_updates_application(
         world: World, notify_server: NotifyServer) -> None:
     app = world.show(click_on_follow_up(world, notify_server, "replied"))
@@ -257,6 +258,7 @@ def test_daemon_mark_replied_click_updates_application(
         app["waiting_on"], events[-1]["note"], events[-1]["direction"])
 
 
+@pytest.mark.parametrize("notify_server", ["unicast", "broadcast"], indirect=True)
 def test_daemon_snooze_click_silences_application(
         world: World, notify_server: NotifyServer) -> None:
     snoozed = world.show(click_on_follow_up(world, notify_server, "snooze"))["snoozed_until"]

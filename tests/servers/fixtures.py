@@ -18,7 +18,7 @@ from keyring.backends import SecretService
 
 from replywatch.config import Security
 from tests.servers.dbus import DbusDaemon
-from tests.servers.notify_server import NotifyServer
+from tests.servers.notify_server import BROADCAST, NotifyServer
 from tests.servers.oauth_dovecot import OAuthDovecot
 from tests.servers.oauth_server import OAuthServer
 from tests.servers.secret_service import GnomeKeyring
@@ -38,9 +38,14 @@ def dbus_session() -> Iterator[str]:
 
 
 @pytest.fixture
-def notify_server(dbus_session: str) -> Iterator[NotifyServer]:
-    """A recording notification server on ``dbus_session``; capabilities actions, body."""
-    with NotifyServer(dbus_session, capabilities=("actions", "body")) as server:
+def notify_server(dbus_session: str, request: pytest.FixtureRequest) -> Iterator[NotifyServer]:
+    """A recording notification server on ``dbus_session``; capabilities actions, body.
+
+    It broadcasts its signals, as GNOME Shell does; parametrize it indirectly
+    with "unicast" to play dunst, which sends them to the notifying connection only.
+    """
+    signals = getattr(request, "param", BROADCAST)
+    with NotifyServer(dbus_session, capabilities=("actions", "body"), signals=signals) as server:
         yield server
 
 

@@ -3,6 +3,10 @@
 It owns the well-known name on a given bus, records every ``Notify`` call and
 plays the user: ``invoke_action(id, key)`` emits ``ActionInvoked`` and then
 ``NotificationClosed`` exactly as a click on a notification's button does.
+It plays either of the two behaviours seen in the wild: ``signals="broadcast"``
+(GNOME Shell: the signals go to every connection that asked) or
+``signals="unicast"`` (dunst 1.9: addressed to the connection that called
+``Notify`` for that notification, and to no other).
 It runs an asyncio loop in a daemon thread; the test API is thread-safe.
 
 Do not add ``from __future__ import annotations`` here: dbus-fast reads the
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Annotated, Any
 
-from dbus_fast import RequestNameReply
+from dbus_fast import Message, MessageType, RequestNameReply
 from dbus_fast.aio import MessageBus
 from dbus_fast.annotations import DBusDict, DBusInt32, DBusSignature, DBusStr, DBusUInt32
 from dbus_fast.service import ServiceInterface, dbus_method, dbus_signal
@@ -32,6 +36,9 @@ DEFAULT_CAPABILITIES = ("actions", "body")
 CLOSED_EXPIRED = 1
 CLOSED_DISMISSED = 2
 CLOSED_BY_CALL = 3
+
+BROADCAST = "broadcast"
+UNICAST = "unicast"
 
 DBusStrList = Annotated[list[str], DBusSignature("as")]
 
@@ -49,6 +56,7 @@ class Notification:
     actions: tuple[tuple[str, str], ...]  # (key, label) pairs, in the order sent
     hints: dict[str, Any]  # Variant values unwrapped
     timeout: int
+    sender: str = ""  # the unique bus name of the connection that called Notify
 
 
 class _NotificationsInterface(ServiceInterface):
@@ -93,6 +101,7 @@ class _NotificationsInterface(ServiceInterface):
                 actions=tuple(zip(actions[::2], actions[1::2], strict=False)),
                 hints={key: variant.value for key, variant in hints.items()},
                 timeout=expire_timeout,
+                sender=self._server._caller,
             )
         )
         return new_id
@@ -128,10 +137,15 @@ class NotifyServer:
         bus_address: str,
         *,
         capabilities: Iterable[str] = DEFAULT_CAPABILITIES,
+        signals: str = BROADCAST,
         timeout: float = 5.0,
     ) -> None:
+        if signals not in (BROADCAST, UNICAST):
+            raise ValueError(f"signals must be {BROADCAST!r} or {UNICAST!r}, not {signals!r}")
         self.bus_address = bus_address
         self.capabilities = frozenset(capabilities)
+        self.signals = signals
+        self._caller = ""  # sender of the method call being dispatched (loop thread only)
         self.timeout = timeout
         self.closed_ids: list[int] = []  # ids closed by CloseNotification, in order
         self._notifications: list[Notification] = []
@@ -160,6 +174,8 @@ class NotifyServer:
 
     async def _connect(self) -> None:
         self._bus = await MessageBus(bus_address=self.bus_address).connect()
+        # Runs before the exported method on the same loop: Notify reads the caller.
+        self._bus.add_message_handler(self._note_caller)
         self._bus.export(OBJECT_PATH, self._interface)
         reply = await self._bus.request_name(BUS_NAME)
         if reply is not RequestNameReply.PRIMARY_OWNER:
@@ -233,10 +249,27 @@ class NotifyServer:
         self._run(self._emit_click(notification_id, action_key))
 
     async def _emit_click(self, notification_id: int, action_key: str) -> None:
-        self._interface.ActionInvoked(notification_id, action_key)
-        self._interface.NotificationClosed(notification_id, CLOSED_DISMISSED)
+        if self.signals == BROADCAST:
+            self._interface.ActionInvoked(notification_id, action_key)
+            self._interface.NotificationClosed(notification_id, CLOSED_DISMISSED)
+            return
+        # dunst 1.9: both signals addressed to the connection that sent the notification.
+        [caller] = {n.sender for n in self.notifications if n.id == notification_id}
+        assert self._bus is not None
+        for member, signature, body in (
+            ("ActionInvoked", "us", [notification_id, action_key]),
+            ("NotificationClosed", "uu", [notification_id, CLOSED_DISMISSED]),
+        ):
+            await self._bus.send(Message(
+                message_type=MessageType.SIGNAL, destination=caller, path=OBJECT_PATH,
+                interface=INTERFACE, member=member, signature=signature, body=body,
+            ))
 
     # --- called on the loop thread by the interface ---------------------------
+
+    def _note_caller(self, message: Message) -> None:
+        if message.message_type is MessageType.METHOD_CALL and message.member == "Notify":
+            self._caller = message.sender or ""
 
     def _new_id(self) -> int:
         return next(self._ids)

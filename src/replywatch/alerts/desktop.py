@@ -1,26 +1,33 @@
 """Desktop notifications over the D-Bus session bus (freedesktop Notifications 1.2).
 
-The only module of replywatch that speaks D-Bus. It uses jeepney's blocking
-I/O: every bus call has a timeout, and every failure of the bus or the
-notification server becomes an ``AlertChannelError`` with ``channel="desktop"``.
-Text is cleaned by ``alerts.text`` to what D-Bus can carry (no NUL, valid UTF-8)
-and capped here; ``render.py`` decides what the text says, in plain text, and
-this module escapes it only for a server that reads body markup.
+The only module of replywatch that speaks D-Bus. One connection per notifier,
+with jeepney's threaded router: it sends every call *and* hears the server's
+``ActionInvoked`` and ``NotificationClosed`` signals. That matters: dunst sends
+them as unicast signals to the connection that called ``Notify``, GNOME Shell
+broadcasts them; the sending connection, with a match rule for the broadcast,
+hears both (a second connection would hear only GNOME's). Every bus call has a
+timeout, and every failure of the bus or the server becomes an
+``AlertChannelError`` with ``channel="desktop"``. The server's capabilities are
+honoured: body markup is escaped only for a server that reads it, actions are
+sent only to one that shows them (otherwise the body says what to run instead).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
+import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MatchRule, MessageType, new_method_call
 from jeepney.auth import AuthenticationError
 from jeepney.bus_messages import DBus
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.io.common import RouterClosed
+from jeepney.io.threading import DBusConnection, DBusRouter, open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from replywatch.alerts import AlertChannelError
@@ -49,18 +56,48 @@ _NO_SERVER_ERRORS = frozenset(
 )
 _NO_SERVER = f"no notification server on the D-Bus session bus (nobody owns {NOTIFICATIONS_NAME})"
 
-# How often listen() wakes to look at its stop event.
+# How often listen() wakes to look at its stop event and at the connection.
 LISTEN_POLL_SECONDS = 0.5
+# Signals kept for listen() while nobody reads them; more are dropped (clicks
+# are rare; only a flood from a misbehaving server would fill this).
+MAX_QUEUED_SIGNALS = 1000
+
+# Everything the notification server signals, unicast to us or broadcast.
+_SIGNALS = MatchRule(type="signal", interface=NOTIFICATIONS_INTERFACE, path=NOTIFICATIONS_PATH)
+# The bus delivers a broadcast only to those who asked; sender= a well-known
+# name makes it deliver only the name's current owner's signals.
+_BROADCAST = MatchRule(
+    type="signal", sender=NOTIFICATIONS_NAME, interface=NOTIFICATIONS_INTERFACE,
+    path=NOTIFICATIONS_PATH,
+)
+
+
+class _Router(DBusRouter):  # type: ignore[misc]  # jeepney is untyped
+    """jeepney's threaded router, whose receiver ends quietly when the bus goes away.
+
+    The stock receiver thread dies with a traceback on stderr when the socket
+    closes; here it just ends, and ``alive`` tells the notifier to reconnect.
+    """
+
+    def _receiver(self) -> None:
+        # OSError: the bus closed the socket; ValueError: it sent garbage.
+        with contextlib.suppress(OSError, ValueError):
+            super()._receiver()
+
+    @property
+    def alive(self) -> bool:
+        return bool(self._rcv_thread.is_alive())
 
 
 class DesktopNotifier:
-    """Send desktop notifications and hear their action clicks.
+    """Send desktop notifications and hear what the user did with them.
 
     Given a bus address (None: ``$DBUS_SESSION_BUS_ADDRESS``), an application
     name and a timeout in seconds for each bus call. Raise ``AlertChannelError``
     (a ``UserError``) if there is no address. The bus is connected on first use
-    and kept until ``close()``; calls are serialised by a lock, so one notifier
-    may be shared by threads. Usable as a context manager.
+    and kept until ``close()`` (a lost bus is reconnected on the next call). One
+    notifier may be shared by threads: ``notify`` from one, ``listen`` in
+    another. Usable as a context manager.
     """
 
     def __init__(
@@ -85,9 +122,28 @@ class DesktopNotifier:
         self.app_name = app_name
         self.timeout = timeout
         self._connection: DBusConnection | None = None
-        self._lock = threading.Lock()
+        self._router: _Router | None = None
+        self._lock = threading.Lock()  # guards opening and closing the connection
+        # Survives reconnections: listen() reads it whatever connection fills it.
+        self._signals: queue.Queue[Any] = queue.Queue(MAX_QUEUED_SIGNALS)
+        # Unique names of the servers that took our notifications: only their
+        # signals count (the bus sets the sender field; nobody can fake it).
+        self._servers: set[str] = set()
 
     # --- connection ------------------------------------------------------------
+
+    def _ensure(self) -> _Router:
+        """Return the live router, connecting (again) if needed. Raise AlertChannelError."""
+        with self._lock:
+            if self._router is not None and self._router.alive:
+                return self._router
+            self._drop()
+            connection = self._open()
+            router = _Router(connection)
+            router.filter(_SIGNALS, queue=self._signals)
+            self._connection, self._router = connection, router
+        _unwrap(self._send(router, DBus().AddMatch(_BROADCAST), "AddMatch"), "AddMatch")
+        return router
 
     def _open(self) -> DBusConnection:
         """Return a new connection to the bus. Raise AlertChannelError if impossible."""
@@ -116,19 +172,29 @@ class DesktopNotifier:
                 CHANNEL, f"cannot use the D-Bus address {self.bus_address!r}: {err}"
             ) from err
 
-    def _call(self, message: Any, what: str) -> tuple[Any, ...]:
-        """Send a method call on the shared connection; return the reply's body.
+    def _send(self, router: _Router, message: Any, what: str) -> Any:
+        """Send a method call; return the reply message. Raise AlertChannelError."""
+        try:
+            return router.send_and_get_reply(message, timeout=self.timeout)
+        except TimeoutError as err:
+            self.close()  # the connection's state is unknown: the next call reconnects
+            raise AlertChannelError(
+                CHANNEL, f"D-Bus call {what} got no answer within {self.timeout:g} s"
+            ) from err
+        except (OSError, RouterClosed) as err:
+            self.close()
+            raise AlertChannelError(
+                CHANNEL, f"lost the D-Bus session bus at {self.bus_address} during {what}"
+            ) from err
 
-        Raise AlertChannelError on a timeout, a lost bus, or an error reply.
-        """
-        with self._lock:
-            if self._connection is None:
-                self._connection = self._open()
-            return _call_on(self._connection, message, what, self.timeout, self._drop)
+    def _call(self, message: Any, what: str) -> tuple[Any, ...]:
+        """Send a method call on the shared connection; return the reply's body."""
+        return _unwrap(self._send(self._ensure(), message, what), what)
 
     def _drop(self) -> None:
-        # After a timeout or a broken socket the connection's state is unknown:
-        # the next call opens a fresh one.
+        if self._router is not None:
+            self._router.close()
+            self._router = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -158,15 +224,8 @@ class DesktopNotifier:
         server owns (or can be started for) ``org.freedesktop.Notifications``.
         Never raises AlertChannelError.
         """
-        bus = DBus()
         try:
-            (owned,) = self._call(bus.NameHasOwner(NOTIFICATIONS_NAME), "NameHasOwner")
-            if not owned:
-                # Many servers (dunst, mako, xfce4-notifyd) are started by D-Bus
-                # activation on the first Notify: not running yet is still fine.
-                (activatable,) = self._call(bus.ListActivatableNames(), "ListActivatableNames")
-                if NOTIFICATIONS_NAME not in activatable:
-                    return False, _NO_SERVER
+            if not self._server_present():
                 return True, f"{NOTIFICATIONS_NAME} will be started by D-Bus activation"
             name, vendor, version, spec = self._call(
                 new_method_call(_NOTIFICATIONS, "GetServerInformation"), "GetServerInformation"
@@ -174,6 +233,22 @@ class DesktopNotifier:
         except AlertChannelError as err:
             return False, str(err)
         return True, f"notification server {name} {version} ({vendor}, spec {spec})"
+
+    def _server_present(self) -> bool:
+        """Return True if a server owns the name, False if D-Bus can start one.
+
+        Raise AlertChannelError if there is none and none can be started.
+        """
+        bus = DBus()
+        (owned,) = self._call(bus.NameHasOwner(NOTIFICATIONS_NAME), "NameHasOwner")
+        if owned:
+            return True
+        # Many servers (dunst, mako, xfce4-notifyd) are started by D-Bus
+        # activation on the first Notify: not running yet is still fine.
+        (activatable,) = self._call(bus.ListActivatableNames(), "ListActivatableNames")
+        if NOTIFICATIONS_NAME not in activatable:
+            raise AlertChannelError(CHANNEL, _NO_SERVER)
+        return False
 
     def capabilities(self) -> frozenset[str]:
         """Return the notification server's capabilities ("actions", "body-markup", ...).
@@ -194,48 +269,58 @@ class DesktopNotifier:
         replaces_id: int = 0,
         expire_ms: int = -1,
         urgency: int = URGENCY_NORMAL,
+        icon: str = "",
+        hints: Mapping[str, str] | None = None,
+        no_actions_text: str = "",
     ) -> int:
         """Show a notification; return the id the server gave it.
 
-        ``actions`` are (key, label) pairs, dropped if the server cannot show
-        actions. ``body`` is plain text: it is escaped when the server reads body
-        markup; the summary is never markup (spec 1.2). ``replaces_id`` updates
-        an earlier notification; ``expire_ms`` -1 lets the server decide, 0 never
+        ``actions`` are (key, label) pairs, sent only if the server shows
+        actions; otherwise ``no_actions_text`` (say, the commands that do the
+        same) is added to the body. ``body`` is plain text: it is escaped when
+        the server reads body markup; the summary is never markup (spec 1.2).
+        ``icon`` is a themed icon name or a file path; ``hints`` are more string
+        hints (``desktop-entry``, ``category``). ``replaces_id`` updates an
+        earlier notification; ``expire_ms`` -1 lets the server decide, 0 never
         expires. Raise ValueError for an out-of-range argument, and
-        AlertChannelError if the bus or the server fails.
+        AlertChannelError if the bus, or the server, or its absence fails it.
         """
         if not URGENCY_LOW <= urgency <= URGENCY_CRITICAL:
             raise ValueError(f"urgency must be 0, 1 or 2, not {urgency}")
         if expire_ms < -1 or not 0 <= replaces_id < 2**32:
             raise ValueError("expire_ms must be >= -1 and replaces_id a D-Bus uint32")
+        self._server_present()
         caps = self.capabilities()
+        flat_actions: list[str] = []
+        if "actions" in caps:
+            for key, label in actions:
+                flat_actions += [key, clean_line(label, MAX_SUMMARY_CHARS)]
+        elif actions and no_actions_text:
+            body = f"{body}\n{no_actions_text}" if body else no_actions_text
         # Cleaned here too, whoever the caller: D-Bus drops the connection on a NUL
         # and cannot carry a lone surrogate.
         summary = clean_line(summary, MAX_SUMMARY_CHARS)
         body = clean_text(body, MAX_BODY_CHARS)
         if "body-markup" in caps:
-            # Mail text is hostile: "<a href=...>" must show as text, not as a link.
+            # Mail text is hostile: "<a href=...>" must show as text, not as a link,
+            # and "<maria@contoso.com>" must not vanish as an unknown tag.
             body = html.escape(body, quote=False)
-        flat_actions: list[str] = []
-        if "actions" in caps:
-            for key, label in actions:
-                flat_actions += [key, clean_line(label, MAX_SUMMARY_CHARS)]
+        all_hints: dict[str, tuple[str, Any]] = {"urgency": ("y", urgency)}
+        for key, value in (hints or {}).items():
+            all_hints[key] = ("s", clean_line(value))
         message = new_method_call(
             _NOTIFICATIONS,
             "Notify",
             "susssasa{sv}i",
-            (
-                self.app_name,
-                replaces_id,
-                "",  # app_icon: the server shows the application's own
-                summary,
-                body,
-                flat_actions,
-                {"urgency": ("y", urgency)},
-                expire_ms,
-            ),
+            (self.app_name, replaces_id, clean_line(icon, 4096), summary, body, flat_actions,
+             all_hints, expire_ms),
         )
-        (notification_id,) = self._call(message, "Notify")
+        reply = self._send(self._ensure(), message, "Notify")
+        (notification_id,) = _unwrap(reply, "Notify")
+        sender = reply.header.fields.get(HeaderFields.sender)
+        if sender:
+            with self._lock:
+                self._servers.add(str(sender))
         return int(notification_id)
 
     # --- listening ---------------------------------------------------------------
@@ -245,47 +330,70 @@ class DesktopNotifier:
         handler: Callable[[int, str], None],
         stop: threading.Event,
         *,
+        on_closed: Callable[[int, int], None] | None = None,
         ready: threading.Event | None = None,
     ) -> None:
         """Call ``handler(notification_id, action_key)`` for each clicked action until ``stop``.
 
-        Uses its own bus connection (so it may run in a thread beside notify()),
-        subscribes to ``ActionInvoked`` from the notification server, sets
-        ``ready`` once subscribed, and checks ``stop`` at least every 0.5 s.
-        Every server's clicks arrive, not only ours: the handler matches ids.
-        An exception from the handler ends the listener. Raise AlertChannelError
-        if the bus cannot be reached or is lost.
+        Hears the signals of the connection that sends the notifications
+        (unicast or broadcast alike), sets ``ready`` once connected, and checks
+        ``stop`` at least every 0.5 s. ``on_closed(notification_id, reason)`` is
+        called for each ``NotificationClosed``. Only signals from a server that
+        took one of our notifications count; the handlers match ids. An
+        exception from a handler ends the listener. Raise AlertChannelError if
+        the bus cannot be reached or is lost (call again to reconnect).
         """
-        connection = self._open()
-        try:
-            # sender= a well-known name: the bus delivers only signals from the
-            # name's current owner, so no other client can fake a click.
-            rule = MatchRule(
-                type="signal",
-                sender=NOTIFICATIONS_NAME,
-                interface=NOTIFICATIONS_INTERFACE,
-                member="ActionInvoked",
-                path=NOTIFICATIONS_PATH,
-            )
-            _call_on(connection, DBus().AddMatch(rule), "AddMatch", self.timeout, lambda: None)
-            if ready is not None:
-                ready.set()
-            while not stop.is_set():
-                try:
-                    message = connection.receive(timeout=LISTEN_POLL_SECONDS)
-                except TimeoutError:
-                    continue
-                except OSError as err:
+        self._ensure()
+        if ready is not None:
+            ready.set()
+        while not stop.is_set():
+            try:
+                message = self._signals.get(timeout=LISTEN_POLL_SECONDS)
+            except queue.Empty:
+                with self._lock:
+                    lost = self._router is None or not self._router.alive
+                if lost:
+                    self.close()
                     raise AlertChannelError(
-                        CHANNEL,
-                        f"lost the D-Bus session bus at {self.bus_address}: {err.strerror or err}",
-                    ) from err
-                # The bus also sends us unicast signals (NameAcquired): check.
-                if _is_action_invoked(message):
-                    notification_id, action_key = message.body
-                    handler(int(notification_id), str(action_key))
-        finally:
-            connection.close()
+                        CHANNEL, f"lost the D-Bus session bus at {self.bus_address}"
+                    ) from None
+                continue
+            with self._lock:
+                trusted = message.header.fields.get(HeaderFields.sender) in self._servers
+            if not trusted:
+                continue
+            signal = _signal(message)
+            if signal == "ActionInvoked":
+                notification_id, action_key = message.body
+                handler(int(notification_id), str(action_key))
+            elif signal == "NotificationClosed" and on_closed is not None:
+                notification_id, reason = message.body
+                on_closed(int(notification_id), int(reason))
+
+
+def _signal(message: Any) -> str | None:
+    """Return "ActionInvoked" or "NotificationClosed" if ``message`` is that signal."""
+    header = message.header
+    if header.message_type != MessageType.signal:
+        return None
+    member = header.fields.get(HeaderFields.member)
+    signature = header.fields.get(HeaderFields.signature)
+    if (member, signature) in (("ActionInvoked", "us"), ("NotificationClosed", "uu")):
+        return str(member)
+    return None
+
+
+def _unwrap(reply: Any, what: str) -> tuple[Any, ...]:
+    """Return a method reply's body; raise AlertChannelError for an error reply."""
+    try:
+        body: tuple[Any, ...] = unwrap_msg(reply)
+    except DBusErrorResponse as err:
+        if err.name in _NO_SERVER_ERRORS:
+            raise AlertChannelError(CHANNEL, _NO_SERVER) from err
+        raise AlertChannelError(
+            CHANNEL, f"D-Bus call {what} failed: {err.name}: {' '.join(map(str, err.data))}"
+        ) from err
+    return body
 
 
 class DesktopChannel:

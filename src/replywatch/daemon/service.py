@@ -199,9 +199,12 @@ class Daemon:
                 if self.alerter.on_action(notification_id, key, self.clock()):
                     self.request_tick()
 
+        def on_closed(notification_id: int, reason: int) -> None:
+            self.log.debug("notification_closed", notification=notification_id, reason=reason)
+
         while not self.stop.is_set():
             try:
-                channel.notifier.listen(on_click, self.stop)
+                channel.notifier.listen(on_click, self.stop, on_closed=on_closed)
             except AlertChannelError as exc:
                 attempt += 1
                 self.log.debug("listen_failed", error=exc.problems[0])
