@@ -2,12 +2,15 @@
 # Install what replywatch, its demo and its test suite need, on Debian or Ubuntu:
 # Dovecot (the demo's and the tests' IMAP server), dbus-daemon and gnome-keyring
 # (the tests' private session bus and Secret Service), systemd-analyze (unit
-# checks), and a virtualenv in .venv with replywatch and its test tools.
+# checks), Xvfb, dunst, dbus-send (dunstctl uses it), a font and ImageMagick
+# (a real notification server in the tests, and its screenshots), and a
+# virtualenv in .venv with replywatch and its test tools.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(dovecot-imapd dbus-daemon gnome-keyring systemd chromium)
+packages=(dovecot-imapd dbus-daemon gnome-keyring systemd chromium
+          xvfb dunst dbus-bin fonts-dejavu-core imagemagick)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,7 @@ from keyring.backends import SecretService
 
 from replywatch.config import Security
 from tests.servers.dbus import DbusDaemon
+from tests.servers.dunst import Dunst, Xvfb
 from tests.servers.notify_server import BROADCAST, NotifyServer
 from tests.servers.oauth_dovecot import OAuthDovecot
 from tests.servers.oauth_server import OAuthServer
@@ -46,6 +47,23 @@ def notify_server(dbus_session: str, request: pytest.FixtureRequest) -> Iterator
     """
     signals = getattr(request, "param", BROADCAST)
     with NotifyServer(dbus_session, capabilities=("actions", "body"), signals=signals) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def xvfb_display() -> Iterator[str]:
+    """A virtual X server for the whole session (about 0.2 s to start); its display."""
+    with Xvfb() as server:
+        yield server.display
+
+
+@pytest.fixture
+def dunst(dbus_session: str, xvfb_display: str, request: pytest.FixtureRequest) -> Iterator[Dunst]:
+    """A real dunst on ``dbus_session``, drawing on ``xvfb_display``, with markup on.
+
+    Parametrize it indirectly with "no" for a dunst without body markup.
+    """
+    with Dunst(dbus_session, xvfb_display, markup=getattr(request, "param", "full")) as server:
         yield server
 
 
