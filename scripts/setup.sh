@@ -3,14 +3,15 @@
 # Dovecot (the demo's and the tests' IMAP server), dbus-daemon and gnome-keyring
 # (the tests' private session bus and Secret Service), systemd-analyze (unit
 # checks), Xvfb, dunst, dbus-send (dunstctl uses it), a font and ImageMagick
-# (a real notification server in the tests, and its screenshots), and a
+# (a real notification server in the tests, and its screenshots),
+# desktop-file-validate (the desktop entry's test), and a
 # virtualenv in .venv with replywatch and its test tools.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dovecot-imapd dbus-daemon gnome-keyring systemd chromium
-          xvfb dunst dbus-bin fonts-dejavu-core imagemagick)
+          xvfb dunst dbus-bin fonts-dejavu-core imagemagick desktop-file-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

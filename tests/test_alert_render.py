@@ -1,4 +1,4 @@
-"""The words of alerts (alerts/render.py), the one cleaner behind them (alerts/text.py)
+"""The words of alerts (alerts/render.py), the one cleaner behind them (core/text.py)
 and the terminal printer (alerts/console.py). Pure, but for one test that sends a
 rendered hostile alert through a real notification server on a private bus.
 """
@@ -85,71 +85,73 @@ def hostile_reply_alert() -> RenderedAlert:
 # --- titles ------------------------------------------------------------------------
 
 
-def test_render_reply_title_says_company_replied() -> None:
-    assert "Acme replied" == rendered(reply_action()).title
+def test_render_reply_title_says_company_replied_and_answer_due() -> None:
+    assert "Acme replied — your answer is due" == rendered(reply_action()).title
 
 
-def test_render_thank_you_before_overdue_title_says_due() -> None:
-    assert "Thank-you note due: Acme" == rendered(thank_you(overdue_at=NOW + HOUR)).title
+def test_render_thank_you_before_overdue_title_says_thank_company() -> None:
+    assert "Thank Acme for the interview" == rendered(thank_you(overdue_at=NOW + HOUR)).title
 
 
 def test_render_thank_you_at_overdue_at_title_says_overdue() -> None:
-    assert "Thank-you note overdue: Acme" == rendered(thank_you(overdue_at=NOW)).title
+    assert "Thank Acme for the interview — overdue" == rendered(thank_you(overdue_at=NOW)).title
 
 
 def test_render_follow_up_title_counts_n_of_max() -> None:
-    assert "Follow-up 2 of 3 due: Acme" == rendered(follow_up(2)).title
+    assert "Follow up with Acme (2 of 3)" == rendered(follow_up(2)).title
 
 
 def test_render_ghosted_title_says_gone_quiet() -> None:
-    assert "Acme has gone quiet" == rendered(ghosted()).title
+    assert "Acme has gone quiet — time to move on" == rendered(ghosted()).title
 
 
 def test_render_email_subject_is_tagged_title() -> None:
-    assert "[replywatch] Acme has gone quiet" == rendered(ghosted()).email_subject
+    assert "[replywatch] Acme has gone quiet — time to move on" == rendered(
+        ghosted()).email_subject
 
 
 # --- bodies ------------------------------------------------------------------------
 
 
-def test_render_reply_body_says_who_wrote_subject_and_ball_in_court() -> None:
+def test_render_reply_body_is_sender_and_when_subject_and_role() -> None:
     reply = ReplyInfo(
         sender="Jane Doe <jane@acme.example>", subject="Re: Your application", at=NOW - HOUR
     )
 
     alert = rendered(reply_action(), reply=reply)
 
-    assert alert.body.splitlines()[:3] == [
-        "Jane Doe <jane@acme.example> wrote on Tue 24 Nov 11:00:",
-        "Subject: Re: Your application",
-        "The ball is in your court: your answer is due.",
-    ]
+    assert [
+        "Jane Doe <jane@acme.example>, Tue 24 Nov 11:00",
+        "Re: Your application",
+        "Role: Backend engineer",
+    ] == alert.body.splitlines()
 
 
-def test_render_reply_without_reply_info_says_when_company_wrote() -> None:
+def test_render_reply_without_reply_info_says_when_they_wrote() -> None:
     alert = rendered(reply_action())
 
-    assert "Acme wrote back on Tue 24 Nov 11:00." == alert.body.splitlines()[0]
+    assert "They wrote on Tue 24 Nov 11:00." == alert.body.splitlines()[0]
 
 
-def test_render_any_kind_body_ends_with_role_and_last_contact() -> None:
-    app = app_(events=(Event(NOW - 8 * DAY, Direction.TO_THEM),))
+def test_render_any_kind_body_is_at_most_three_lines_ending_with_role() -> None:
+    reply = ReplyInfo(sender="Jane <jane@acme.example>", subject="Re: hi", at=NOW - HOUR)
+    alerts = [rendered(reply_action(), reply=reply), rendered(reply_action()),
+              rendered(thank_you(overdue_at=NOW + HOUR)), rendered(thank_you(overdue_at=NOW)),
+              rendered(follow_up(1)), rendered(follow_up(3)), rendered(ghosted())]
 
-    alert = rendered(follow_up(1), app)
-
-    assert alert.body.splitlines()[-2:] == [
-        "Role: Backend engineer",
-        "Last contact: you wrote on Mon 16 Nov 12:00",
-    ]
+    assert [(True, "Role: Backend engineer")] * 7 == [
+        (len(a.body.splitlines()) <= 3, a.body.splitlines()[-1]) for a in alerts]
 
 
-def test_render_last_contact_after_interview_names_interview() -> None:
+def test_render_body_has_no_last_contact_line_but_email_keeps_it() -> None:
     interview = Interview(NOW - 2 * DAY - HOUR, NOW - 2 * DAY)
     app = app_(interviews=(interview,), events=(Event(NOW - 9 * DAY, Direction.FROM_THEM),))
 
     alert = rendered(thank_you(overdue_at=NOW + DAY), app)
 
-    assert "Last contact: your interview ended on Sun 22 Nov 12:00" == alert.body.splitlines()[-1]
+    assert (False, True) == (
+        "Last contact" in alert.body,
+        "Last contact: your interview ended on Sun 22 Nov 12:00" in alert.email_body)
 
 
 def test_render_without_role_body_has_no_role_line() -> None:
@@ -164,19 +166,20 @@ def test_render_thank_you_before_overdue_body_says_within_a_day_not_overdue() ->
     assert ("within a day" in body, "overdue" in body) == (True, False)
 
 
-def test_render_thank_you_at_overdue_at_body_says_overdue() -> None:
-    body = rendered(thank_you(overdue_at=NOW)).body
+def test_render_thank_you_at_overdue_at_body_says_late_note_beats_none() -> None:
+    alert = rendered(thank_you(overdue_at=NOW))
 
-    assert "thank-you note to Acme is overdue since Tue 24 Nov 12:00" in body
+    overdue = "thank-you note to Acme is overdue since Tue 24 Nov 12:00"
+    assert ("Your interview ended Tue 24 Nov 09:00: a late note still beats none.", True) == (
+        alert.body.splitlines()[0], overdue in alert.email_body)
 
 
-def test_render_follow_up_body_says_due_since_and_no_decision() -> None:
+def test_render_follow_up_body_says_since_when_and_same_thread() -> None:
     lines = rendered(follow_up(1)).body.splitlines()
 
-    assert lines[:3] == [
-        "Follow-up 1 of 3 to Acme is due since Mon 23 Nov 12:00.",
+    assert lines[:2] == [
         "No answer since Mon 16 Nov 12:00.",
-        "Reply in the same email thread. Continue the conversation, don't ask for a decision.",
+        "Reply in the same thread: continue the conversation.",
     ]
 
 
@@ -214,24 +217,23 @@ def test_render_follow_up_at_max_says_last_one_and_silence_is_an_answer() -> Non
     assert (True, True) == (wording in alert.body, wording in alert.email_body)
 
 
-def test_render_ghosted_body_says_move_on_and_how_to_reopen() -> None:
+def test_render_ghosted_body_says_silence_is_an_answer_and_how_to_reopen() -> None:
     lines = rendered(ghosted()).body.splitlines()
 
-    assert lines[:3] == [
-        "No answer from Acme since Wed 4 Nov 12:00: silence is an answer too.",
-        "It is no verdict on you. Time to move on: this is a career-long ultramarathon, "
-        "not a sprint.",
+    assert lines[:2] == [
+        "No answer since Wed 4 Nov 12:00: silence is an answer too.",
         "To reopen it: replywatch app set 7 --stage applied",
     ]
 
 
-def test_render_email_body_starts_with_title_and_holds_body_lines() -> None:
+def test_render_ghosted_email_body_says_move_on() -> None:
     alert = rendered(ghosted())
 
-    assert (
-        alert.email_body.startswith("Acme has gone quiet\n\n"),
-        all(line in alert.email_body for line in alert.body.splitlines()),
-    ) == (True, True)
+    assert (True, True) == (
+        alert.email_body.startswith("Acme has gone quiet — time to move on\n\n"),
+        "Time to move on: this is a career-long ultramarathon, not a sprint."
+        in alert.email_body,
+    )
 
 
 def test_render_times_show_in_given_zone() -> None:
@@ -239,7 +241,7 @@ def test_render_times_show_in_given_zone() -> None:
 
     alert = render(app_(), reply_action(), now=NOW, tz=ZoneInfo("Europe/Oslo"))
 
-    assert "Acme wrote back on Tue 24 Nov 12:00." == alert.body.splitlines()[0]
+    assert "They wrote on Tue 24 Nov 12:00." == alert.body.splitlines()[0]
 
 
 # --- key and payload -------------------------------------------------------------
@@ -275,6 +277,7 @@ def test_render_payload_holds_action_application_and_texts() -> None:
         "says": None,
         "title": alert.title,
         "body": alert.body,
+        "urgency": "normal",
     } == alert.payload
 
 
@@ -351,7 +354,7 @@ def test_render_hostile_texts_lengths_stay_within_caps() -> None:
 def test_render_hostile_long_company_title_is_cut_with_ellipsis_keeping_verb() -> None:
     title = rendered(reply_action(), app_(company="A" * 10_240)).title
 
-    assert "A" * 111 + "… replied" == title
+    assert ("A" * 90 + "… replied — your answer is due", 120) == (title, len(title))
 
 
 def test_render_hostile_markup_is_kept_as_literal_text_not_escaped() -> None:
@@ -360,7 +363,7 @@ def test_render_hostile_markup_is_kept_as_literal_text_not_escaped() -> None:
     literal = f"Acme {EVIL_MARKUP} & Co"
     assert (True, True, False) == (
         alert.title.startswith(literal),
-        f"Subject: Re: {literal}" in alert.body,
+        f"Re: {literal}" in alert.body,
         "&amp;" in alert.body + alert.email_body + alert.title,
     )
 
@@ -374,13 +377,13 @@ def test_render_hostile_escape_codes_lose_their_escape_character() -> None:
 def test_render_hostile_lone_surrogate_becomes_question_mark() -> None:
     alert = rendered(ghosted(), app_(company="Acme\udcff"))
 
-    assert "Acme? has gone quiet" == alert.title
+    assert "Acme? has gone quiet — time to move on" == alert.title
 
 
 def test_render_hostile_alert_through_markup_desktop_server_is_escaped_once(
     dbus_session: str,
 ) -> None:
-    app = app_(company="A&B <i>x</i>", role="")
+    app = app_(company="A&B <i>x</i>", role="A&B <i>x</i>")
     alert = render(app, ghosted(), now=NOW, tz=UTC)
     with (
         NotifyServer(dbus_session, capabilities=("body", "body-markup")) as server,
@@ -390,10 +393,9 @@ def test_render_hostile_alert_through_markup_desktop_server_is_escaped_once(
 
     [recorded] = server.wait_for(1)
     assert (
-        "A&B <i>x</i> has gone quiet",
-        "No answer from A&amp;B &lt;i&gt;x&lt;/i&gt; since Wed 4 Nov 12:00: "
-        "silence is an answer too.",
-    ) == (recorded.summary, recorded.body.split("\n")[0])
+        "A&B <i>x</i> has gone quiet — time to move on",
+        "Role: A&amp;B &lt;i&gt;x&lt;/i&gt;",
+    ) == (recorded.summary, recorded.body.split("\n")[-1])
 
 
 # --- the cleaner -------------------------------------------------------------------
@@ -435,13 +437,9 @@ def test_print_alert_writes_title_then_indented_body() -> None:
     print_alert(alert, stream)
 
     assert stream.getvalue() == (
-        "Follow-up 3 of 3 due: Acme\n"
-        "    Follow-up 3 of 3 to Acme is due since Mon 23 Nov 12:00.\n"
+        "Follow up with Acme (3 of 3)\n"
         "    No answer since Mon 16 Nov 12:00.\n"
-        "    Reply in the same email thread. Continue the conversation, don't ask for a"
-        " decision.\n"
         "    This is the last follow-up: after it, silence is an answer.\n"
-        "    Last contact: you applied on Sun 25 Oct 12:00\n"
     )
 
 

@@ -25,18 +25,28 @@ def rejected(event: Event) -> Action:
 
 
 @pytest.mark.parametrize(
-    ("kind", "title", "line"),
+    ("kind", "title", "line", "urgency"),
     [
         (Kind.INTERVIEW, "Acme invites you to interview",
-         "They invite you to interview: your answer is due."),
-        (Kind.OFFER, "Acme made you an offer", "An offer: your answer is due."),
-        (Kind.OTHER, "Acme replied", "The ball is in your court: your answer is due."),
+         "They invite you to interview: your answer is due.", "critical"),
+        (Kind.OFFER, "Acme made you an offer", "An offer: your answer is due.", "critical"),
+        (Kind.OTHER, "Acme replied — your answer is due",
+         "The ball is in your court: your answer is due.", "normal"),
     ],
 )
-def test_render_reply_title_and_ask_follow_the_kind(kind: Kind, title: str, line: str) -> None:
+def test_render_reply_title_ask_and_urgency_follow_the_kind(
+        kind: Kind, title: str, line: str, urgency: str) -> None:
     alert = render(app_(), reply(cause(kind)), now=NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
-    assert (title, True, kind.value) == (alert.title, line in alert.body,
-                                         alert.payload["says"])
+
+    assert (title, True, kind.value, urgency) == (
+        alert.title, line in alert.email_body, alert.payload["says"], alert.urgency)
+
+
+def test_render_reply_offers_not_a_reply_action() -> None:
+    alert = render(app_(), reply(cause(Kind.OTHER)), now=NOW,
+                   tz=NOW.tzinfo)  # type: ignore[arg-type]
+
+    assert ("not_reply", "Not a reply") == alert.actions[-1]
 
 
 @pytest.mark.parametrize(
@@ -52,8 +62,9 @@ def test_render_reply_title_and_ask_follow_the_kind(kind: Kind, title: str, line
 def test_render_action_says_what_they_ask_for(evidence: tuple[str, ...], asked: str) -> None:
     alert = render(app_(), reply(cause(Kind.ACTION, *evidence)), now=NOW,
                    tz=NOW.tzinfo)  # type: ignore[arg-type]
-    assert ("Acme: your move", f"Your move: they ask for {asked}.") == (
-        alert.title, alert.body.splitlines()[1])
+    assert ("Acme: your move", f"They ask for {asked}.", True) == (
+        alert.title, alert.body.splitlines()[1],
+        f"Your move: they ask for {asked}." in alert.email_body)
 
 
 @pytest.mark.parametrize(
@@ -69,8 +80,12 @@ def test_render_rejection_is_calm_and_suggests_thank_you_when_a_person_wrote(
     alert = render(app_(), rejected(cause(Kind.REJECTION, "not to move forward",
                                           automated=automated, reasons=reasons)),
                    now=NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
-    found = [line for line in alert.body.splitlines() if "thank-you" in line]
-    assert ("Acme said no", "rejected", "know when to move on" in alert.body) == (
+    found = [line for line in alert.email_body.splitlines() if "thank-you" in line]
+    assert ("Acme said no", "rejected", "know when to move on" in alert.email_body) == (
         alert.title, alert.kind, True)
+    # The notification's short body says it too, in fewer words.
+    assert (suggestion is not None, reasons, True) == (
+        "A person wrote" in alert.body, "told you why" in alert.body,
+        "it is no verdict on you" in alert.body)
     assert (suggestion is None, True) == (not found, all(suggestion in f for f in found)
                                           if suggestion else True)

@@ -59,9 +59,9 @@ def store(tmp_path: Path) -> Store:
     return Store.open(tmp_path / "s.db")
 
 
-def add(store: Store, company: str, applied: datetime, **kw: object) -> int:
+def add(store: Store, company: str, applied: datetime, role: str = "", **kw: object) -> int:
     with store.tx():
-        return store.add_application(company=company, role="", applied_at=applied, now=applied,
+        return store.add_application(company=company, role=role, applied_at=applied, now=applied,
                                      **kw)  # type: ignore[arg-type]
 
 
@@ -71,7 +71,7 @@ def test_alerter_same_due_action_is_alerted_once_across_ticks_and_restarts(store
     Alerter(CONFIG, store, [channel]).deliver_due(NOW)
     Alerter(CONFIG, store, [channel]).deliver_due(NOW + timedelta(minutes=1))
     Alerter(CONFIG, store, [channel]).deliver_due(NOW + DAY)
-    assert ["Follow-up 1 of 3 due: Acme"] == [a.title for a in channel.sent]
+    assert ["Follow up with Acme (1 of 3)"] == [a.title for a in channel.sent]
 
 
 def test_alerter_failed_channel_is_retried_on_next_tick(store: Store) -> None:
@@ -203,7 +203,7 @@ HOSTILE = ('<a href="http://evil.example/x">Evil</a> & Co\x1b[31m\x1b]0;pwned\x0
 
 def test_alerter_hostile_company_is_harmless_in_notification_and_email(
         store: Store, dbus_session: str, smtp_server: SmtpServer, tls_files: TlsFiles) -> None:
-    add(store, HOSTILE, NOW - 8 * DAY)
+    add(store, HOSTILE, NOW - 8 * DAY, role=HOSTILE)
     email = EmailAlerts(host=smtp_server.host, port=smtp_server.port, security=Security.STARTTLS,
                         username=smtp_server.username, from_addr="rw@example.org",
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
@@ -251,7 +251,7 @@ def test_alerter_console_channel_prints_alert(store: Store) -> None:
     add(store, "Acme", NOW - 8 * DAY)
     out = io.StringIO()
     Alerter(CONFIG, store, [ConsoleChannel(out)]).deliver_due(NOW)
-    assert out.getvalue().startswith("Follow-up 1 of 3 due: Acme\n    ")
+    assert out.getvalue().startswith("Follow up with Acme (1 of 3)\n    ")
 
 
 def test_alerter_missing_session_bus_fails_desktop_only(

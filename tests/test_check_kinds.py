@@ -83,7 +83,7 @@ def test_check_ats_receipt_is_acknowledgement_and_follow_up_clock_runs(
         app["events"][0]["kind"])  # type: ignore[index]
     titles = alerts(rw)
     assert ([], 1) == ([t for t in titles if "replied" in t],
-                       len([t for t in titles if "Follow-up 1 of 3" in t]))
+                       len([t for t in titles if "Follow up with" in t and "(1 of 3)" in t]))
 
 
 def test_check_rejection_closes_application_with_one_notice_across_restarts(
@@ -111,7 +111,7 @@ def test_check_rejection_notice_of_a_person_with_reasons_suggests_thank_you(
     out = io.StringIO()
     Alerter(config, store, [ConsoleChannel(out)]).deliver_due(datetime.now(UTC))
     store.close()
-    assert "told you why: a short thank-you for the feedback" in " ".join(
+    assert "A person wrote and told you why: a short thank-you is worth sending." in " ".join(
         out.getvalue().split())
 
 

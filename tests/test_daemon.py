@@ -197,7 +197,7 @@ def test_daemon_reply_under_idle_reaches_notification_within_3_seconds(
                                               subject="Interview?", msgid="idle@acme.com"))
     notes = notify_server.wait_for(1, timeout=10)
     elapsed = time.monotonic() - started
-    assert ("Acme replied", True) == (notes[0].summary, elapsed < 3.0), elapsed
+    assert ("Acme replied — your answer is due", True) == (notes[0].summary, elapsed < 3.0), elapsed
 
 
 def test_daemon_due_follow_up_alerts_once_and_never_again_after_kill_and_restart(
@@ -217,8 +217,8 @@ def test_daemon_due_follow_up_alerts_once_and_never_again_after_kill_and_restart
     world.daemon.wait_log("pass_done", count=2)
     world.notify.wait_first_tick_done()  # a repeat would have been sent before READY
     assert (1, 1) == (len(notify_server.notifications), len(smtp_server.messages))
-    assert "Follow-up 1 of 3 due: Globex" == notes[0].summary
-    assert "Follow-up 1 of 3 due: Globex" in str(mails[0].message["Subject"])
+    assert "Follow up with Globex (1 of 3)" == notes[0].summary
+    assert "Follow up with Globex (1 of 3)" in str(mails[0].message["Subject"])
     assert [("snooze", "Snooze 2 days"), ("replied", "Mark replied")] == list(notes[0].actions)
     assert "follow_up_due" == world.show(app_id)["next_action"]["kind"]  # type: ignore[index]
 

@@ -26,8 +26,8 @@ def test_demo_shows_reply_matched_and_alert_raised_once(tmp_path: Path) -> None:
     assert 0 == done.returncode, done.stderr
     assert 'matched: Acme Robotics  reply from them  by thread   "Re: Application' in out
     assert 'matched: Umbrella Corp  reply from them  by ats' in out
-    assert "\nAcme Robotics replied\n" in out
-    assert "\nFollow-up 1 of 3 due: Globex\n" in out
+    assert "\nAcme Robotics replied — your answer is due\n" in out
+    assert "\nFollow up with Globex (1 of 3)\n" in out
     assert "5 alerts raised; the next tick raised 0" in out
     assert not (tmp_path / "d").exists()  # the user's own store is never touched
 

@@ -21,6 +21,7 @@ from typing import Protocol, TextIO
 from replywatch import log
 from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import SNOOZE_DAYS, RenderedAlert, ReplyInfo, gmail_thread, render
+from replywatch.alerts.summary import SUMMARY_AFTER, summarize
 from replywatch.config import Config
 from replywatch.config.timeinput import zone
 from replywatch.core.kinds import Kind
@@ -137,44 +138,57 @@ class Alerter:
         """Alert every action due (see ``due``) not yet alerted on each channel.
 
         Quiet hours hold follow-up, thank-you and ghosted alerts; replies go at once.
-        A ghosted alert delivered everywhere moves the application to ``ghosted``.
+        More than ``SUMMARY_AFTER`` alerts for one channel go as one summary, and
+        every alert in it counts as delivered there. A ghosted alert delivered
+        everywhere moves the application to ``ghosted``.
         """
         quiet = in_quiet_hours(now, self.tz, self.config.alerts.quiet_hours)
         pairs, current_count = self._due(now, since)
         result = Delivery(sent=[], due=current_count)
+        ready: list[tuple[Application, Action, RenderedAlert]] = []
         for app, action in pairs:
             if quiet and action.kind is not ActionKind.REPLY:
                 result.held += 1
                 continue
             ledger.record(self.store, action, now)
             alert = render(app, action, now=now, tz=self.tz, reply=self._reply_info(app, action))
-            if self._deliver(alert, app, now, result) and action.kind is ActionKind.GHOSTED:
+            ready.append((app, action, alert))
+        for channel in self.channels:
+            pending = [(app, alert) for app, _, alert in ready
+                       if channel.name not in ledger.delivered_channels(self.store, alert.key)]
+            if len(pending) > SUMMARY_AFTER:
+                self._send(channel, summarize([alert for _, alert in pending]), None,
+                           keys=[alert.key for _, alert in pending], now=now, result=result)
+                continue
+            for app, alert in pending:
+                self._send(channel, alert, app, keys=[alert.key], now=now, result=result)
+        names = {channel.name for channel in self.channels}
+        for app, action, alert in ready:
+            if (action.kind is ActionKind.GHOSTED
+                    and names <= ledger.delivered_channels(self.store, alert.key)):
                 with self.store.tx():
                     self.store.update_application(app.id, now, stage=Stage.GHOSTED)
                 log.get(application=app.id).info("application_ghosted")
         return result
 
-    def _deliver(self, alert: RenderedAlert, app: Application | None, now: datetime,
-                 result: Delivery) -> bool:
-        """Send on every channel not yet done; return True when all are done."""
-        done = ledger.delivered_channels(self.store, alert.key)
-        complete = True
-        for channel in self.channels:
-            if channel.name in done:
-                continue
-            logger = log.get(channel=channel.name, application=alert.app_id, key=alert.key)
-            try:
-                notification_id = channel.send(alert, app)
-            except AlertChannelError as exc:
-                complete = False
-                result.failed += 1
-                self._report_failure(channel.name, exc.problems[0])
-                continue
-            self._recover(channel.name)
-            ledger.mark_delivered(self.store, alert.key, channel.name, now, notification_id)
-            result.sent.append((alert.key, channel.name))
+    def _send(self, channel: Channel, alert: RenderedAlert, app: Application | None, *,
+              keys: list[str], now: datetime, result: Delivery) -> None:
+        """Send ``alert`` on ``channel``; on success mark each of ``keys`` delivered there."""
+        logger = log.get(channel=channel.name, application=alert.app_id, key=alert.key)
+        try:
+            notification_id = channel.send(alert, app)
+        except AlertChannelError as exc:
+            result.failed += 1
+            self._report_failure(channel.name, exc.problems[0])
+            return
+        self._recover(channel.name)
+        for key in keys:
+            ledger.mark_delivered(self.store, key, channel.name, now, notification_id)
+        result.sent += [(key, channel.name) for key in keys]
+        if len(keys) > 1:
+            logger.info("alert_summary_sent", kind=alert.kind, alerts=len(keys))
+        else:
             logger.info("alert_sent", kind=alert.kind)
-        return complete
 
     def _reply_info(self, app: Application, action: Action) -> ReplyInfo | None:
         if action.kind is not ActionKind.REPLY:
@@ -239,6 +253,7 @@ class Alerter:
         now; "open" opens the Gmail thread in the browser; "not_reply" marks the
         message behind a reply alert as an acknowledgement (as ``mail kind``).
         """
+        # None also for a summary: it stands for several applications, a click for none.
         app_id = ledger.app_of_notification(self.store, notification_id)
         if app_id is None:
             return False

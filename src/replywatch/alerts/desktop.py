@@ -20,6 +20,8 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -31,8 +33,8 @@ from jeepney.io.threading import DBusConnection, DBusRouter, open_dbus_connectio
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from replywatch.alerts import AlertChannelError
-from replywatch.alerts.render import SNOOZE_DAYS, RenderedAlert, gmail_thread
-from replywatch.core.model import ActionKind, Application
+from replywatch.alerts.render import RenderedAlert
+from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
 
 CHANNEL = "desktop"
@@ -44,6 +46,9 @@ _NOTIFICATIONS = DBusAddress(
 )
 
 URGENCY_LOW, URGENCY_NORMAL, URGENCY_CRITICAL = 0, 1, 2
+# The name of the icon and of the desktop entry (replywatch.desktop) that desktops
+# use to group and label our notifications.
+ICON_NAME = DESKTOP_ENTRY = "replywatch"
 
 # Servers show a few lines at most; the caps only stop a hostile message from
 # making a huge bus message. Counted in characters, before markup escaping.
@@ -397,13 +402,16 @@ def _unwrap(reply: Any, what: str) -> tuple[Any, ...]:
 
 
 class DesktopChannel:
-    """Freedesktop notifications, with actions where the server shows them."""
+    """Freedesktop notifications: short, with an icon, urgency by what happened,
+    grouped under replywatch's desktop entry, with actions where the server shows them.
+    """
 
     name = CHANNEL
 
     def __init__(self, bus_address: str | None = None) -> None:
         self._bus_address = bus_address
         self._notifier: DesktopNotifier | None = None
+        self._icon: str | None = None
 
     @property
     def notifier(self) -> DesktopNotifier:
@@ -415,55 +423,28 @@ class DesktopChannel:
         return self._notifier
 
     def send(self, alert: RenderedAlert, app: Application | None) -> int | None:
-        """Show the notification; return its id (clicks come back with it)."""
-        actions: list[tuple[str, str]] = []
-        if app is not None:
-            actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
-            if gmail_thread(app) is not None:
-                actions.insert(0, ("open", "Open"))
-            if alert.kind == ActionKind.REPLY.value:
-                actions.append(("not_reply", "Not a reply"))
-        urgency = 2 if alert.kind == ActionKind.REPLY.value else 1
-        return self.notifier.notify(alert.title, alert.body, actions, urgency=urgency)
+        """Show the notification; return its id (clicks come back with it).
+
+        Raise AlertChannelError if the bus or the server fails.
+        """
+        if self._icon is None:
+            self._icon = app_icon()
+        return self.notifier.notify(
+            alert.title, alert.body, alert.actions,
+            urgency=URGENCY_CRITICAL if alert.urgency == "critical" else URGENCY_NORMAL,
+            icon=self._icon, hints={"desktop-entry": DESKTOP_ENTRY},
+            no_actions_text=alert.no_actions_text,
+        )
 
 
-def _is_action_invoked(message: Any) -> bool:
-    """Return whether ``message`` is an ActionInvoked(id, key) signal."""
-    header = message.header
-    return bool(
-        header.message_type == MessageType.signal
-        and header.fields.get(HeaderFields.interface) == NOTIFICATIONS_INTERFACE
-        and header.fields.get(HeaderFields.member) == "ActionInvoked"
-        and header.fields.get(HeaderFields.signature) == "us"
-    )
-
-
-def _call_on(
-    connection: DBusConnection,
-    message: Any,
-    what: str,
-    timeout: float,
-    on_broken: Callable[[], None],
-) -> tuple[Any, ...]:
-    """Send ``message`` on ``connection``; return the reply body or raise AlertChannelError."""
-    try:
-        reply = connection.send_and_get_reply(message, timeout=timeout)
-    except TimeoutError as err:
-        on_broken()
-        raise AlertChannelError(
-            CHANNEL, f"D-Bus call {what} got no answer within {timeout:g} s"
-        ) from err
-    except OSError as err:
-        on_broken()
-        raise AlertChannelError(
-            CHANNEL, f"lost the D-Bus session bus during {what}: {err.strerror or err}"
-        ) from err
-    try:
-        body: tuple[Any, ...] = unwrap_msg(reply)
-    except DBusErrorResponse as err:
-        if err.name in _NO_SERVER_ERRORS:
-            raise AlertChannelError(CHANNEL, _NO_SERVER) from err
-        raise AlertChannelError(
-            CHANNEL, f"D-Bus call {what} failed: {err.name}: {' '.join(map(str, err.data))}"
-        ) from err
-    return body
+def app_icon() -> str:
+    """Return replywatch's icon for a notification: the themed name "replywatch" when
+    an icon theme on this machine has it (the README installs it into hicolor), else
+    the path of the PNG shipped in the package, which every server can load.
+    """
+    data_home = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    data_dirs = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    for base in [data_home, *data_dirs.split(":")]:
+        if base and any(Path(base, "icons", "hicolor").glob(f"*/apps/{ICON_NAME}.*")):
+            return ICON_NAME
+    return str(resources.files("replywatch.alerts").joinpath("icons", f"{ICON_NAME}.png"))

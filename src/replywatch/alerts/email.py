@@ -2,7 +2,7 @@
 
 The only module of replywatch that speaks SMTP. Certificates are always
 verified; subject and body come from hostile mail, so the message is built with
-``email.policy.SMTP`` after ``alerts.text`` dropped control characters and capped
+``email.policy.SMTP`` after ``core.text`` dropped control characters and capped
 lengths: no text can add a header. Every failure becomes an ``AlertChannelError`` with
 ``channel="email"``, one line naming ``host:port``, never the password.
 """

@@ -1,11 +1,13 @@
 """The words of an alert: one due action of one application, as text for every channel.
 
 Pure: given the application, its action, ``now`` and the zone to show times in,
-``render`` returns a title, a short plain-text body (desktop, console), an email
-subject and body, and a JSON-ready payload (the command channel). Every string
-that came from mail or the user is cleaned by ``alerts.text`` before it is used;
-nothing is markup-escaped here (the desktop transport does that when the server
-reads markup), so ``<a href=...>`` in a subject shows as harmless literal text.
+``render`` returns a title that says who and what, a short plain-text body of
+two or three lines (desktop, console), a fuller email subject and body, the
+notification's urgency and actions, and a JSON-ready payload (the command
+channel). Every string that came from mail or the user is cleaned by
+``core.text`` before it is used; nothing is markup-escaped here (the desktop
+transport does that when the server reads markup), so ``<a href=...>`` in a
+subject shows as harmless literal text.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ MAX_TITLE_CHARS = 120
 MAX_BODY_CHARS = MAX_TEXT_CHARS
 MAX_EMAIL_BODY_CHARS = 4000
 
-# The titles; "{}" is the company, cut so that the whole title fits.
+# The titles, who and what; "{}" is the company, cut so that the whole title fits.
 _TITLES = {
-    ActionKind.REPLY: "{} replied",
-    ActionKind.THANK_YOU_DUE: "Thank-you note due: {}",
-    ActionKind.FOLLOW_UP_DUE: "Follow-up {n} of {max_n} due: {}",
-    ActionKind.GHOSTED: "{} has gone quiet",
+    ActionKind.REPLY: "{} replied — your answer is due",
+    ActionKind.THANK_YOU_DUE: "Thank {} for the interview",
+    ActionKind.FOLLOW_UP_DUE: "Follow up with {} ({n} of {max_n})",
+    ActionKind.GHOSTED: "{} has gone quiet — time to move on",
     ActionKind.REJECTED: "{} said no",
 }
 # A reply's title by what the message says.
@@ -50,7 +52,12 @@ _ASKED_FOR = (
       "reference", "referanse", "referens"), "documents"),
     (("video",), "a video"),
 )
-_OVERDUE_TITLE = "Thank-you note overdue: {}"
+_OVERDUE_TITLE = "Thank {} for the interview — overdue"
+
+# Urgency by what happened (DESIGN.md "Telling the user"): an interview or an
+# offer is critical; a plain reply, a rejection and every reminder are normal.
+URGENCY_NORMAL, URGENCY_CRITICAL = "normal", "critical"
+_CRITICAL_SAYS = frozenset({Kind.INTERVIEW, Kind.OFFER})
 _SAME_THREAD = (
     "Stay on the channel where the relationship already is: reply in the same "
     "email thread, not by phone or on a new network."
@@ -85,9 +92,10 @@ class RenderedAlert:
     """One alert, worded for every channel; every string in it is clean.
 
     ``key`` is the action's key (sent once), ``title`` at most 120 characters on
-    one line, ``body`` plain text of at most 2000 characters. ``payload`` is what
-    the command channel writes as JSON: key, kind, n, max, due, since, overdue_at,
-    application {id, company, role, stage, contacts}, reply (or None), title, body.
+    one line, ``body`` two or three lines of plain text. ``payload`` is what the
+    command channel writes as JSON: key, kind, n, max, due, since, overdue_at,
+    application {id, company, role, stage, contacts}, reply (or None), title,
+    body, urgency. ``urgency`` is "normal" or "critical".
     """
 
     key: str
@@ -100,6 +108,11 @@ class RenderedAlert:
     payload: dict[str, object] = field(hash=False)
     # (file name, MIME type, content) the email channel attaches; others ignore them.
     attachments: tuple[tuple[str, str, bytes], ...] = field(default=(), hash=False)
+    urgency: str = URGENCY_NORMAL
+    # (key, label) pairs a desktop notification offers, and the same as commands
+    # for a server that shows no actions.
+    actions: tuple[tuple[str, str], ...] = ()
+    no_actions_text: str = ""
 
 
 def render(
@@ -133,7 +146,12 @@ def render(
     if role:
         facts.append(f"Role: {role}")
     facts.append(f"Last contact: {_last_contact(app, now, tz)}")
-    body = clean_text("\n".join([*lines, *facts]), MAX_BODY_CHARS)
+    short = _short(app, action, now, tz, reply)
+    if role:
+        short.append(f"Role: {role}")
+    body = clean_text("\n".join(short), MAX_BODY_CHARS)
+    critical = action.kind is ActionKind.REPLY and action.says in _CRITICAL_SAYS
+    urgency = URGENCY_CRITICAL if critical else URGENCY_NORMAL
     email_body = clean_text(
         "\n\n".join([title, "\n".join(lines), *extra, "\n".join(facts), _SIGNATURE]) + "\n",
         MAX_EMAIL_BODY_CHARS,
@@ -157,7 +175,9 @@ def render(
         "says": action.says.value if action.says else None,
         "title": title,
         "body": body,
+        "urgency": urgency,
     }
+    actions, commands = _actions(app, action)
     return RenderedAlert(
         key=action.key,
         kind=action.kind.value,
@@ -167,7 +187,56 @@ def render(
         email_subject=clean_line(f"[replywatch] {title}"),
         email_body=email_body,
         payload=payload,
+        urgency=urgency,
+        actions=actions,
+        no_actions_text=commands,
     )
+
+
+def _short(
+    app: Application, action: Action, now: datetime, tz: tzinfo, reply: ReplyInfo | None
+) -> list[str]:
+    """Return the one or two lines a notification says below its title (the role follows)."""
+    since = humanize(action.since, now, tz)
+    if action.kind is ActionKind.REPLY:
+        wrote = f"They wrote on {since}."
+        if reply is not None:
+            sender = clean_line(reply.sender) or "They"
+            wrote = f"{sender}, {humanize(reply.at, now, tz)}"
+        if action.says is Kind.ACTION:
+            return [wrote, f"They ask for {asked_for(action)}."]
+        if reply is None:
+            return [wrote]
+        return [wrote, clean_line(reply.subject) or "(no subject)"]
+    if action.kind is ActionKind.REJECTED:
+        lines = [f"They wrote on {since}: it is no verdict on you."]
+        if action.cause is not None and not action.cause.automated:
+            lines.append("A person wrote and told you why: a short thank-you is worth sending."
+                         if action.cause.reasons else
+                         "A person wrote: a short thank-you reply keeps the door open.")
+        return lines
+    if action.kind is ActionKind.THANK_YOU_DUE:
+        if _overdue(action, now):
+            return [f"Your interview ended {since}: a late note still beats none."]
+        return [f"Your interview ended {since}: thank them within a day."]
+    if action.kind is ActionKind.FOLLOW_UP_DUE:
+        advice = (_LAST_FOLLOW_UP if action.n >= action.max_n
+                  else "Reply in the same thread: continue the conversation.")
+        return [f"No answer since {since}.", advice]
+    return [f"No answer since {since}: silence is an answer too.",
+            f"To reopen it: replywatch app set {app.id} --stage applied"]
+
+
+def _actions(app: Application, action: Action) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Return a notification's actions for ``app`` and the same as commands, on one line."""
+    actions = [("snooze", f"Snooze {SNOOZE_DAYS} days"), ("replied", "Mark replied")]
+    if gmail_thread(app) is not None:
+        actions.insert(0, ("open", "Open"))
+    if action.kind is ActionKind.REPLY:
+        actions.append(("not_reply", "Not a reply"))
+    commands = (f"Snooze: replywatch app snooze {app.id} --days {SNOOZE_DAYS} · "
+                f"replied: replywatch app log {app.id} --sent")
+    return tuple(actions), commands
 
 
 def _title(company: str, action: Action, now: datetime) -> str:

@@ -49,12 +49,18 @@ def mark_delivered(store: Store, key: str, channel: str, now: datetime,
 
 
 def app_of_notification(store: Store, notification_id: int) -> int | None:
-    """Return the application of the latest desktop notification with this id, or None."""
-    row = store.conn.execute(
-        "SELECT a.app_id FROM alert_deliveries d JOIN alerts a ON a.key = d.key"
-        " WHERE d.channel = 'desktop' AND d.notification_id = ?"
-        " ORDER BY d.sent_at DESC LIMIT 1", (notification_id,)).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
+    """Return the application of the latest desktop notification with this id, or None.
+
+    None too when that notification was a summary of several applications' alerts.
+    """
+    # The latest: servers reuse ids after a restart.
+    rows = store.conn.execute(
+        "SELECT DISTINCT a.app_id FROM alert_deliveries d JOIN alerts a ON a.key = d.key"
+        " WHERE d.channel = 'desktop' AND d.notification_id = ? AND d.sent_at = ("
+        "  SELECT MAX(sent_at) FROM alert_deliveries"
+        "  WHERE channel = 'desktop' AND notification_id = ?)",
+        (notification_id, notification_id)).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 and rows[0][0] is not None else None
 
 
 def message_of_notification(store: Store, notification_id: int) -> str | None:
