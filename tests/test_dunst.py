@@ -5,16 +5,21 @@ connection only, unlike GNOME Shell)."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from replywatch.alerts.desktop import DesktopNotifier
+from replywatch.alerts.desktop import DesktopChannel, DesktopNotifier
+from replywatch.alerts.render import ReplyInfo, render
+from replywatch.core.model import Action, ActionKind, Application, Stage
 from tests.servers.dovecot import LocalDovecot
-from tests.servers.dunst import Dunst
+from tests.servers.dunst import HEIGHT, WIDTH, Dunst
 from tests.servers.smtp import SmtpServer
 from tests.test_daemon import World, ago
 from tests.tls import TlsFiles
@@ -81,3 +86,52 @@ def test_dunst_address_in_angle_brackets_is_shown_with_or_without_markup(
     [note] = dunst.history()
     assert (markup, "Maria Lopez <maria@contoso.com> & Co wrote") == (
         announced, shown(note["message"]).split("\n")[-1])
+
+
+def test_dunst_screenshot_of_real_alerts_shows_them_with_icon(
+        dunst: Dunst, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also makes the README's picture: REPLYWATCH_SCREENSHOT=docs/notifications.png
+    .venv/bin/python -m pytest -q tests/test_dunst.py -k screenshot
+    """
+    target = os.environ.get("REPLYWATCH_SCREENSHOT")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-theme"))  # the packaged icon
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    channel = DesktopChannel(dunst.bus_address)
+    for app, action, reply in sample_alerts(now):
+        channel.send(render(app, action, now=now, tz=UTC, reply=reply), app)
+    dunst.wait_displayed(3)
+    shot = dunst.screenshot(tmp_path / "notifications.png")
+    width, height, colours = subprocess.run(
+        ["identify", "-format", "%w %h %k", str(shot)], capture_output=True, text=True,
+        check=True).stdout.split()
+    shown_notes = dunst.history()
+    if target:
+        shutil.copyfile(shot, target)
+
+    assert ((WIDTH, HEIGHT), True, ["Follow up with Globex (1 of 3)",
+                                    "Thank Initech for the interview",
+                                    "Contoso replied — your answer is due"],
+            {"replywatch.png"}) == (
+        (int(width), int(height)), int(colours) > 50,
+        [n["summary"] for n in shown_notes], {Path(n["icon_path"]).name for n in shown_notes})
+
+
+def sample_alerts(now: datetime) -> list[tuple[Application, Action, ReplyInfo | None]]:
+    """A reply, a thank-you and a follow-up, as a job seeker's week might bring them."""
+    day = timedelta(days=1)
+    contoso = Application(id=1, company="Contoso", role="Backend Engineer",
+                          stage=Stage.APPLIED, applied_at=now - 9 * day)
+    initech = Application(id=2, company="Initech", role="Site Reliability Engineer",
+                          stage=Stage.INTERVIEWING, applied_at=now - 20 * day)
+    globex = Application(id=3, company="Globex", role="Data Engineer", stage=Stage.APPLIED,
+                         applied_at=now - 8 * day)
+    reply = ReplyInfo(sender="Maria Lopez <maria@contoso.com>",
+                      subject="Re: Backend Engineer — next steps", at=now - timedelta(hours=2))
+    return [
+        (contoso, Action(1, ActionKind.REPLY, due=reply.at, since=reply.at), reply),
+        (initech, Action(2, ActionKind.THANK_YOU_DUE, due=now - timedelta(hours=1),
+                         since=now - timedelta(hours=3), overdue_at=now + 21 * timedelta(hours=1)),
+         None),
+        (globex, Action(3, ActionKind.FOLLOW_UP_DUE, due=now - day, since=now - 8 * day, n=1,
+                        max_n=3), None),
+    ]

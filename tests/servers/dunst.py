@@ -28,7 +28,7 @@ from jeepney.bus_messages import DBus
 from jeepney.io.blocking import open_dbus_connection
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
-WIDTH, HEIGHT = 560, 330
+WIDTH, HEIGHT = 600, 320
 
 # show_indicators off: no "(A)" before a summary. timeout 0: a notification stays
 # until closed, so a screenshot or a click never races its expiry. Colours: a
@@ -130,7 +130,7 @@ class Dunst:
         self.choice.write_text("\n")
         self.config = self.folder / "dunstrc"
         self.config.write_text(_CONFIG.format(markup=markup, choice=self.choice,
-                                              width=WIDTH - 40))
+                                              width=WIDTH - 72))
         self.env = {
             **os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": bus_address,
             "XDG_CONFIG_HOME": str(self.folder), "HOME": str(self.folder),
@@ -167,6 +167,17 @@ class Dunst:
         self._ctl("close-all")
         data = json.loads(self._ctl("history"))
         return [{key: field["data"] for key, field in n.items()} for n in data["data"][0]]
+
+    def wait_displayed(self, count: int) -> None:
+        """Return once dunst shows ``count`` notifications. Raise TimeoutError.
+
+        Asks dunst itself (each answer is a D-Bus round trip, about 10 ms): it
+        draws a notification in the same turn of its loop that counts it shown.
+        """
+        deadline = time.monotonic() + self.timeout
+        while int(self._ctl("count", "displayed")) < count:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"dunst did not show {count} notifications")
 
     def screenshot(self, path: Path) -> Path:
         """Write a PNG of the whole screen to ``path``; return it."""
