@@ -114,3 +114,16 @@ def test_desktop_entry_file_is_valid_and_named_like_the_hint() -> None:
     assert ("", 0, "replywatch", "replywatch", "true") == (
         done.stdout + done.stderr, done.returncode, DESKTOP_FILE.stem,
         entry["Desktop Entry"]["Icon"], entry["Desktop Entry"]["X-GNOME-UsesNotifications"])
+
+
+@pytest.mark.parametrize(("capabilities", "timeout"),
+                         [(("actions", "body"), 0), (("actions", "body", "persistence"), -1)])
+def test_desktop_channel_server_without_persistence_keeps_it_until_dismissed(
+        dbus_session: str, capabilities: tuple[str, ...], timeout: int) -> None:
+    app, alert = follow_up_alert()
+
+    with NotifyServer(dbus_session, capabilities=capabilities) as server:
+        DesktopChannel(dbus_session).send(alert, app)
+        [note] = server.wait_for(1)
+
+    assert timeout == note.timeout

@@ -273,6 +273,7 @@ class DesktopNotifier:
         *,
         replaces_id: int = 0,
         expire_ms: int = -1,
+        keep: bool = False,
         urgency: int = URGENCY_NORMAL,
         icon: str = "",
         hints: Mapping[str, str] | None = None,
@@ -287,8 +288,10 @@ class DesktopNotifier:
         ``icon`` is a themed icon name or a file path; ``hints`` are more string
         hints (``desktop-entry``, ``category``). ``replaces_id`` updates an
         earlier notification; ``expire_ms`` -1 lets the server decide, 0 never
-        expires. Raise ValueError for an out-of-range argument, and
-        AlertChannelError if the bus, or the server, or its absence fails it.
+        expires; ``keep`` makes it 0 where the server keeps no history (no
+        "persistence"), so a notification sent once is not lost to a timeout.
+        Raise ValueError for an out-of-range argument, and AlertChannelError if
+        the bus, or the server, or its absence fails it.
         """
         if not URGENCY_LOW <= urgency <= URGENCY_CRITICAL:
             raise ValueError(f"urgency must be 0, 1 or 2, not {urgency}")
@@ -296,6 +299,8 @@ class DesktopNotifier:
             raise ValueError("expire_ms must be >= -1 and replaces_id a D-Bus uint32")
         self._server_present()
         caps = self.capabilities()
+        if keep and "persistence" not in caps:
+            expire_ms = 0
         flat_actions: list[str] = []
         if "actions" in caps:
             for key, label in actions:
@@ -432,7 +437,7 @@ class DesktopChannel:
         return self.notifier.notify(
             alert.title, alert.body, alert.actions,
             urgency=URGENCY_CRITICAL if alert.urgency == "critical" else URGENCY_NORMAL,
-            icon=self._icon, hints={"desktop-entry": DESKTOP_ENTRY},
+            icon=self._icon, hints={"desktop-entry": DESKTOP_ENTRY}, keep=True,
             no_actions_text=alert.no_actions_text,
         )
 
