@@ -248,7 +248,7 @@ def click_on_follow_up(world: World, notify_server: NotifyServer, action: str) -
     return app_id
 
 
-@pytest.mark.parametrize("notify_server", ["unicast", "broadcast"], indirect=True)
+@pytest.mark.parametrize("notify_server", ["unicast"], indirect=True)  # dunst's way
 def test_daemon_mark_replied_click_updates_application(
         world: World, notify_server: NotifyServer) -> None:
     app = world.show(click_on_follow_up(world, notify_server, "replied"))

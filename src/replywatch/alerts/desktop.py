@@ -62,7 +62,7 @@ _NO_SERVER_ERRORS = frozenset(
 _NO_SERVER = f"no notification server on the D-Bus session bus (nobody owns {NOTIFICATIONS_NAME})"
 
 # How often listen() wakes to look at its stop event and at the connection.
-LISTEN_POLL_SECONDS = 0.5
+LISTEN_POLL_SECONDS = 0.25
 # Signals kept for listen() while nobody reads them; more are dropped (clicks
 # are rare; only a flood from a misbehaving server would fill this).
 MAX_QUEUED_SIGNALS = 1000
@@ -347,7 +347,7 @@ class DesktopNotifier:
 
         Hears the signals of the connection that sends the notifications
         (unicast or broadcast alike), sets ``ready`` once connected, and checks
-        ``stop`` at least every 0.5 s. ``on_closed(notification_id, reason)`` is
+        ``stop`` at least every 0.25 s. ``on_closed(notification_id, reason)`` is
         called for each ``NotificationClosed``. Only signals from a server that
         took one of our notifications count; the handlers match ids. An
         exception from a handler ends the listener. Raise AlertChannelError if
