@@ -512,3 +512,17 @@ def test_keyring_secret_service_round_trip_returns_password(
     keyring.set_password("replywatch", "seeker@example.test", "imap-pässword")
 
     assert keyring.get_password("replywatch", "seeker@example.test") == "imap-pässword"
+
+
+def test_desktop_listen_after_restart_hears_click_on_earlier_notification(
+    notify_server: NotifyServer,
+) -> None:
+    # GNOME keeps notifications in its tray: one sent before a restart of the
+    # daemon can be clicked after it, and the broadcast reaches the new process.
+    with DesktopNotifier(notify_server.bus_address) as before:
+        notification_id = before.notify("Reply", "body", [("snooze", "Snooze")])
+    with DesktopNotifier(notify_server.bus_address) as after, Listener(after) as listener:
+        notify_server.invoke_action(notification_id, "snooze")
+        click = listener.clicks.get(timeout=5)
+
+    assert (notification_id, "snooze") == click

@@ -148,6 +148,12 @@ class DesktopNotifier:
             router.filter(_SIGNALS, queue=self._signals)
             self._connection, self._router = connection, router
         _unwrap(self._send(router, DBus().AddMatch(_BROADCAST), "AddMatch"), "AddMatch")
+        # The server running now is trusted before we notify through it: a click on a
+        # notification kept from before a restart (GNOME's message tray) still counts.
+        owner = self._send(router, DBus().GetNameOwner(NOTIFICATIONS_NAME), "GetNameOwner")
+        if owner.header.message_type == MessageType.method_return:
+            with self._lock:
+                self._servers.add(str(owner.body[0]))
         return router
 
     def _open(self) -> DBusConnection:
