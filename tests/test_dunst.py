@@ -90,9 +90,7 @@ def test_dunst_address_in_angle_brackets_is_shown_with_or_without_markup(
 
 def test_dunst_screenshot_of_real_alerts_shows_them_with_icon(
         dunst: Dunst, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Also makes the README's picture: REPLYWATCH_SCREENSHOT=docs/notifications.png
-    .venv/bin/python -m pytest -q tests/test_dunst.py -k screenshot
-    """
+    """Also makes the README's picture: scripts/notifications_screenshot.sh."""
     target = os.environ.get("REPLYWATCH_SCREENSHOT")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-theme"))  # the packaged icon
     now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
