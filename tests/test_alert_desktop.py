@@ -5,6 +5,7 @@ the desktop entry that the hint names."""
 from __future__ import annotations
 
 import configparser
+import shlex
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from replywatch.alerts.desktop import DesktopChannel, app_icon
 from replywatch.alerts.render import RenderedAlert, render
+from replywatch.cli.main import build_parser
 from replywatch.core.model import Action, ActionKind, Application, Stage
 from tests.servers.notify_server import NotifyServer
 
@@ -127,3 +129,13 @@ def test_desktop_channel_server_without_persistence_keeps_it_until_dismissed(
         [note] = server.wait_for(1)
 
     assert timeout == note.timeout
+
+
+def test_desktop_entry_exec_is_a_replywatch_command_the_parser_takes() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(DESKTOP_FILE)
+    program, *args = shlex.split(entry["Desktop Entry"]["Exec"])
+
+    parsed = build_parser().parse_args(args)
+
+    assert ("replywatch", "report", True) == (program, parsed.command, parsed.open)
