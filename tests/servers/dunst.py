@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import selectors
 import shutil
 import subprocess
 import tempfile
@@ -208,8 +209,6 @@ class Dunst:
 
 def _read_line(fd: int, timeout: float) -> str:
     """Return the first line written to ``fd`` ("" at EOF). Raise TimeoutError."""
-    import selectors
-
     data = b""
     deadline = time.monotonic() + timeout
     with selectors.DefaultSelector() as selector:
