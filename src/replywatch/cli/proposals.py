@@ -52,16 +52,11 @@ def cmd_accept(args: argparse.Namespace) -> int:
         chosen = [_waiting(store, args.id)]
     made = []
     for stored in chosen:
-        p = stored.proposal
-        company = (args.company or p.company).strip()
-        if not company:
+        if args.company is not None and not args.company.strip():
             raise UserError("--company: must not be empty")
         with store.tx():  # the application and the proposal's new state, or neither
-            app_id = store.add_application(
-                company=company, role=(args.role or p.role).strip(), applied_at=p.applied,
-                contacts=[p.contact], thread_ids=[p.message_id] if p.message_id else [],
-                now=ctx.book.now)
-            proposals.mark(store, stored.id, "accepted", app_id)
+            app_id = proposals.accept(store, stored, ctx.book.now, company=args.company or "",
+                                      role=args.role or "")
         made.append(app_id)
         print(app_id)
     if made:

@@ -7,18 +7,21 @@ cannot be sent is logged and tried again later, and never stops a pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import webbrowser
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from replywatch import log
+from replywatch.alerts import found
 from replywatch.alerts.deliver import Channel
 from replywatch.alerts.digest import DigestSender
 from replywatch.config import Config, default_store_path
 from replywatch.config.timeinput import zone
+from replywatch.engine import rematch
 from replywatch.report import data as report_data
 from replywatch.report import ics
-from replywatch.store import Store
+from replywatch.store import Store, proposals
 from replywatch.store.book import Book
 
 
@@ -33,9 +36,12 @@ def calendar_path(config: Config) -> Path:
 class Outputs:
     """The feed and the digest of one daemon."""
 
-    def __init__(self, config: Config, store: Store, channels: Sequence[Channel]) -> None:
+    def __init__(self, config: Config, store: Store, channels: Sequence[Channel], *,
+                 opener: Callable[[str], object] = webbrowser.open) -> None:
         self.config = config
         self.store = store
+        self.channels = channels
+        self._opener = opener
         self.tz = zone(config.policy.timezone)
         self.digest = DigestSender(config, store, channels, self.tz)
         self._failing = False
@@ -58,3 +64,48 @@ class Outputs:
     def on_tick(self, now: datetime) -> None:
         """Send the weekly digest when it is due and not yet sent."""
         self.digest.maybe_send(now)
+
+    def tell_found(self, now: datetime) -> None:
+        """Send one notice of the applications found since the last one."""
+        found.notify_found(self.store, self.channels, now)
+
+    def on_action(self, notification_id: int, action: str, now: datetime) -> bool:
+        """Apply a click on a notice of found applications; return True if it was one.
+
+        "accept_all" adds them (matched to their mail at once), "dismiss_all" drops
+        them for good, "review" opens the report, which lists them.
+        """
+        ids = found.proposals_of_notification(self.store, notification_id)
+        if ids is None:
+            return False
+        waiting = proposals.of_ids(self.store, ids)
+        logger = log.get(action=action, proposals=len(waiting))
+        if action == "accept_all":
+            with self.store.tx():
+                for stored in waiting:
+                    proposals.accept(self.store, stored, now)
+            rematch(self.config, self.store)
+        elif action == "dismiss_all":
+            with self.store.tx():
+                for stored in waiting:
+                    proposals.mark(self.store, stored.id, "dismissed")
+        elif action == "review":
+            self._open_report(now)
+        else:
+            return False
+        logger.info("proposals_action")
+        return True
+
+    def _open_report(self, now: datetime) -> None:
+        from replywatch.report import html
+
+        book = Book(self.store, self.config.policy, self.tz, now)
+        path = calendar_path(self.config).with_name("report.html")
+        page = html.render(report_data.load(book), self.tz,
+                           max_follow_ups=self.config.policy.max_follow_ups)
+        try:
+            ics.write_atomically(path, page.encode("utf-8"))
+        except OSError as exc:
+            log.get(path=str(path)).warning("report_not_written", error=str(exc))
+            return
+        self._opener(path.resolve().as_uri())

@@ -131,6 +131,7 @@ class Daemon:
         self._tick()
         with self._lock:
             self.outputs.after_pass(now)
+            self.outputs.tell_found(now)
 
     def _tick(self) -> None:
         now = self.clock()
@@ -196,7 +197,9 @@ class Daemon:
 
         def on_click(notification_id: int, key: str) -> None:
             with self._lock:
-                if self.alerter.on_action(notification_id, key, self.clock()):
+                now = self.clock()
+                if (self.alerter.on_action(notification_id, key, now)
+                        or self.outputs.on_action(notification_id, key, now)):
                     self.request_tick()
 
         def on_closed(notification_id: int, reason: int) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from replywatch.core.domains import ATS_RELAYS, domain_of
 from replywatch.core.model import Action, Application, Event
 from replywatch.core.report import Facts, facts_of
 from replywatch.mail.headers import parse_raw
-from replywatch.store import Store, mailstate
+from replywatch.store import Store, mailstate, proposals
 from replywatch.store.book import Book
 
 
@@ -21,6 +21,7 @@ class ReportData:
     facts: list[Facts]
     due: list[tuple[Application, Action]]
     now: datetime
+    found: list[proposals.Stored] = field(default_factory=list)
 
 
 def _channel(store: Store, event: Event) -> str:
@@ -44,4 +45,5 @@ def load(book: Book, since: datetime | None = None) -> ReportData:
     facts = [facts_of(a, lambda e: e.kind, lambda e: _channel(book.store, e)) for a in apps]
     wanted = {a.id for a in apps}
     due = [(a, x) for a, x in book.due(include_future=True) if a.id in wanted]
-    return ReportData(apps, facts, due, book.now)
+    return ReportData(apps, facts, due, book.now,
+                      proposals.waiting(book.store))

@@ -106,6 +106,7 @@ def render(data: ReportData, tz: tzinfo, *, since: datetime | None = None,
                        [[f"{w:%Y-%m-%d}", a, r, i] for w, a, r, i in weeks])),
         "<h2>What is due</h2>",
         _due_section(data, tz),
+        *(["<h2>Found in your mail</h2>", _found_section(data, tz)] if data.found else []),
         "<h2>Open applications</h2>",
         _open_section(data, tz),
         "</body></html>",
@@ -143,3 +144,13 @@ def _open_section(data: ReportData, tz: tzinfo) -> str:
     if not rows:
         return "<p>No open applications.</p>"
     return _table(["id", "company", "role", "stage", "applied"], rows)
+
+
+def _found_section(data: ReportData, tz: tzinfo) -> str:
+    rows = [[s.id, clean_line(s.proposal.company, 60), clean_line(s.proposal.role, 60),
+             f"{s.proposal.applied.astimezone(tz):%Y-%m-%d}", clean_line(s.proposal.contact, 80)]
+            for s in data.found]
+    return ("<p>Applications found in your mail, not in your book yet: add them with "
+            "<code>replywatch app accept ID</code> (or <code>--all</code>), or drop one "
+            "with <code>replywatch app dismiss ID</code>.</p>"
+            + _table(["id", "company", "role", "applied", "from or to"], rows))

@@ -48,6 +48,14 @@ def mark_delivered(store: Store, key: str, channel: str, now: datetime,
                            (key, channel, utc_text(now), notification_id))
 
 
+def key_of_notification(store: Store, notification_id: int) -> str | None:
+    """Return the alert key of the latest desktop notification with this id, or None."""
+    row = store.conn.execute(
+        "SELECT key FROM alert_deliveries WHERE channel = 'desktop' AND notification_id = ?"
+        " ORDER BY sent_at DESC LIMIT 1", (notification_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def app_of_notification(store: Store, notification_id: int) -> int | None:
     """Return the application of the latest desktop notification with this id, or None.
 

@@ -94,3 +94,22 @@ def unnotified(store: Store) -> list[Stored]:
     found = [_stored(tuple(r)) for r in rows]
     store.conn.execute("UPDATE proposals SET notified = 1 WHERE notified = 0")
     return found
+
+
+def accept(store: Store, stored: Stored, now: datetime, *, company: str = "",
+           role: str = "") -> int:
+    """Make an application of a waiting proposal (its sender the first contact, its
+    message the thread anchor); return its id. Call inside tx()."""
+    p = stored.proposal
+    app_id = store.add_application(
+        company=(company or p.company).strip(), role=(role or p.role).strip(),
+        applied_at=p.applied, contacts=[p.contact],
+        thread_ids=[p.message_id] if p.message_id else [], now=now)
+    mark(store, stored.id, "accepted", app_id)
+    return app_id
+
+
+def of_ids(store: Store, ids: list[int]) -> list[Stored]:
+    """Return the proposals with these ids that still wait, in the order given."""
+    found = [get(store, i) for i in ids]
+    return [s for s in found if s is not None and s.status == "new"]
