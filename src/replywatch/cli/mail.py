@@ -20,7 +20,7 @@ from replywatch.store import kinds
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from replywatch.cli.main import _context as make
+    from replywatch.cli.context import context as make
 
     return make(args)
 

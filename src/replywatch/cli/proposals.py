@@ -14,7 +14,7 @@ from replywatch.errors import UserError
 def cmd_proposals(args: argparse.Namespace) -> int:
     """List the applications found in the mailbox that wait for accept or dismiss."""
     from replywatch.cli import passview
-    from replywatch.cli.main import _context
+    from replywatch.cli.context import context as _context
     from replywatch.store import proposals
 
     ctx = _context(args)
@@ -36,7 +36,8 @@ def cmd_proposals(args: argparse.Namespace) -> int:
 
 def cmd_accept(args: argparse.Namespace) -> int:
     """Make real applications of proposals, already matched to their mail."""
-    from replywatch.cli.main import _context, _rematch
+    from replywatch.cli.app import _rematch
+    from replywatch.cli.context import context as _context
     from replywatch.store import proposals
 
     ctx = _context(args)
@@ -66,7 +67,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
 def cmd_dismiss(args: argparse.Namespace) -> int:
     """Dismiss a proposal: neither its message nor its company and role come back."""
-    from replywatch.cli.main import _context
+    from replywatch.cli.context import context as _context
     from replywatch.store import proposals
 
     ctx = _context(args)

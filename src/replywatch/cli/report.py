@@ -16,11 +16,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the HTML report to --out (default: standard output); --open shows it."""
-    from replywatch.cli.main import _context, _when
+    from replywatch.cli.context import context, when
     from replywatch.report import data, html
 
-    ctx = _context(args)
-    since = _when(args.since, ctx.tz, "--since")
+    ctx = context(args)
+    since = when(args.since, ctx.tz, "--since")
     page = html.render(data.load(ctx.book, since), ctx.tz, since=since,
                        max_follow_ups=ctx.config.policy.max_follow_ups)
     if args.out is None and not args.open:
@@ -36,10 +36,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     """Write the iCalendar feed to --out (default: standard output)."""
-    from replywatch.cli.main import _context
+    from replywatch.cli.context import context
     from replywatch.report import data, ics
 
-    ctx = _context(args)
+    ctx = context(args)
     content = ics.feed(data.load(ctx.book), ctx.tz)
     if args.out is None:
         sys.stdout.write(content.decode("utf-8"))  # CRLF line ends kept as they are

@@ -1,0 +1,158 @@
+"""The top-level commands: init, config check, check, status, run, doctor, demo."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from replywatch import config as cfg
+from replywatch.cli import passview
+from replywatch.cli.context import Command, context, emit, load_config
+from replywatch.errors import UserError
+from replywatch.store.book import action_json, describe
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Set up an account (guided on a terminal, or from flags); or, with --starter or
+    without a terminal, write the commented starter config. Never overwrite one."""
+    from replywatch.cli import setup
+
+    if args.starter or (args.email is None and not sys.stdin.isatty()):
+        path = cfg.resolve_config_path(args.config, os.environ)
+        cfg.write_starter_config(path)
+        print(f"wrote {path}")
+        return 0
+    return setup.run(args, setup.terminal_io())
+
+
+def cmd_config_example(args: argparse.Namespace) -> int:
+    """Print config.example.toml: every key, documented, made from the declarations."""
+    from replywatch.config.generate import example_toml
+
+    sys.stdout.write(example_toml())
+    return 0
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    """Validate the config file; print every problem."""
+    path = cfg.resolve_config_path(args.config, os.environ)
+    config = cfg.load_config(path)
+    print(f"{path}: ok ({len(config.accounts)} account(s), channels: "
+          f"{', '.join(config.alerts.channels) or 'none'})")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print what is due now and next, soonest first, and mail that needs telling apart."""
+    from replywatch.store import mailstate
+
+    ctx = context(args)
+    pairs = ctx.book.due()
+    now = ctx.book.now
+    from replywatch.mail.headers import parse_raw
+
+    unclear = [(parse_raw(raw), ids) for raw, ids in mailstate.ambiguous(ctx.book.store)]
+    review = [(parse_raw(raw), app_id, ctx.book.store.get(app_id).company)
+              for raw, app_id in mailstate.for_review(ctx.book.store)]
+    if args.json:
+        emit({
+            "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),
+            "due": [{"id": a.id, "company": a.company, "role": a.role,
+                     **(action_json(x, ctx.tz) or {}), "is_due": x.due <= now}
+                    for a, x in pairs],
+            "ambiguous": [{"message_id": m.message_id, "from": m.from_addr,
+                           "subject": m.subject, "candidates": ids} for m, ids in unclear],
+            "review": [{"message_id": m.message_id, "from": m.from_addr, "subject": m.subject,
+                        "application": i, "company": c, "reason": "unrelated_sender"}
+                       for m, i, c in review],
+        })
+        return 0
+    if not pairs and not unclear and not review:
+        print("nothing due: no open application is waiting on you")
+        return 0
+    due_now = [(a, x) for a, x in pairs if x.due <= now]
+    later = [(a, x) for a, x in pairs if x.due > now]
+    for heading, group in (("Due now:", due_now), ("Next:", later)):
+        if group:
+            print(heading)
+            for app, action in group:
+                print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+    if unclear:
+        print("Which application? (replywatch never guesses):")
+        for msg, ids in unclear:
+            print(f"  {passview.ambiguous_text(msg.from_addr, msg.subject, ids)}")
+    if review:
+        print("Check these (a known thread, an unrelated sender; not counted as a reply):")
+        for msg, app_id, company in review:
+            print(f"  {passview.review_text(msg.from_addr, msg.subject, app_id, company)}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """One pass over every account: read new mail, match it, show what is due."""
+    from replywatch.engine import run_pass
+
+    ctx = context(args)
+    if not ctx.config.accounts:
+        raise UserError(f"{ctx.config.path or 'config'}: no [[accounts]] to check",
+                        hint="add an account to the config (see `replywatch init`)")
+    report = run_pass(ctx.config, ctx.book.store, ctx.book.now)
+    if args.json:
+        emit(passview.check_json(report, ctx.tz))
+    else:
+        print("\n".join(passview.check_lines(report, ctx.book.now, ctx.tz)))
+    for acct in report.accounts:
+        if not acct.ok:
+            print(f"replywatch: error: {acct.error}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run a whole pass against a throwaway local Dovecot with a sample mailbox."""
+    from replywatch.demo.run import run_demo
+
+    return run_demo(sys.stdout)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the daemon until SIGTERM or SIGINT."""
+    from replywatch.alerts.deliver import make_channels
+    from replywatch.daemon.service import Daemon
+
+    ctx = context(args)
+    return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check every part of the set-up, one pass/fail line each."""
+    from replywatch.doctor import run_doctor
+
+    config = load_config(args)
+    return run_doctor(config, sys.stdout, send_test=args.send_test)
+
+
+def register(sub: Any, command: Command) -> None:
+    """Add the top-level commands (and ``config check``) to the subparsers ``sub``."""
+    command("demo", cmd_demo, "see replywatch work on a sample mailbox (needs Dovecot)")
+    from replywatch.cli import setup
+
+    setup.add_arguments(command("init", cmd_init,
+                                "set up your mailbox: guided on a terminal, or from flags"))
+    config_p = sub.add_parser("config", help="config file commands")
+    config_sub = config_p.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
+    command("check", cmd_config_check, "validate the config file", config_sub)
+    command("example", cmd_config_example,
+            "print an example config with every key documented", config_sub)
+
+
+def register_watch(sub: Any, command: Command) -> None:
+    """Add the commands that read mail and tell what is due: check, run, doctor, status."""
+    p = command("check", cmd_check, "read new mail once, match it, show what is due")
+    p.add_argument("--json", action="store_true")
+    command("run", cmd_run, "watch continuously and alert (the systemd service runs this)")
+    p = command("doctor", cmd_doctor, "check config, secrets, servers and alert channels")
+    p.add_argument("--send-test", action="store_true", help="send a test alert on every channel")
+    p = command("status", cmd_status, "what is due now and next")
+    p.add_argument("--json", action="store_true")

@@ -1,0 +1,67 @@
+"""What every command starts from: the config, the open book, and how to print JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import Any, Protocol
+
+from replywatch import config as cfg
+from replywatch.config.timeinput import parse_when, zone
+from replywatch.store import Store
+from replywatch.store.book import Book
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Command(Protocol):
+    """How a module adds one command: ``command(name, handler, help, parent)``."""
+
+    def __call__(self, name: str, handler: Handler, helptext: str,
+                 parent: Any = ...) -> argparse.ArgumentParser: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a command needs: the config, the open book and how to judge it."""
+
+    config: cfg.Config
+    book: Book
+    tz: tzinfo
+
+
+def load_config(args: argparse.Namespace) -> cfg.Config:
+    """Return the config named by ``--config``/the environment, or defaults if none exists.
+
+    Raise ConfigError if the file exists (or was named explicitly) and is invalid.
+    """
+    path = cfg.resolve_config_path(args.config, os.environ)
+    explicit = args.config is not None or "REPLYWATCH_CONFIG" in os.environ
+    if not path.exists() and not explicit:
+        # No config yet: the application book works on defaults; `init` writes one.
+        return cfg.Config()
+    return cfg.load_config(path)
+
+
+def context(args: argparse.Namespace) -> Context:
+    """Return the loaded config with the store opened and the time taken once."""
+    config = load_config(args)
+    tz = zone(config.policy.timezone)
+    store = Store.open(config.store_path or cfg.default_store_path(os.environ))
+    now = datetime.now(UTC).replace(microsecond=0)
+    return Context(config=config, book=Book(store, config.policy, tz, now), tz=tz)
+
+
+def emit(data: object) -> None:
+    """Print one JSON document on standard output."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def when(text: str | None, tz: tzinfo, what: str) -> datetime | None:
+    """Return the parsed date-time of an option, or None when it was not given."""
+    return None if text is None else parse_when(text, tz, what=what)
