@@ -1,19 +1,20 @@
-"""The shared mail corpora (../shared/corpora): real spam, broken MIME, odd addresses."""
+"""The mail corpora in tests/corpora (see its README): real spam, broken MIME, odd addresses."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
+CORPORA = Path(__file__).resolve().parent / "corpora"
 _FROM_LINE_RE = re.compile(rb"^From .*\r?\n", re.MULTILINE)
 _HEADER_END_RE = re.compile(rb"\n\r?\n")
 
 
 def corpus_messages() -> list[tuple[str, bytes]]:
-    """Return (name, raw) of every corpus message; imaptest mboxes split on From_ lines."""
-    if not CORPORA.is_dir():
-        return []
+    """Return (name, raw) of every corpus message; imaptest mboxes split on From_ lines.
+
+    Raise FileNotFoundError if the corpora are missing: they are part of the repository.
+    """
     found = [
         (path.name, path.read_bytes())
         for path in sorted((CORPORA / "mail-parser").iterdir())
@@ -23,9 +24,9 @@ def corpus_messages() -> list[tuple[str, bytes]]:
         (path.name, path.read_bytes())
         for path in sorted((CORPORA / "mime4j-mimetools").glob("*.msg"))
     ]
-    for path in sorted((CORPORA / "imaptest").iterdir()):
+    for path in sorted((CORPORA / "imaptest").glob("*.mbox")):
         data = path.read_bytes()
-        if data.startswith(b"From "):  # only mboxes; the other files are imaptest scripts
+        if data.startswith(b"From "):
             parts = [part for part in _FROM_LINE_RE.split(data) if part.strip()]
             found += [(f"{path.name}#{n}", part) for n, part in enumerate(parts, 1)]
     return found

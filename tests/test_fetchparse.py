@@ -99,8 +99,7 @@ def test_sequence_set_compact(uids: list[int], expected: str) -> None:
 
 def test_fetchparse_agrees_with_imapclient_on_real_dovecot_replies(
         dovecot: LocalDovecot, imap_user: str) -> None:
-    messages = [header_part(raw) for _, raw in corpus_messages()] or [
-        b"From: a@b.c\r\nSubject: =?utf-8?Q?caf=C3=A9?=\r\n\r\n", b"X-Only: 1\r\n\r\n"]
+    messages = [header_part(raw) for _, raw in corpus_messages()]
     for n, raw in enumerate(messages):
         dovecot.add_message(imap_user, raw + b"body\r\n",
                             internal_date=WHEN + timedelta(minutes=n))
