@@ -80,11 +80,12 @@ def testable_unit(tmp_path: Path) -> Path:
     return copy
 
 
-def run_analyze(*args: str, runtime_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_analyze(*args: str, runtime_dir: Path,
+                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     # A user manager, even an offline one, insists on $XDG_RUNTIME_DIR; colours
     # and a pager would only get in the way of reading the output.
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime_dir), "SYSTEMD_COLORS": "0",
-           "SYSTEMD_PAGER": "", "SYSTEMD_LOG_COLOR": "0"}
+           "SYSTEMD_PAGER": "", "SYSTEMD_LOG_COLOR": "0", **(extra_env or {})}
     return subprocess.run([systemd_analyze(), "--no-pager", *args], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
 
@@ -102,6 +103,37 @@ def test_unit_verify_reports_nothing(testable_unit: Path, runtime_dir: Path) -> 
     result = run_analyze("--user", "--man=no", "verify", str(testable_unit),
                          runtime_dir=runtime_dir)
     assert ("", "", 0) == (result.stdout, result.stderr, result.returncode)
+
+
+def test_unit_verify_without_man_pages_reports_nothing(
+        testable_unit: Path, runtime_dir: Path, tmp_path: Path) -> None:
+    # verify checks every man: page of Documentation= with `man`; on a minimal
+    # system (no man pages, or no libsystemd-dev for sd_notify(3)) that failed.
+    # MANPATH at an empty folder plays that system.
+    empty = tmp_path / "man"
+    empty.mkdir()
+    result = run_analyze("--user", "verify", str(testable_unit), runtime_dir=runtime_dir,
+                         extra_env={"MANPATH": str(empty)})
+    assert ("", "", 0) == (result.stdout, result.stderr, result.returncode)
+
+
+def test_unit_verify_without_man_pages_catches_a_man_reference(
+        testable_unit: Path, runtime_dir: Path, tmp_path: Path) -> None:
+    # The guard of the test above: the empty MANPATH really hides the pages.
+    text = testable_unit.read_text(encoding="utf-8")
+    testable_unit.write_text(text.replace("[Unit]\n", "[Unit]\nDocumentation=man:sd_notify(3)\n",
+                                          1), encoding="utf-8")
+    empty = tmp_path / "man"
+    empty.mkdir()
+    result = run_analyze("--user", "verify", str(testable_unit), runtime_dir=runtime_dir,
+                         extra_env={"MANPATH": str(empty)})
+    assert "sd_notify(3)" in result.stdout + result.stderr
+
+
+def test_unit_documentation_is_web_addresses_only() -> None:
+    settings = unit_settings(UNIT.read_text(encoding="utf-8"))
+    pages = [page for value in settings[("Unit", "Documentation")] for page in value.split()]
+    assert [] == [page for page in pages if not page.startswith("https://")]
 
 
 def test_unit_verify_catches_an_unknown_key(testable_unit: Path, runtime_dir: Path) -> None:
