@@ -5,7 +5,9 @@
 # checks), Xvfb, dunst, dbus-send (dunstctl uses it), a font and ImageMagick
 # (a real notification server in the tests, and its screenshots),
 # desktop-file-validate (the desktop entry's test), and a
-# virtualenv in .venv with replywatch and its test tools.
+# virtualenv in .venv with replywatch and its test tools. No system service is
+# left behind: Dovecot's is disabled and never started (see
+# scripts/without-services.sh).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +23,19 @@ if [ "${#missing[@]}" -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "setup: installing ${missing[*]}" >&2
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    # Debian's dovecot-imapd would enable and start a system IMAP server on every
+    # interface; the demo and the tests start their own on 127.0.0.1. So the
+    # install never lets a service start, and a Dovecot it installs is disabled
+    # (one already installed is the user's own, and left as it is).
+    units=()
+    [[ " ${missing[*]} " == *" dovecot-imapd "* ]] && units=(dovecot.service dovecot.socket)
+    $sudo bash scripts/without-services.sh "${units[@]}" -- \
+        env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
+    if [ "${#units[@]}" -gt 0 ]; then
+        echo "setup: Dovecot's system service is disabled and was never started" \
+             "(replywatch's demo and tests run their own on 127.0.0.1)" >&2
+    fi
 fi
 
 python=${PYTHON:-python3}
