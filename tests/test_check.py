@@ -504,3 +504,47 @@ def test_kept_connection_dropped_by_server_is_replaced_without_failing(
     rw.add(eml(sender="a@example.net", msgid="k4@x"))
     report = kept.run()
     assert (True, 1) == (report.ok, sum(f.new for f in report.accounts[0].folders))
+
+
+# -- errors: once, in words, with a hint ----------------------------------------------
+
+
+def error_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.strip()]
+
+
+def test_check_login_refused_said_once_decoded_with_hint(
+        dovecot: LocalDovecot, imap_user: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    rw = make_setup(dovecot, imap_user, tmp_path, monkeypatch)
+    write_config(rw.config, [account_block(dovecot, imap_user, password="wrong-pw")])
+    code, out, err = rw.run(capsys, "check")
+    assert (1, [f"replywatch: error: account 'mail' ({dovecot.host}:{dovecot.port}): login: "
+                "login refused: [AUTHENTICATIONFAILED] Authentication failed.",
+                f"replywatch: hint: check username = '{imap_user}' and the password its "
+                "source gives (the password keys of account 'mail')"]) == (
+        code, error_lines(err))
+    assert "mail: not read (the error follows on standard error)" == out.splitlines()[0]
+
+
+def test_check_untrusted_certificate_hint_names_ca_file(
+        dovecot: LocalDovecot, imap_user: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    rw = make_setup(dovecot, imap_user, tmp_path, monkeypatch, port=dovecot.tls_port,
+                    security="tls")
+    code, _, err = rw.run(capsys, "check")
+    lines = error_lines(err)
+    assert (1, 2) == (code, len(lines))
+    assert "certificate verification failed" in lines[0]
+    assert lines[1].startswith("replywatch: hint: the server's certificate is not trusted")
+    assert 'set ca_file = "/path/to/ca.pem" in account \'mail\'' in lines[1]
+
+
+def test_check_tls_on_a_plain_port_hint_is_starttls(
+        dovecot: LocalDovecot, imap_user: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    rw = make_setup(dovecot, imap_user, tmp_path, monkeypatch, security="tls")
+    code, _, err = rw.run(capsys, "check")
+    lines = error_lines(err)
+    assert (1, 2, True) == (code, len(lines), "WRONG_VERSION_NUMBER" in lines[0])
+    assert 'for port 143 use security = "starttls"' in lines[1]

@@ -217,3 +217,6 @@ def test_run_pass_wrong_gmail_password_account_reported_failed(store: Store) -> 
         report = run_pass(config, store, NOW)
     assert (False, True) == (report.accounts[0].ok,
                              "Invalid credentials" in (report.accounts[0].error or ""))
+    # On 127.0.0.1, so it is Gmail's own greeting (X-GM-EXT-1) that brings the hint.
+    assert (True, True) == ("sign in with OAuth2" in (report.accounts[0].hint or ""),
+                            "create an app password" in (report.accounts[0].hint or ""))

@@ -69,11 +69,12 @@ def test_log_exception_text_is_scrubbed(lines: io.StringIO) -> None:
     assert "tb-secret-99" not in lines.getvalue()
 
 
-def test_log_quiet_hides_info(lines: io.StringIO) -> None:
+def test_log_quiet_shows_errors_only(lines: io.StringIO) -> None:
     stream = io.StringIO()
     log.setup(quiet=True, stream=stream, json=True)
     log.get().info("chatty")
-    log.get().warning("trouble")
+    log.get().warning("reported_elsewhere")
+    log.get().error("trouble")
     assert ["trouble"] == [r["event"] for r in records(stream)]
 
 

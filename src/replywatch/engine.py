@@ -88,6 +88,7 @@ class AccountReport:
     name: str
     ok: bool = True
     error: str | None = None
+    hint: str | None = None
     folders: list[FolderReport] = field(default_factory=list)
     commands: int = 0
 
@@ -358,7 +359,8 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
                                     sessions=sessions)
         except UserError as exc:
             logger.warning("account_failed", error=exc.problems[0])
-            report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0]))
+            report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0],
+                                                 hint=exc.hint))
             continue
         report.accounts.append(acct_report)
         logger.info("account_synced", new=sum(f.new for f in acct_report.folders),

@@ -82,7 +82,8 @@ def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None =
     """Configure structlog to write to ``stream`` (stderr by default).
 
     JSON lines unless the stream is a terminal (override with ``json``); debug
-    lines with ``verbose``, warnings and errors only with ``quiet``.
+    lines with ``verbose``; errors only with ``quiet`` (a command that reports its
+    own failures, such as a failed account in ``check``, would otherwise say it twice).
     """
     out = stream or sys.stderr
     use_json = (not out.isatty()) if json is None else json
@@ -101,7 +102,7 @@ def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None =
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(
-            logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+            logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO
         ),
         logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,

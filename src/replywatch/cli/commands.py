@@ -103,9 +103,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         emit(passview.check_json(report, ctx.tz))
     else:
         print("\n".join(passview.check_lines(report, ctx.book.now, ctx.tz)))
+    # Each failure once, on standard error, with its hint (the summary above says
+    # only that the account was not read).
     for acct in report.accounts:
         if not acct.ok:
             print(f"replywatch: error: {acct.error}", file=sys.stderr)
+            if acct.hint:
+                print(f"replywatch: hint: {acct.hint}", file=sys.stderr)
     return 0 if report.ok else 1
 
 

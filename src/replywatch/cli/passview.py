@@ -102,7 +102,7 @@ def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
             parts = ", ".join(f"{f.name} {f.new}" for f in acct.folders if f.new)
             lines.append(f"{acct.name}: {new} new message(s)" + (f" ({parts})" if parts else ""))
         else:
-            lines.append(f"{acct.name}: FAILED: {acct.error}")
+            lines.append(f"{acct.name}: not read (the error follows on standard error)")
     lines += [f"matched: {clean_line(m.company, 60)} — {matched_text(m)}" for m in report.matched]
     lines += [f"ambiguous: {ambiguous_text(a.sender, a.subject, a.candidates)}"
               for a in report.ambiguous]

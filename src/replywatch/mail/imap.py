@@ -23,7 +23,7 @@ from replywatch.config import Account, Security
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
 from replywatch.errors import MailboxError, UserError
-from replywatch.mail import fetchparse
+from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import HEADER_FIELDS
@@ -75,25 +75,13 @@ class ImapMailbox:
     # -- connection ---------------------------------------------------------------
 
     def _fail(self, what: str, exc: BaseException) -> MailboxError:
-        acct = self.account
-        reason = str(exc) or type(exc).__name__
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            reason = f"TLS certificate verification failed: {exc.verify_message}"
-        elif isinstance(exc, ssl.SSLError):
-            reason = f"TLS failed: {exc.reason or exc}"
-        elif isinstance(exc, imapclient.exceptions.LoginError):
-            reason = "login refused: " + reason
-        elif isinstance(exc, TimeoutError | socket.timeout):
-            reason = "timed out"
-        hint = None
-        if isinstance(exc, imapclient.exceptions.LoginError) and not isinstance(
-                self._password, str):
-            # A fresh token refused too: the grant is for another user, or lacks the scope.
-            hint = (f"is username {acct.username!r} the account you signed in as, with the "
-                    f"mail scope? run `replywatch login {acct.name}` again")
-        return MailboxError(
-            f"account {acct.name!r} ({acct.host}:{acct.port}): {what}: {reason}", hint=hint
-        )
+        # Gmail says so before login (X-GM-EXT-1 in imaplib's greeting capabilities),
+        # which is what a refused login's hint needs to know.
+        greeting = getattr(getattr(self._client, "_imap", None), "capabilities", None) or ()
+        return failures.mailbox_error(
+            self.account, what, exc,
+            login_refused=isinstance(exc, imapclient.exceptions.LoginError),
+            gmail="X-GM-EXT-1" in greeting, oauth=not isinstance(self._password, str))
 
     def connect(self) -> None:
         """Connect, secure and log in. Raise MailboxError naming the account on failure,
@@ -127,9 +115,10 @@ class ImapMailbox:
             if "CONDSTORE" in self.capabilities:
                 self._send(client.enable, "CONDSTORE")
         except _IMAP_ERRORS as exc:
-            self.close()
             what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
-            raise self._fail(what, exc) from exc
+            error = self._fail(what, exc)
+            self.close()
+            raise error from exc
         except UserError:  # a second token could not be had
             self.close()
             raise
