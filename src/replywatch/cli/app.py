@@ -57,11 +57,11 @@ def cmd_app_list(args: argparse.Namespace) -> int:
 def cmd_app_show(args: argparse.Namespace) -> int:
     """Show one application."""
     ctx = context(args)
-    data = ctx.book.as_json(ctx.book.store.get(args.id))
+    app = ctx.book.store.get(args.id)
     if args.json:
-        emit(data)
+        emit(ctx.book.as_json(app))
         return 0
-    print("\n".join(views.app_lines(data)))
+    print("\n".join(views.app_lines(ctx.book, app)))
     return 0
 
 
@@ -100,8 +100,11 @@ def cmd_app_set(args: argparse.Namespace) -> int:
 
 
 def cmd_app_snooze(args: argparse.Namespace) -> int:
-    """Snooze an application for some days or until a date."""
+    """Snooze an application for some days or until a date, or end its snooze."""
     ctx = context(args)
+    if args.off:
+        ctx.book.snooze(args.id, None)
+        return 0
     if args.days is not None:
         if args.days < 1:
             raise UserError("--days: must be at least 1")
@@ -181,6 +184,7 @@ def register(sub: Any, command: Command) -> None:
     until = p.add_mutually_exclusive_group(required=True)
     until.add_argument("--days", type=int, metavar="N")
     until.add_argument("--until", metavar="DATE")
+    until.add_argument("--off", action="store_true")
     p = command("remove", cmd_app_remove, "delete an application", app_sub)
     p.add_argument("id", type=int, metavar="ID")
     p = command("import", cmd_app_import, "import applications from CSV or JSON", app_sub)

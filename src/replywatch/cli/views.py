@@ -1,36 +1,134 @@
 """How the application book is shown on a terminal: ``app list`` and ``app show``.
 
-Company, role and notes may come from an import or a mail: every piece is cleaned
-before it reaches the terminal.
+Times are local (the policy's zone) and in words; company, role, notes and
+addresses may come from an import or a mail, so every piece is cleaned before it
+reaches the terminal.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import unicodedata
+from datetime import datetime, tzinfo
 
-from replywatch.core.model import Application
+from replywatch.core.cadence import Evaluation
+from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import clean_line
-from replywatch.store.book import Book, describe
+from replywatch.core.timeutil import humanize
+from replywatch.store.book import Book, action_text
+
+_HEADERS = ("ID", "COMPANY", "ROLE", "STAGE", "WAITING ON", "NEXT")
+_CAPS = (10, 28, 24, 12, 10, 200)  # the widest a column may grow, in characters
+
+
+def width(text: str) -> int:
+    """Return how many terminal cells ``text`` takes (wide East Asian letters take two)."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _pad(text: str, cells: int, *, right: bool = False) -> str:
+    gap = " " * max(0, cells - width(text))
+    return gap + text if right else text + gap
+
+
+def _kind_words(action: Action) -> str:
+    if action.kind is ActionKind.REPLY:
+        return "your answer"
+    if action.kind is ActionKind.THANK_YOU_DUE:
+        return "thank-you note"
+    if action.kind is ActionKind.FOLLOW_UP_DUE:
+        return f"follow-up {action.n} of {action.max_n}"
+    if action.kind is ActionKind.REJECTED:
+        return "the notice that they said no"
+    return "ghosted if still silent"
+
+
+def next_words(app: Application, ev: Evaluation, now: datetime, tz: tzinfo) -> str:
+    """Return what comes next for an application, in words; a snooze says so first."""
+    if app.snoozed_until is not None and app.snoozed_until > now:
+        then = f"; then {_kind_words(ev.action)}" if ev.action is not None else ""
+        return f"snoozed until {humanize(app.snoozed_until, now, tz)}{then}"
+    if ev.action is not None:
+        return action_text(ev.action, now, tz)
+    return f"nothing: {app.stage.value}" if app.stage.is_closed else "nothing due"
 
 
 def app_table(book: Book, apps: list[Application]) -> list[str]:
-    """Return one line per application: id, company, role, stage, whose move, next action."""
-    lines = []
+    """Return the ``app list`` table: a header line, then one aligned line per application."""
+    rows = []
     for app in apps:
         ev = book.evaluate(app)
-        nxt = describe(app, ev.action, book.now, book.tz).split(" — ", 1)[1] if ev.action \
-            else "—"
-        lines.append(f"{app.id:>4}  {clean_line(app.company, 28):<28}  "
-                     f"{clean_line(app.role, 24):<24}  {app.stage.value:<12}"
-                     f"  waiting on {ev.waiting_on:<6}  {nxt}")
+        rows.append((str(app.id), clean_line(app.company, _CAPS[1]),
+                     clean_line(app.role, _CAPS[2]) or "—", app.stage.value, ev.waiting_on,
+                     next_words(app, ev, book.now, book.tz)))
+    widths = [max(width(cell) for cell in column) for column in zip(_HEADERS, *rows, strict=True)]
+    lines = []
+    for row in (_HEADERS, *rows):
+        cells = [_pad(row[0], widths[0], right=True)]
+        cells += [_pad(cell, w) for cell, w in zip(row[1:-1], widths[1:-1], strict=True)]
+        lines.append("  ".join([*cells, row[-1]]))
     return lines
 
 
-def app_lines(data: dict[str, Any]) -> list[str]:
-    """Return the lines of ``app show``: one ``key: value`` line per field."""
-    lines = []
-    for key, value in data.items():
-        text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
-        lines.append(f"{key:>16}: {'' if text is None else clean_line(str(text), 2000)}")
+def _history(app: Application, now: datetime, tz: tzinfo) -> list[str]:
+    """Return the history lines of one application, oldest first."""
+    entries: list[tuple[datetime, str]] = [(app.applied_at, "applied")]
+    for e in app.events:
+        if e.direction is Direction.FROM_THEM:
+            what = "they wrote" if e.source == "mail" else "they contacted you (logged)"
+        else:
+            what = "you wrote" if e.source == "mail" else "you contacted them (logged)"
+        if e.note:
+            what += f": {clean_line(e.note, 200)}"
+        entries.append((e.at, what))
+    for i in app.interviews:
+        people = ", ".join(clean_line(p, 80) for p in i.interviewers)
+        end = i.end.astimezone(tz)
+        what = f"interview until {end:%H:%M}" + (f" with {people}" if people else "")
+        entries.append((i.start, what))
+    entries.sort(key=lambda entry: entry[0])
+    labels = [humanize(at, now, tz) for at, _ in entries]
+    cells = max(width(label) for label in labels)
+    return [f"  {_pad(label, cells)}  {what}" for label, (_, what) in zip(labels, entries,
+                                                                          strict=True)]
+
+
+def app_lines(book: Book, app: Application) -> list[str]:
+    """Return the lines of ``app show``: a title, the facts that matter, the history."""
+    now, tz = book.now, book.tz
+    ev = book.evaluate(app)
+    title = clean_line(app.company, 200) + (f" — {clean_line(app.role, 200)}" if app.role else "")
+
+    def when(value: datetime | None) -> str:
+        return "—" if value is None else humanize(value, now, tz)
+
+    facts: list[tuple[str, str]] = [
+        ("Stage", app.stage.value),
+        ("Next", next_words(app, ev, now, tz)),
+        ("Waiting on", ev.waiting_on),
+        ("Applied", humanize(app.applied_at, now, tz)),
+        ("Last from them", when(ev.last_from_them)),
+        ("Last to them", when(ev.last_to_them)),
+        ("Follow-ups sent", str(ev.follow_ups_sent)),
+        ("Contacts", ", ".join(clean_line(c, 200) for c in app.contacts) or "—"),
+        ("Company domains", ", ".join(app.domains) or "—"),
+    ]
+    if app.thread_ids:
+        facts.append(("Threads", ", ".join(f"<{clean_line(t, 200)}>" for t in app.thread_ids)))
+    overrides = []
+    if app.overrides.follow_up_after_days is not None:
+        overrides.append(f"first follow-up after {app.overrides.follow_up_after_days} days")
+    if app.overrides.max_follow_ups is not None:
+        overrides.append(f"at most {app.overrides.max_follow_ups} follow-ups")
+    if overrides:
+        facts.append(("Own cadence", ", ".join(overrides)))
+    notes = [clean_line(line, 500) for line in app.notes.splitlines() if line.strip()]
+    cells = max(width(label) for label, _ in facts) + 1
+    lines = [f"[{app.id}] {title}"]
+    lines += [f"  {_pad(label + ':', cells)}  {value}" for label, value in facts]
+    if notes:
+        lines.append(f"  {_pad('Notes:', cells)}  {notes[0]}")
+        lines += [f"  {' ' * cells}  {line}" for line in notes[1:]]
+    lines.append(f"History (times in {tz}):")
+    lines += _history(app, now, tz)
     return lines

@@ -137,8 +137,8 @@ class Book:
                 self.store.add_contact(app_id, address)
         return self.store.get(app_id)
 
-    def snooze(self, app_id: int, until: datetime) -> Application:
-        """Keep an application quiet until ``until``."""
+    def snooze(self, app_id: int, until: datetime | None) -> Application:
+        """Keep an application quiet until ``until``; None ends a snooze."""
         with self.store.tx():
             self.store.require(app_id)
             self.store.update_application(app_id, self.now, snoozed_until=until)
@@ -217,27 +217,29 @@ def action_json(action: Action | None, tz: tzinfo) -> dict[str, Any] | None:
     }
 
 
-def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str:
-    """Return one line such as "Acme — follow-up 1 of 3 due since Mon 24 Nov"."""
+def action_text(action: Action, now: datetime, tz: tzinfo) -> str:
+    """Return the next action in words, e.g. "follow-up 1 of 3 due since Mon 24 Nov"."""
     when = humanize(action.due, now, tz)
     past = action.due <= now
-    # Company and role may come from an import or a mail: cleaned for the terminal.
-    name = clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
     if action.kind is ActionKind.REPLY:
         words = _REPLY_WORDS.get(action.says, "replied") if action.says else "replied"
-        text = f"{words} {when}: your answer is due"
-    elif action.kind is ActionKind.THANK_YOU_DUE:
+        return f"{words} {when}: your answer is due"
+    if action.kind is ActionKind.THANK_YOU_DUE:
         if action.overdue_at is not None and now >= action.overdue_at:
-            text = f"thank-you note overdue since {humanize(action.overdue_at, now, tz)}"
-        else:
-            text = f"thank-you note due {'since ' if past else ''}{when}"
-    elif action.kind is ActionKind.FOLLOW_UP_DUE:
-        text = f"follow-up {action.n} of {action.max_n} due {'since ' if past else ''}{when}"
-    elif action.kind is ActionKind.REJECTED:
-        text = f"said no {when}: time to move on"
-    else:
-        text = f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
-    return f"{name} — {text}"
+            return f"thank-you note overdue since {humanize(action.overdue_at, now, tz)}"
+        return f"thank-you note due {'since ' if past else ''}{when}"
+    if action.kind is ActionKind.FOLLOW_UP_DUE:
+        return f"follow-up {action.n} of {action.max_n} due {'since ' if past else ''}{when}"
+    if action.kind is ActionKind.REJECTED:
+        return f"said no {when}: time to move on"
+    return f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
+
+
+def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str:
+    """Return one line such as "Acme — follow-up 1 of 3 due since Mon 24 Nov"."""
+    # Company and role may come from an import or a mail: cleaned for the terminal.
+    name = clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
+    return f"{name} — {action_text(action, now, tz)}"
 
 
 # What a reply's message was, in the one-line view.
