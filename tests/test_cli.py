@@ -146,13 +146,6 @@ def test_cli_snooze_moves_due_past_it(cli: Cli) -> None:
     assert "2099-01-01" == app["next_action"]["due"][:10]
 
 
-def test_cli_remove_deletes(cli: Cli) -> None:
-    cli("app", "add", "--company", "Acme")
-    cli("app", "remove", "1")
-    assert (2, []) == (cli("app", "show", "1")[0], json.loads(cli("app", "list", "--all",
-                                                                  "--json")[1]))
-
-
 def test_cli_status_soonest_first_one_line_each(cli: Cli) -> None:
     cli("app", "add", "--company", "Later Inc", "--applied", ago(1))
     cli("app", "add", "--company", "Acme", "--applied", ago(9))

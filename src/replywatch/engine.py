@@ -31,7 +31,7 @@ from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.oauth.sources import Credential, login_credential
-from replywatch.store import Store, kinds, mailstate
+from replywatch.store import Store, kinds, mailstate, removed
 from replywatch.store.book import Book
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
@@ -342,6 +342,7 @@ def run_pass(config: Config, store: Store, now: datetime,
         longest = max(a.lookback_days for a in config.accounts)
         with store.tx():
             mailstate.prune(store, now - timedelta(days=longest))
+            removed.purge(store, now)
     book = Book(store, config.policy, zone(config.policy.timezone), now)
     report.due = book.due(include_future=False)
     return report

@@ -12,6 +12,7 @@ from replywatch.cli import passview, proposals, views
 from replywatch.cli.context import Command, Context, context, emit, when
 from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Direction, Stage
+from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
 from replywatch.store.book import check_address, check_message_id
 
@@ -42,6 +43,8 @@ def _rematch(ctx: Context) -> None:
 def cmd_app_list(args: argparse.Namespace) -> int:
     """List applications: a table, or a JSON list."""
     ctx = context(args)
+    if args.removed:
+        return _list_removed(ctx, as_json=args.json)
     apps = ctx.book.store.applications(include_closed=args.all)
     if args.json:
         emit([ctx.book.as_json(app) for app in apps])
@@ -51,6 +54,21 @@ def cmd_app_list(args: argparse.Namespace) -> int:
               "`replywatch app add --company NAME`")
         return 0
     print("\n".join(views.app_table(ctx.book, apps)))
+    return 0
+
+
+def _list_removed(ctx: Context, *, as_json: bool) -> int:
+    from replywatch.store.removed import removed
+
+    gone = removed(ctx.book.store)
+    if as_json:
+        emit([{"id": r.id, "company": r.company, "role": r.role,
+               "removed_at": iso(r.removed_at, ctx.tz), "purge_at": iso(r.purge_at, ctx.tz)}
+              for r in gone])
+    elif not gone:
+        print("no removed applications")
+    else:
+        print("\n".join(views.removed_table(gone, ctx.book.now, ctx.tz)))
     return 0
 
 
@@ -115,9 +133,42 @@ def cmd_app_snooze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(question: str) -> bool:
+    """Ask a yes/no question on the terminal; only "y" or "yes" is a yes."""
+    # The question goes to standard error: standard output carries results only.
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
 def cmd_app_remove(args: argparse.Namespace) -> int:
-    """Delete an application."""
-    context(args).book.remove(args.id)
+    """Remove an application, after asking; it is kept 30 days for `app restore`."""
+    from replywatch.store.removed import KEEP_DAYS
+
+    ctx = context(args)
+    app = ctx.book.store.get(args.id)
+    name = views.app_name(app)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"app remove {args.id}: not asking without a terminal; "
+                            "add --yes to remove it")
+        if not _ask(f"Remove [{app.id}] {name}? It is kept {KEEP_DAYS} days "
+                    f"(`replywatch app restore {app.id}`)."):
+            print("replywatch: nothing removed", file=sys.stderr)
+            return 1
+    ctx.book.remove(args.id)
+    until = humanize(ctx.book.now + timedelta(days=KEEP_DAYS), ctx.book.now, ctx.tz)
+    print(f"removed [{app.id}] {name}; `replywatch app restore {app.id}` brings it back "
+          f"until {until}")
+    return 0
+
+
+def cmd_app_restore(args: argparse.Namespace) -> int:
+    """Bring back a removed application."""
+    ctx = context(args)
+    app = ctx.book.restore(args.id)
+    _rematch(ctx)
+    print(f"restored [{app.id}] {views.app_name(app)}")
     return 0
 
 
@@ -142,52 +193,83 @@ def cmd_app_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _id(p: argparse.ArgumentParser, what: str = "the application") -> None:
+    p.add_argument("id", type=int, metavar="ID", help=f"{what}'s id (see `replywatch app list`)")
+
+
+def _json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print one JSON document (for scripts)")
+
+
 def register(sub: Any, command: Command) -> None:
     """Add ``app`` and its subcommands to the top-level subparsers ``sub``."""
-    app_p = sub.add_parser("app", help="manage applications")
+    app_p = sub.add_parser("app", help="manage applications", description="manage applications")
     app_sub = app_p.add_subparsers(dest="app_command", metavar="COMMAND", required=True)
     proposals.register(command, app_sub)
     p = command("add", cmd_app_add, "add an application; prints its id", app_sub)
-    p.add_argument("--company", required=True, metavar="NAME")
-    p.add_argument("--role", metavar="TEXT")
-    p.add_argument("--contact", action="append", default=[], metavar="EMAIL")
-    p.add_argument("--applied", metavar="DATE|DATETIME", help="default: now")
-    p.add_argument("--thread", action="append", default=[], metavar="MESSAGE-ID")
-    p.add_argument("--note", metavar="TEXT")
-    p = command("list", cmd_app_list, "list open applications", app_sub)
+    p.add_argument("--company", required=True, metavar="NAME", help="the employer's name")
+    p.add_argument("--role", metavar="TEXT", help="the job title")
+    p.add_argument("--contact", action="append", default=[], metavar="EMAIL",
+                   help="a person's address there (repeat for several); mail from it matches")
+    p.add_argument("--applied", metavar="DATE|DATETIME",
+                   help="when you applied, ISO 8601 in your zone (default: now)")
+    p.add_argument("--thread", action="append", default=[], metavar="MESSAGE-ID",
+                   help="the Message-ID of the mail you applied with (repeatable); replies "
+                        "in its thread match")
+    p.add_argument("--note", metavar="TEXT", help="a note for yourself")
+    p = command("list", cmd_app_list, "list open applications as a table", app_sub)
     p.add_argument("--all", action="store_true", help="closed ones too")
-    p.add_argument("--json", action="store_true")
-    p = command("show", cmd_app_show, "show one application", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--removed", action="store_true",
+                   help="the removed ones still kept (for `app restore`)")
+    _json(p)
+    p = command("show", cmd_app_show, "show one application: facts, next action, history",
+                app_sub)
+    _id(p)
+    _json(p)
     p = command("interview", cmd_app_interview, "record an interview", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--start", required=True, metavar="DATETIME")
-    p.add_argument("--end", metavar="DATETIME", help="default: one hour after the start")
-    p.add_argument("--with", dest="with_", action="append", default=[], metavar="EMAIL")
+    _id(p)
+    p.add_argument("--start", required=True, metavar="DATETIME",
+                   help="when it starts, ISO 8601 in your zone")
+    p.add_argument("--end", metavar="DATETIME", help="when it ends (default: an hour later)")
+    p.add_argument("--with", dest="with_", action="append", default=[], metavar="EMAIL",
+                   help="an interviewer's address (repeatable); becomes a contact")
     p = command("log", cmd_app_log, "record a contact made outside the mailbox", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
+    _id(p)
     way = p.add_mutually_exclusive_group(required=True)
     way.add_argument("--sent", action="store_true", help="you contacted them")
     way.add_argument("--received", action="store_true", help="they contacted you")
-    p.add_argument("--at", metavar="DATETIME", help="default: now")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--at", metavar="DATETIME", help="when, ISO 8601 in your zone (default: now)")
+    p.add_argument("--note", metavar="TEXT", help="what it was (a call, a LinkedIn message)")
+    _register_changes(app_sub, command)
+
+
+def _register_changes(app_sub: Any, command: Command) -> None:
     p = command("set", cmd_app_set, "change an application", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--stage", choices=[s.value for s in Stage])
-    p.add_argument("--role", metavar="TEXT")
-    p.add_argument("--add-contact", action="append", default=[], metavar="EMAIL")
-    p.add_argument("--follow-up-after-days", type=int, metavar="N")
-    p.add_argument("--max-follow-ups", type=int, metavar="N")
+    _id(p)
+    p.add_argument("--stage", choices=[s.value for s in Stage], help="move it to this stage")
+    p.add_argument("--role", metavar="TEXT", help="the job title")
+    p.add_argument("--add-contact", action="append", default=[], metavar="EMAIL",
+                   help="add a contact address (repeatable)")
+    p.add_argument("--follow-up-after-days", type=int, metavar="N",
+                   help="its own wait before the first follow-up (default: [policy])")
+    p.add_argument("--max-follow-ups", type=int, metavar="N",
+                   help="its own number of follow-ups (default: [policy])")
     p = command("snooze", cmd_app_snooze, "keep an application quiet for a while", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
+    _id(p)
     until = p.add_mutually_exclusive_group(required=True)
-    until.add_argument("--days", type=int, metavar="N")
-    until.add_argument("--until", metavar="DATE")
-    until.add_argument("--off", action="store_true")
-    p = command("remove", cmd_app_remove, "delete an application", app_sub)
-    p.add_argument("id", type=int, metavar="ID")
+    until.add_argument("--days", type=int, metavar="N", help="for N days from now")
+    until.add_argument("--until", metavar="DATE", help="until this date or date-time")
+    until.add_argument("--off", action="store_true", help="end the snooze now")
+    p = command("remove", cmd_app_remove,
+                "remove an application (asks first; kept 30 days for `app restore`)", app_sub)
+    _id(p)
+    p.add_argument("-y", "--yes", action="store_true",
+                   help="do not ask (needed without a terminal)")
+    p = command("restore", cmd_app_restore, "bring back a removed application", app_sub)
+    _id(p, "the removed application")
     p = command("import", cmd_app_import, "import applications from CSV or JSON", app_sub)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a CSV (header names the columns) or JSON file, "
+                                                "as `app export` writes")
     p = command("export", cmd_app_export, "export all applications", app_sub)
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--format", choices=["csv", "json"], default="csv",
+                   help="csv (default) or json")

@@ -8,6 +8,7 @@ reaches the terminal.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from replywatch.core.cadence import Evaluation
@@ -15,6 +16,7 @@ from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import humanize
 from replywatch.store.book import Book, action_text
+from replywatch.store.removed import Removed
 
 _HEADERS = ("ID", "COMPANY", "ROLE", "STAGE", "WAITING ON", "NEXT")
 _CAPS = (10, 28, 24, 12, 10, 200)  # the widest a column may grow, in characters
@@ -53,6 +55,29 @@ def next_words(app: Application, ev: Evaluation, now: datetime, tz: tzinfo) -> s
     return f"nothing: {app.stage.value}" if app.stage.is_closed else "nothing due"
 
 
+def app_name(app: Application) -> str:
+    """Return "Company (Role)", cleaned for a terminal."""
+    return clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
+
+
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """Return aligned lines: the first column right-aligned, the last one not padded."""
+    widths = [max(width(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = []
+    for row in (headers, *rows):
+        cells = [_pad(row[0], widths[0], right=True)]
+        cells += [_pad(cell, w) for cell, w in zip(row[1:-1], widths[1:-1], strict=True)]
+        lines.append("  ".join([*cells, row[-1]]))
+    return lines
+
+
+def removed_table(gone: list[Removed], now: datetime, tz: tzinfo) -> list[str]:
+    """Return the ``app list --removed`` table."""
+    return _table(("ID", "COMPANY", "ROLE", "REMOVED", "KEPT UNTIL"), [
+        (str(r.id), clean_line(r.company, _CAPS[1]), clean_line(r.role, _CAPS[2]) or "—",
+         humanize(r.removed_at, now, tz), humanize(r.purge_at, now, tz)) for r in gone])
+
+
 def app_table(book: Book, apps: list[Application]) -> list[str]:
     """Return the ``app list`` table: a header line, then one aligned line per application."""
     rows = []
@@ -61,13 +86,7 @@ def app_table(book: Book, apps: list[Application]) -> list[str]:
         rows.append((str(app.id), clean_line(app.company, _CAPS[1]),
                      clean_line(app.role, _CAPS[2]) or "—", app.stage.value, ev.waiting_on,
                      next_words(app, ev, book.now, book.tz)))
-    widths = [max(width(cell) for cell in column) for column in zip(_HEADERS, *rows, strict=True)]
-    lines = []
-    for row in (_HEADERS, *rows):
-        cells = [_pad(row[0], widths[0], right=True)]
-        cells += [_pad(cell, w) for cell, w in zip(row[1:-1], widths[1:-1], strict=True)]
-        lines.append("  ".join([*cells, row[-1]]))
-    return lines
+    return _table(_HEADERS, rows)
 
 
 def _history(app: Application, now: datetime, tz: tzinfo) -> list[str]:

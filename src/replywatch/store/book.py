@@ -18,7 +18,7 @@ from replywatch.core.policy import Policy
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
-from replywatch.store import Store
+from replywatch.store import Store, removed
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -144,10 +144,22 @@ class Book:
             self.store.update_application(app_id, self.now, snoozed_until=until)
         return self.store.get(app_id)
 
-    def remove(self, app_id: int) -> None:
-        """Delete an application and all that is recorded for it."""
+    def remove(self, app_id: int) -> Application:
+        """Remove an application (kept 30 days for ``restore``); return it as it was.
+
+        Also delete for good what was removed more than 30 days ago.
+        """
         with self.store.tx():
-            self.store.remove_application(app_id)
+            app = self.store.get(app_id)
+            removed.remove(self.store, app_id, self.now)
+            removed.purge(self.store, self.now)
+        return app
+
+    def restore(self, app_id: int) -> Application:
+        """Bring back a removed application; return it."""
+        with self.store.tx():
+            removed.restore(self.store, app_id, self.now)
+        return self.store.get(app_id)
 
     # -- views --------------------------------------------------------------------
 

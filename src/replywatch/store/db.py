@@ -200,6 +200,15 @@ MIGRATIONS: list[Migration] = [
         ALTER TABLE alerts ADD COLUMN message_key TEXT
         """
     ),
+    # 7: `app remove` keeps an application (removed_at set) for 30 days, so that
+    # `app restore` can bring it back; a removed application is out of every view
+    # and matches no mail (store/removed.py).
+    _script(
+        """
+        ALTER TABLE applications ADD COLUMN removed_at TEXT;
+        CREATE INDEX applications_removed ON applications(removed_at)
+        """
+    ),
 ]
 
 
@@ -412,15 +421,22 @@ class Store:
         )
 
     def remove_application(self, app_id: int) -> None:
-        """Delete an application and everything recorded for it."""
-        self.require(app_id)
+        """Delete an application and everything recorded for it, for good.
+
+        ``app remove`` does not: it marks the application removed (store/removed.py),
+        and the purge 30 days later comes here.
+        """
         self.conn.execute("DELETE FROM applications WHERE id = ?", (app_id,))
 
     def require(self, app_id: int) -> None:
-        """Raise UserError if no application has this id."""
-        row = self.conn.execute("SELECT 1 FROM applications WHERE id = ?", (app_id,)).fetchone()
+        """Raise UserError if no application has this id (or it was removed)."""
+        row = self.conn.execute("SELECT removed_at FROM applications WHERE id = ?",
+                                (app_id,)).fetchone()
         if row is None:
             raise UserError(f"no application with id {app_id}", hint="see `replywatch app list`")
+        if row[0] is not None:
+            raise UserError(f"application {app_id} was removed",
+                            hint=f"`replywatch app restore {app_id}` brings it back")
 
     def get(self, app_id: int) -> Application:
         """Return one application. Raise UserError if the id is unknown."""
@@ -439,12 +455,13 @@ class Store:
         cached = self._cache.get(include_closed)
         if cached is not None and cached[0] == version:
             return list(cached[1])
+        # A removed application (waiting out its 30 days) is in no answer.
         if include_closed:
-            apps = self._load("", ())
+            apps = self._load(" WHERE removed_at IS NULL", ())
         else:
             closed = tuple(stage.value for stage in Stage if stage.is_closed)
             marks = ", ".join("?" for _ in closed)
-            apps = self._load(f" WHERE stage NOT IN ({marks})", closed)
+            apps = self._load(f" WHERE removed_at IS NULL AND stage NOT IN ({marks})", closed)
         self._cache[include_closed] = (version, apps)
         return list(apps)
 

@@ -156,8 +156,10 @@ def for_review(store: Store) -> list[tuple[RawMessage, int]]:
     """Return the messages that name an application's thread from an unrelated sender,
     unparsed, each with that application's id.
     """
+    # A removed application (kept 30 days, store/removed.py) has nothing to review.
     rows = store.conn.execute(
         f"SELECT {_COLUMNS}, review_app FROM messages WHERE review_app IS NOT NULL"  # noqa: S608
+        " AND review_app NOT IN (SELECT id FROM applications WHERE removed_at IS NOT NULL)"
         " ORDER BY at")
     return [(_raw(tuple(r)[:7])[1], int(r[7])) for r in rows]
 
