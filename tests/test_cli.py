@@ -182,7 +182,7 @@ def test_cli_export_import_round_trip_loses_nothing(cli: Cli, tmp_path: Path, fm
     path = tmp_path / f"book.{fmt}"
     path.write_text(exported)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other"))
-    assert (0, "imported 2 application(s)\n") == cli("app", "import", str(path))[:2]
+    assert (0, "added 2, updated 0, unchanged 0\n") == cli("app", "import", str(path))[:2]
     assert exported == cli("app", "export", "--format", fmt)[1]
 
 

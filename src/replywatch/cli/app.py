@@ -173,13 +173,20 @@ def cmd_app_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_app_import(args: argparse.Namespace) -> int:
-    """Import applications from CSV or JSON."""
+    """Import applications from CSV or JSON; rows already in the book are not added again."""
     from replywatch.store.transfer import import_file
 
     ctx = context(args)
-    ids = import_file(ctx.book.store, Path(args.file), ctx.tz, ctx.book.now)
-    _rematch(ctx)
-    print(f"imported {len(ids)} application(s)")
+    report = import_file(ctx.book.store, Path(args.file), ctx.tz, ctx.book.now,
+                         dry_run=args.dry_run)
+    counts = (f"added {len(report.added)}, updated {len(report.updated)}, "
+              f"unchanged {report.unchanged}")
+    if report.dry_run:
+        print(f"dry run, nothing written: would have {counts}")
+        return 0
+    if report.added or report.updated:
+        _rematch(ctx)
+    print(counts)
     return 0
 
 
@@ -267,9 +274,12 @@ def _register_changes(app_sub: Any, command: Command) -> None:
                    help="do not ask (needed without a terminal)")
     p = command("restore", cmd_app_restore, "bring back a removed application", app_sub)
     _id(p, "the removed application")
-    p = command("import", cmd_app_import, "import applications from CSV or JSON", app_sub)
+    p = command("import", cmd_app_import,
+                "import applications from CSV or JSON (again: nothing doubles)", app_sub)
     p.add_argument("file", metavar="FILE", help="a CSV (header names the columns) or JSON file, "
                                                 "as `app export` writes")
+    p.add_argument("-n", "--dry-run", action="store_true",
+                   help="say what would be added, updated and unchanged; write nothing")
     p = command("export", cmd_app_export, "export all applications", app_sub)
     p.add_argument("--format", choices=["csv", "json"], default="csv",
                    help="csv (default) or json")

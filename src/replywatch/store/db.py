@@ -326,15 +326,17 @@ class Store:
         notes: str = "",
         stage: Stage = Stage.APPLIED,
         now: datetime,
+        app_id: int | None = None,
     ) -> int:
         """Insert a new application with its contacts, derived domains and anchors.
 
-        Return its id. Call inside ``tx()``.
+        Return its id: ``app_id`` when given (an import keeping an export's id; it
+        must be free), else the next one. Call inside ``tx()``.
         """
         cur = self.conn.execute(
-            "INSERT INTO applications (company, role, stage, applied_at, notes, created_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (company, role, stage.value, utc_text(applied_at), notes, utc_text(now),
+            "INSERT INTO applications (id, company, role, stage, applied_at, notes, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (app_id, company, role, stage.value, utc_text(applied_at), notes, utc_text(now),
              utc_text(now)),
         )
         app_id = int(cur.lastrowid or 0)

@@ -1,7 +1,8 @@
 """Import and export of the application book as CSV or JSON.
 
 Both formats carry the same columns; an export imported into an empty store
-exports again to the same text (ids aside, which are local). In CSV, lists of
+exports again to the same text (an id is kept where it is free), and imported
+again into the same store changes nothing (store/merge.py). In CSV, lists of
 addresses and Message-IDs are joined by ``;`` and interviews and events are JSON.
 Import checks every row first and writes all of them in one transaction, or none.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,10 @@ from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
 from replywatch.store import Store
 from replywatch.store.book import check_address, check_message_id
+from replywatch.store.merge import ImportReport, Row, merge_rows
 
 COLUMNS = (
-    "company", "role", "stage", "applied_at", "contacts", "thread_ids", "interviews",
+    "id", "company", "role", "stage", "applied_at", "contacts", "thread_ids", "interviews",
     "events", "snoozed_until", "notes", "follow_up_after_days", "max_follow_ups",
 )
 _LIST_COLUMNS = ("contacts", "thread_ids")
@@ -35,6 +37,7 @@ def export_rows(apps: list[Application], tz: tzinfo) -> list[dict[str, Any]]:
     """Return one JSON-ready dict per application, with every column."""
     return [
         {
+            "id": app.id,
             "company": app.company,
             "role": app.role,
             "stage": app.stage.value,
@@ -78,22 +81,6 @@ def export_text(apps: list[Application], tz: tzinfo, fmt: str) -> str:
                 flat[key] = "" if value is None else str(value)
         writer.writerow(flat)
     return out.getvalue()
-
-
-@dataclass
-class _Row:
-    company: str
-    role: str = ""
-    stage: Stage = Stage.APPLIED
-    applied_at: datetime | None = None
-    contacts: list[str] = field(default_factory=list)
-    thread_ids: list[str] = field(default_factory=list)
-    interviews: list[tuple[datetime, datetime, list[str]]] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    snoozed_until: datetime | None = None
-    notes: str = ""
-    follow_up_after_days: int | None = None
-    max_follow_ups: int | None = None
 
 
 def _read(path: Path) -> tuple[list[dict[str, Any]], str]:
@@ -196,7 +183,7 @@ class _Cells:
         return found
 
 
-def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:
+def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> Row:
     """Check one row; raise UserError naming ``where`` and the column at fault."""
     if None in raw:
         raise UserError(f"{where}: more values than the header has columns")
@@ -208,7 +195,8 @@ def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:
     if not cells.text("company"):
         raise cells.fail("company", "missing (every row needs a company)")
     applied, snoozed = cells.text("applied_at"), cells.text("snoozed_until")
-    return _Row(
+    return Row(
+        id=cells.number("id"),
         company=cells.text("company"),
         role=cells.text("role"),
         notes=cells.text("notes"),
@@ -224,11 +212,14 @@ def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> _Row:
     )
 
 
-def import_file(store: Store, path: Path, tz: tzinfo, now: datetime) -> list[int]:
-    """Import every row of a CSV or JSON file; return the new ids.
+def import_file(store: Store, path: Path, tz: tzinfo, now: datetime, *,
+                dry_run: bool = False) -> ImportReport:
+    """Import every row of a CSV or JSON file; return what was added, updated, unchanged.
 
-    Raise UserError naming the file, row and column of the first bad row; then
-    nothing is written.
+    A row already in the book is updated or left alone, never added twice
+    (store/merge.py says when two are the same). Raise UserError naming the file,
+    row and column of the first bad row; then nothing is written. With
+    ``dry_run`` nothing is written either, and the report says what would be.
     """
     raw_rows, fmt = _read(path)
     rows = []
@@ -236,26 +227,4 @@ def import_file(store: Store, path: Path, tz: tzinfo, now: datetime) -> list[int
         # CSV row 1 is the header, so data row n is on line n + 1.
         where = f"{path}:{number + 1}" if fmt == "csv" else f"{path}: row {number}"
         rows.append(_parse_row(raw, where, tz, fmt))
-    ids = []
-    with store.tx():
-        for row in rows:
-            app_id = store.add_application(
-                company=row.company, role=row.role, applied_at=row.applied_at or now,
-                contacts=row.contacts, thread_ids=row.thread_ids, notes=row.notes,
-                stage=row.stage, now=now,
-            )
-            for start, end, people in row.interviews:
-                store.add_interview(app_id, start, end, people)
-            for event in row.events:
-                store.add_event(app_id, event)
-            fields: dict[str, object] = {}
-            if row.snoozed_until is not None:
-                fields["snoozed_until"] = row.snoozed_until
-            if row.follow_up_after_days is not None:
-                fields["follow_up_after_days"] = row.follow_up_after_days
-            if row.max_follow_ups is not None:
-                fields["max_follow_ups"] = row.max_follow_ups
-            if fields:
-                store.update_application(app_id, now, **fields)
-            ids.append(app_id)
-    return ids
+    return merge_rows(store, rows, tz, now, dry_run=dry_run)
