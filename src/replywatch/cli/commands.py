@@ -121,12 +121,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the daemon until SIGTERM or SIGINT."""
+    """Run the daemon until SIGTERM or SIGINT; only one per store (a lock next to it)."""
     from replywatch.alerts.deliver import make_channels
+    from replywatch.daemon.runlock import RunLock
     from replywatch.daemon.service import Daemon
 
-    ctx = context(args)
-    return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
+    config = load_config(args)
+    # Before the store is opened (and migrated): a second daemon stops right here.
+    with RunLock(config.store_path or cfg.default_store_path(os.environ)):
+        ctx = context(args, config)
+        return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

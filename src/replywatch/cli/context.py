@@ -48,9 +48,9 @@ def load_config(args: argparse.Namespace) -> cfg.Config:
     return cfg.load_config(path)
 
 
-def context(args: argparse.Namespace) -> Context:
-    """Return the loaded config with the store opened and the time taken once."""
-    config = load_config(args)
+def context(args: argparse.Namespace, config: cfg.Config | None = None) -> Context:
+    """Return the config (loaded unless given) with the store opened and the time taken once."""
+    config = config or load_config(args)
     tz = zone(config.policy.timezone)
     store = Store.open(config.store_path or cfg.default_store_path(os.environ))
     now = datetime.now(UTC).replace(microsecond=0)
