@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from replywatch.daemon.runlock import RunLock, lock_path
-from replywatch.demo.dovecot import LocalDovecot
 from replywatch.errors import UserError
 from tests.mailfactory import account_block
+from tests.servers.dovecot import LocalDovecot
 from tests.test_daemon import Daemon, NotifySocket
 
 

@@ -18,6 +18,12 @@ class _Report:
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.failures = 0
+        self.warnings = 0
+
+    def warn(self, what: str, detail: str) -> None:
+        """A line that fails nothing yet says the set-up will not do its job."""
+        self.warnings += 1
+        self.out.write(f"[warn] {what}: {detail}\n")
 
     def line(self, ok: bool, what: str, detail: str = "") -> None:
         self.failures += 0 if ok else 1
@@ -36,7 +42,10 @@ class _Report:
 
 
 def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
-    """Given a loaded config, check it all; return 0 if every check passed, else 1."""
+    """Given a loaded config, check it all; return 0 if every check passed, else 1.
+
+    A warning (no account configured) is printed but fails nothing.
+    """
     from replywatch.store import Store
 
     report = _Report(out)
@@ -53,13 +62,18 @@ def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
             store.close()
 
     report.step("store", store_check)
+    if not config.accounts:
+        report.warn("accounts", f"none in {config.path or 'the config (there is no file)'}: "
+                    "no mail is read; add an [[accounts]] section (`replywatch init` writes "
+                    "a starter)")
     for account in config.accounts:
         _account(account, report)
     _channels(config, report)
     if send_test:
         _send_test(config, report)
-    out.write("all checks passed\n" if report.failures == 0
-              else f"{report.failures} check(s) failed\n")
+    warned = f", {report.warnings} warning(s)" if report.warnings else ""
+    out.write(f"all checks passed{warned}\n" if report.failures == 0
+              else f"{report.failures} check(s) failed{warned}\n")
     return 0 if report.failures == 0 else 1
 
 

@@ -23,6 +23,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         path = cfg.resolve_config_path(args.config, os.environ)
         cfg.write_starter_config(path)
         print(f"wrote {path}")
+        print("next: uncomment an [[accounts]] section in it and fill in host and username; "
+              "store the password (`keyring set replywatch USERNAME`); then run "
+              "`replywatch doctor`")
         return 0
     return setup.run(args, setup.terminal_io())
 
@@ -41,6 +44,10 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     config = cfg.load_config(path)
     print(f"{path}: ok ({len(config.accounts)} account(s), channels: "
           f"{', '.join(config.alerts.channels) or 'none'})")
+    if not config.accounts:
+        # Valid, but replywatch would read no mail: say so, without failing the check.
+        print(f"replywatch: warning: {path}: no [[accounts]]: no mail will be read; add one "
+              "(the starter file and config.example.toml show how)", file=sys.stderr)
     return 0
 
 
