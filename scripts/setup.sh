@@ -4,7 +4,8 @@
 # (the tests' private session bus and Secret Service), systemd-analyze (unit
 # checks), Xvfb, dunst, dbus-send (dunstctl uses it), a font and ImageMagick
 # (a real notification server in the tests, and its screenshots),
-# desktop-file-validate (the desktop entry's test), and a
+# desktop-file-validate (the desktop entry's test), zsh, fish and groff (the
+# completion scripts and the man page are run by the real programs), and a
 # virtualenv in .venv with replywatch and its test tools. No system service is
 # left behind: Dovecot's is disabled and never started (see
 # scripts/without-services.sh).
@@ -13,7 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dovecot-imapd dbus-daemon gnome-keyring systemd chromium
-          xvfb dunst dbus-bin fonts-dejavu-core imagemagick desktop-file-utils)
+          xvfb dunst dbus-bin fonts-dejavu-core imagemagick desktop-file-utils
+          zsh fish groff-base)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

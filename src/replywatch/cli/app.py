@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from replywatch.cli import passview, proposals, views
-from replywatch.cli.context import Command, Context, context, emit, when
+from replywatch.cli.context import Command, Context, context, emit, help_of, load_config, when
 from replywatch.config.timeinput import parse_when
-from replywatch.core.model import Direction, Stage
+from replywatch.core.model import Application, Direction, Stage
 from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
 from replywatch.store.book import check_address, check_message_id
@@ -200,8 +202,43 @@ def cmd_app_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _id(p: argparse.ArgumentParser, what: str = "the application") -> None:
-    p.add_argument("id", type=int, metavar="ID", help=f"{what}'s id (see `replywatch app list`)")
+def _complete_ids(prefix: str, parsed_args: argparse.Namespace, *,
+                  removed_ones: bool = False, **_context: object) -> dict[str, str]:
+    """Return {id: "Company (Role)"} of the applications an ID may name, for completion.
+
+    Reads an existing store only (a completion never creates one); any trouble
+    means no suggestions rather than an error in the middle of the user's typing.
+    """
+    from replywatch import config as cfg
+    from replywatch.store import Store, db
+    from replywatch.store.removed import removed
+
+    try:
+        config = load_config(parsed_args)
+        path = (config.store_path or cfg.default_store_path(os.environ)).expanduser()
+        if not path.exists():
+            return {}
+        store = Store.open(path)
+        try:
+            if removed_ones:
+                return {str(r.id): views.app_name(Application(  # only the name is shown
+                    id=r.id, company=r.company, role=r.role, stage=Stage.APPLIED,
+                    applied_at=r.removed_at)) for r in removed(store)}
+            return {str(a.id): views.app_name(a) for a in store.applications(include_closed=True)
+                    if str(a.id).startswith(prefix)}
+        finally:
+            store.close()
+    except (UserError, db.OperationalError, OSError):
+        return {}
+
+
+def _id(p: argparse.ArgumentParser, what: str = "the application", *,
+        removed_ones: bool = False) -> None:
+    action = p.add_argument("id", type=int, metavar="ID",
+                            help=f"{what}'s id (see `replywatch app list`)")
+    # argcomplete asks an argument's `completer` for its values.
+    action.completer = functools.partial(  # type: ignore[attr-defined]
+        _complete_ids, removed_ones=removed_ones)
 
 
 def _json(p: argparse.ArgumentParser) -> None:
@@ -211,7 +248,8 @@ def _json(p: argparse.ArgumentParser) -> None:
 def register(sub: Any, command: Command) -> None:
     """Add ``app`` and its subcommands to the top-level subparsers ``sub``."""
     app_p = sub.add_parser("app", help="manage applications", description="manage applications")
-    app_sub = app_p.add_subparsers(dest="app_command", metavar="COMMAND", required=True)
+    app_p.set_defaults(func=help_of(app_p))
+    app_sub = app_p.add_subparsers(title="commands", dest="app_command", metavar="COMMAND")
     proposals.register(command, app_sub)
     p = command("add", cmd_app_add, "add an application; prints its id", app_sub)
     p.add_argument("--company", required=True, metavar="NAME", help="the employer's name")
@@ -273,7 +311,7 @@ def _register_changes(app_sub: Any, command: Command) -> None:
     p.add_argument("-y", "--yes", action="store_true",
                    help="do not ask (needed without a terminal)")
     p = command("restore", cmd_app_restore, "bring back a removed application", app_sub)
-    _id(p, "the removed application")
+    _id(p, "the removed application", removed_ones=True)
     p = command("import", cmd_app_import,
                 "import applications from CSV or JSON (again: nothing doubles)", app_sub)
     p.add_argument("file", metavar="FILE", help="a CSV (header names the columns) or JSON file, "

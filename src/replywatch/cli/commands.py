@@ -9,7 +9,7 @@ from typing import Any
 
 from replywatch import config as cfg
 from replywatch.cli import passview
-from replywatch.cli.context import Command, context, emit, load_config
+from replywatch.cli.context import Command, context, emit, help_of, load_config
 from replywatch.errors import UserError
 from replywatch.store.book import action_json, describe
 
@@ -155,8 +155,10 @@ def register(sub: Any, command: Command) -> None:
 
     setup.add_arguments(command("init", cmd_init,
                                 "set up your mailbox: guided on a terminal, or from flags"))
-    config_p = sub.add_parser("config", help="config file commands")
-    config_sub = config_p.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
+    config_p = sub.add_parser("config", help="config file commands",
+                              description="config file commands")
+    config_p.set_defaults(func=help_of(config_p))
+    config_sub = config_p.add_subparsers(title="commands", dest="config_command", metavar="COMMAND")
     command("check", cmd_config_check, "validate the config file", config_sub)
     command("example", cmd_config_example,
             "print an example config with every key documented", config_sub)
@@ -165,9 +167,9 @@ def register(sub: Any, command: Command) -> None:
 def register_watch(sub: Any, command: Command) -> None:
     """Add the commands that read mail and tell what is due: check, run, doctor, status."""
     p = command("check", cmd_check, "read new mail once, match it, show what is due")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON document (for scripts)")
     command("run", cmd_run, "watch continuously and alert (the systemd service runs this)")
     p = command("doctor", cmd_doctor, "check config, secrets, servers and alert channels")
     p.add_argument("--send-test", action="store_true", help="send a test alert on every channel")
     p = command("status", cmd_status, "what is due now and next")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON document (for scripts)")

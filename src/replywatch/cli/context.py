@@ -35,6 +35,15 @@ class Context:
     tz: tzinfo
 
 
+def help_of(parser: argparse.ArgumentParser) -> Handler:
+    """Return a handler that prints ``parser``'s help: a command group given alone."""
+    def show(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 0
+
+    return show
+
+
 def load_config(args: argparse.Namespace) -> cfg.Config:
     """Return the config named by ``--config``/the environment, or defaults if none exists.
 

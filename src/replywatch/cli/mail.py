@@ -94,11 +94,15 @@ def cmd_mail_kind(args: argparse.Namespace) -> int:
 
 def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
     """Add the ``mail`` commands to the top-level subparsers ``sub``."""
-    mail_p = sub.add_parser("mail", help="matched mail and what each message says")
-    mail_sub = mail_p.add_subparsers(dest="mail_command", metavar="COMMAND", required=True)
+    from replywatch.cli.context import help_of
+
+    mail_p = sub.add_parser("mail", help="matched mail and what each message says",
+                            description="matched mail and what each message says")
+    mail_p.set_defaults(func=help_of(mail_p))
+    mail_sub = mail_p.add_subparsers(title="commands", dest="mail_command", metavar="COMMAND")
     p = command("list", cmd_mail_list, "list matched messages with their kinds", mail_sub)
     p.add_argument("--app", type=int, metavar="ID", help="only this application's")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON document (for scripts)")
     p = command("kind", cmd_mail_kind, "correct what a message says (it sticks)", mail_sub)
     p.add_argument("message", metavar="MESSAGE", help="its key or Message-ID (see mail list)")
     p.add_argument("kind", choices=[k.value for k in Kind], metavar="KIND",

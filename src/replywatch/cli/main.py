@@ -8,15 +8,16 @@ or channel failed, 2 bad input (config, argument, file), 70 an internal error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from typing import Any
 
 from replywatch import __version__
-from replywatch.cli import app, classify, commands, login, report
+from replywatch.cli import app, classify, commands, login, report, shell
 from replywatch.cli import mail as mail_commands
-from replywatch.cli.context import Handler
+from replywatch.cli.context import Handler, help_of
 from replywatch.errors import UserError
 
 # -- parser --------------------------------------------------------------------
@@ -42,8 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Watch your mailbox for replies to job applications; "
                     "get reminded when a follow-up is due.",
     ), None)
-    parser.add_argument("--version", action="version", version=f"replywatch {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--version", action="version", version=f"replywatch {__version__}",
+                        help="print the version and exit")
+    # `replywatch` alone (like `replywatch app` alone) prints its help.
+    sub = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    parser.set_defaults(func=help_of(parser))
 
     def command(name: str, handler: Handler, helptext: str,
                 parent: Any = sub) -> argparse.ArgumentParser:
@@ -59,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.register(command, sub)
     login.register(sub, command)
     mail_commands.register(command, sub)
+    shell.register(sub, command)
     return parser
 
 
@@ -77,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from replywatch.store import db
 
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:
+        # A shell asks for completions (the scripts of `replywatch completion`):
+        # argcomplete answers from this parser and exits.
+        import argcomplete
+
+        argcomplete.autocomplete(parser, always_complete_options=False)
     args = parser.parse_args(argv)
     # A command's own output tells what happened; its logs only speak up for trouble.
     # The daemon (`run`) logs what it does at info, for journald.
