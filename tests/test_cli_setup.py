@@ -24,7 +24,7 @@ def test_init_ends_with_the_next_step(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("init")
     assert (0, [f"wrote {config_path(tmp_path)}",
                 "next: uncomment an [[accounts]] section in it and fill in host and username; "
-                "store the password (`keyring set replywatch USERNAME`); then run "
+                "store the password (`keyring set replywatch USERNAME@HOST`); then run "
                 "`replywatch doctor`"]) == (code, out.splitlines())
 
 

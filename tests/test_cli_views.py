@@ -103,3 +103,12 @@ def test_app_show_local_times_history_lines_and_next_in_words(cli: Cli) -> None:
             f"{local_label(heard)}  they contacted you (logged): call from Jane"] == [
         line.strip() for line in history]
     assert not any(c in out for c in "{}\"")
+
+
+def test_status_snoozed_application_marked_snoozed_until(cli: Cli) -> None:
+    cli("app", "add", "--company", "Acme", "--applied", ago(10).isoformat())
+    cli("app", "add", "--company", "Globex", "--applied", ago(8).isoformat())
+    cli("app", "snooze", "1", "--until", "2099-01-01")
+    lines = cli("status")[1].splitlines()
+    assert ["Due now:", "Next:", "  [1] Acme — snoozed until Thu 1 Jan 2099; then follow-up 1 of 3"
+            ] == [lines[0], lines[2], lines[3]]

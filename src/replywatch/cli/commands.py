@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from replywatch import config as cfg
-from replywatch.cli import passview
+from replywatch.cli import passview, views
 from replywatch.cli.context import Command, context, emit, help_of, load_config
 from replywatch.errors import UserError
 from replywatch.store.book import action_json, describe
@@ -24,7 +24,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         cfg.write_starter_config(path)
         print(f"wrote {path}")
         print("next: uncomment an [[accounts]] section in it and fill in host and username; "
-              "store the password (`keyring set replywatch USERNAME`); then run "
+              "store the password (`keyring set replywatch USERNAME@HOST`); then run "
               "`replywatch doctor`")
         return 0
     return setup.run(args, setup.terminal_io())
@@ -85,7 +85,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         if group:
             print(heading)
             for app, action in group:
-                print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
+                if app.snoozed_until is not None and app.snoozed_until > now:
+                    # Its due time is the snooze's end: say so, not just a date.
+                    snoozed = views.next_words(app, ctx.book.evaluate(app), now, ctx.tz)
+                    print(f"  [{app.id}] {views.app_name(app)} — {snoozed}")
+                else:
+                    print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
     if unclear:
         print("Which application? (replywatch never guesses):")
         for msg, ids in unclear:

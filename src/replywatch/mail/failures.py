@@ -70,7 +70,7 @@ def _hint(account: Account, exc: BaseException, *, login_refused: bool,
                 f"(auth = \"oauth2\" in account {account.name!r}, then `replywatch login "
                 f"{account.name}`), or create an app password "
                 "(https://myaccount.google.com/apppasswords, needs 2-Step Verification) "
-                "and store that one instead")
+                f"and store that one (`keyring set replywatch {account.username}@{account.host}`)")
     if login_refused:
         return (f"check username = {account.username!r} and the password its source gives "
                 f"(the password keys of account {account.name!r})")
