@@ -1,6 +1,6 @@
 """Micro-benchmark: parse_headers against the email package's compat32 header parse.
 
-Parses every message of ../shared/corpora 20 times with each and prints messages per
+Parses every message of tests/corpora 20 times with each and prints messages per
 second and the ratio, for two inputs: the whole header part of each message, and only
 the HEADER_FIELDS lines of it, which is what IMAP returns for HEADER.FIELDS. Each figure
 is the best of a few interleaved trials, so that a busy machine disturbs it less. The
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from replywatch.mail.headers import HEADER_FIELDS, parse_headers
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
+CORPORA = Path(__file__).resolve().parents[1] / "tests" / "corpora"
 ROUNDS = 20
 TRIALS = 5
 _FROM_LINE_RE = re.compile(rb"^From .*\r?\n", re.MULTILINE)
