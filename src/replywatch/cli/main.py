@@ -310,7 +310,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from replywatch.daemon.service import Daemon
 
     ctx = _context(args)
-    return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
+    return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config),
+                  make_channels=make_channels).run()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ import imapclient.exceptions
 from replywatch.config import Account, Security
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
-from replywatch.errors import MailboxError, UserError
+from replywatch.errors import AuthError, MailboxError, UserError
 from replywatch.mail import fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
@@ -128,8 +128,10 @@ class ImapMailbox:
                 self._send(client.enable, "CONDSTORE")
         except _IMAP_ERRORS as exc:
             self.close()
-            what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
-            raise self._fail(what, exc) from exc
+            if isinstance(exc, imapclient.exceptions.LoginError):
+                # Its own type: the caller re-reads the secret and limits retries.
+                raise AuthError(self._fail("login", exc).problems) from exc
+            raise self._fail("connect", exc) from exc
         except UserError:  # a second token could not be had
             self.close()
             raise
