@@ -33,6 +33,7 @@ from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.oauth.sources import Credential, login_credential
 from replywatch.store import Store, kinds, mailstate
 from replywatch.store.book import Book
+from replywatch.store.faults import StoreFault
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
 _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
@@ -363,6 +364,8 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
         try:
             acct_report = _sync_one(config, store, account, now, open_mailbox=open_mailbox,
                                     sessions=sessions)
+        except StoreFault:
+            raise  # the store's trouble, not the account's: every account would fail
         except UserError as exc:
             logger.warning("account_failed", error=exc.problems[0])
             report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0]))

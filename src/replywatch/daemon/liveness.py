@@ -40,7 +40,9 @@ class Pulse:
 
     @contextmanager
     def waiting(self) -> Iterator[None]:
-        """Mark the block as a wait on the network (each call has its own timeout)."""
+        """Mark the block as a wait on something outside the worker, bounded by its
+        own timeout: the network, or new work. The block's end is a beat.
+        """
         with self._lock:
             if self._depth == 0:
                 self._waiting_since = self._clock()

@@ -136,8 +136,8 @@ class Daemon:
 
     def _worker(self) -> None:
         while not self.stop.is_set():
-            self.pulse.beat()
-            self._wake.wait(0.5)
+            with self.pulse.waiting():  # waiting for work is not hanging
+                self._wake.wait(0.5)
             self._wake.clear()
             if self.stop.is_set():
                 break
@@ -190,6 +190,7 @@ class Daemon:
     def _store_failed(self, fault: StoreFault) -> None:
         """Report a store fault once per streak: a log line, STATUS=, a notice."""
         if self._store_fault is not None:
+            self.log.debug("store_retry_failed", kind=fault.kind)
             return
         self._store_fault = problem = fault.problems[0]
         self.log.error("store_failed", error=problem, kind=fault.kind)
