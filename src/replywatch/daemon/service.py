@@ -52,6 +52,7 @@ BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 300.0
 TICK_SECONDS = 60
 STOP_GRACE = 3.0
+SIGNAL_POLL = 0.2
 HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
 NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
 
@@ -101,6 +102,7 @@ class Daemon:
         self._aux_stop = threading.Event()  # IDLE and click threads of this config
         self._rng = random.Random()  # noqa: S311 - jitter for retries, not a secret
         self._store_fault: str | None = None
+        self._signals: list[int] = []  # noted by the handler, taken by the main loop
         self._signin_standing: set[str] | None = None
         # One kept connection per account, used by the worker only: a pass with
         # nothing new then costs a NOOP and a STATUS per folder.
@@ -382,14 +384,23 @@ class Daemon:
                 self._start("dbus-listen", self._listen, channel, stop)
 
     def _handle_signal(self, signum: int, _frame: FrameType | None) -> None:
-        self.log.info("stopping", signal=signal.Signals(signum).name)
-        self.stop.set()
-        self._aux_stop.set()
-        self._wake.set()
+        # Only a flag: the handler runs on the main thread between any two bytecodes,
+        # perhaps while it holds the log's write lock or an Event's lock; logging or
+        # setting an Event here can deadlock (seen: a SIGTERM right after a log line).
+        self._signals.append(signum)
 
-    def _handle_hup(self, _signum: int, _frame: FrameType | None) -> None:
-        self.log.info("reload_requested")
-        self.request_reload()
+    def _take_signals(self) -> None:
+        """Act on the signals the handler noted (main thread, no lock held)."""
+        while self._signals:
+            signum = self._signals.pop(0)
+            if signum == signal.SIGHUP:
+                self.log.info("reload_requested")
+                self.request_reload()
+                continue
+            self.log.info("stopping", signal=signal.Signals(signum).name)
+            self.stop.set()
+            self._aux_stop.set()
+            self._wake.set()
 
     def start(self) -> None:
         """Start the worker, the schedule, IDLE and click threads; return at once."""
@@ -420,7 +431,7 @@ class Daemon:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self._handle_signal)
             signal.signal(signal.SIGINT, self._handle_signal)
-            signal.signal(signal.SIGHUP, self._handle_hup)
+            signal.signal(signal.SIGHUP, self._handle_signal)
         self.start()
         try:
             self._main_loop()
@@ -434,7 +445,11 @@ class Daemon:
         ready_sent = withheld = False
         last_ping = time.monotonic()
         while not self.stop.is_set():
-            self.stop.wait(0.2 if not ready_sent else min(interval or 1.0, 1.0))
+            # Short waits: a signal is acted on within SIGNAL_POLL seconds.
+            self.stop.wait(min(interval or SIGNAL_POLL, SIGNAL_POLL))
+            self._take_signals()
+            if self.stop.is_set():
+                break
             if not ready_sent and self._first_pass_done.is_set():
                 # READY=1 once the first pass ran, whether or not every account answered.
                 self.notifier.ready()
