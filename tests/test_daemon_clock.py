@@ -11,9 +11,9 @@ import pytest
 
 from replywatch.cli.main import main
 from replywatch.daemon.schedule import Schedule, boottime
-from replywatch.demo.dovecot import LocalDovecot
 from tests.daemonkit import Harness, VirtualClock, WallClock
 from tests.mailfactory import account_block, eml
+from tests.servers.dovecot import LocalDovecot
 
 # -- the schedule alone ---------------------------------------------------------------
 

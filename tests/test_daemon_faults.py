@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from replywatch.cli.main import main
-from replywatch.demo.dovecot import LocalDovecot
 from tests.daemonkit import Harness, NotifyListener, WallClock
 from tests.mailfactory import account_block, eml
+from tests.servers.dovecot import LocalDovecot
 
 
 @pytest.fixture

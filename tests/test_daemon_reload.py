@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import eml
+from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.test_daemon import World, ago

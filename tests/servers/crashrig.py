@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from replywatch.demo.dovecot import LocalDovecot
 from tests.mailfactory import account_block, eml
 from tests.secret_canary import password_command
+from tests.servers.dovecot import LocalDovecot
 from tests.servers.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import random
 import signal
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -44,7 +43,7 @@ from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.daemon.signin import GuardedMailbox, SignInGuard
 from replywatch.errors import UserError
 from replywatch.oauth.sources import Credential, login_credential
-from replywatch.store import Store, ledger
+from replywatch.store import Store, db, ledger
 from replywatch.store import notices as standing
 from replywatch.store.faults import StoreFault, fault_from
 
@@ -170,7 +169,7 @@ class Daemon:
         except UserError as exc:
             self.log.error("work_failed", error=exc.problems[0])
             return False
-        except sqlite3.Error as exc:  # a read outside a transaction
+        except db.Error as exc:  # a read outside a transaction
             fault = fault_from(exc, self.store.path)
             if fault is None:
                 self.log.exception("work_crashed")
