@@ -74,3 +74,37 @@ def test_daemon_sighup_with_good_config_puts_new_channels_in_force(
     ready = [m for m in world.notify.messages if "READY=1" in m.split("\n")]
     assert (1, 2) == (len(notify_server.notifications), len(ready))
     assert "Follow-up 1 of 3 due: Globex" in str(mails[0].message["Subject"])
+
+
+def test_daemon_reload_puts_a_new_account_and_policy_in_force_without_restart(
+        tmp_path: Path, dovecot: LocalDovecot, imap_user: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.daemonkit import Harness
+    from tests.mailfactory import account_block
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    other = imap_user + "b"
+    alerts = '\n[alerts]\nchannels = ["console"]\nquiet_hours = []\n'
+    config = tmp_path / "config.toml"
+    config.write_text(account_block(dovecot, imap_user) + alerts)
+    store = tmp_path / "data" / "replywatch" / "replywatch.db"  # the CLI's too
+    from replywatch.cli.main import main
+
+    assert 0 == main(["--config", str(config), "app", "add", "--company", "Initech",
+                      "--contact", "bill@initech.com", "--applied", ago(3)])
+    with Harness(config, store) as h:  # after the CLI: it sets up logging its own way
+        h.wait_log("pass_done")
+        # A second mailbox, and follow-ups after 2 days instead of 7.
+        config.write_text(account_block(dovecot, imap_user)
+                          + account_block(dovecot, other, name="second") + alerts
+                          + "\n[policy]\nfollow_up_after_days = 2\n")
+        h.daemon.request_reload()
+        h.wait_log("config_reloaded")
+        h.console.wait(lambda t: "Follow-up 1 of 3 due: Initech" in t)
+        dovecot.add_message(other, eml(sender="Bill <bill@initech.com>", subject="Re: SRE",
+                                       msgid="b1@initech.com"))
+        h.daemon.request_pass()
+        h.console.wait(lambda t: "Initech replied" in t)
+        idle = [e.get("account") for e in h.wait_log("idle_started", count=3)]
+        text = h.console.text()
+    assert ({"mail", "second"}, 0) == (set(idle), text.count("cannot read account"))
