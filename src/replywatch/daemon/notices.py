@@ -1,17 +1,22 @@
 """What the daemon tells the user about itself: a store it cannot write, a
-password the server refuses. Sent on every channel; never through the alert
-ledger's per-application keys, since such a notice belongs to no application.
+password the server refuses, a config it cannot reload. Sent on every channel;
+never through the alert ledger's per-application keys, since such a notice
+belongs to no application.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from replywatch import log, secrets
 from replywatch.alerts import AlertChannelError
 from replywatch.alerts.deliver import Channel
 from replywatch.alerts.render import RenderedAlert
-from replywatch.config import Account
+from replywatch.config import Account, Config, load_config
+from replywatch.daemon.sdnotify import SystemdNotifier
+from replywatch.errors import UserError
+from replywatch.store.faults import StoreFault
 
 
 def notice(kind: str, key: str, title: str, body: str) -> RenderedAlert:
@@ -55,3 +60,50 @@ def store_failed(problem: str) -> RenderedAlert:
     title = "replywatch cannot write its store"
     return notice("store_failed", "store", title,
                   f"{problem}\nreplywatch keeps running and retries; no mail is lost.")
+
+
+class StoreHealth:
+    """A store fault is reported once per streak (log, STATUS=, a notice on every
+    channel) and its end once (log).
+    """
+
+    def __init__(self) -> None:
+        self.problem: str | None = None
+
+    @property
+    def failing(self) -> bool:
+        """Return True while the last attempt to use the store failed."""
+        return self.problem is not None
+
+    def failed(self, fault: StoreFault, channels: Sequence[Channel],
+               notifier: SystemdNotifier) -> None:
+        """Report ``fault``, unless this streak was reported already."""
+        if self.problem is not None:
+            log.get().debug("store_retry_failed", kind=fault.kind)
+            return
+        self.problem = problem = fault.problems[0]
+        log.get().error("store_failed", error=problem, kind=fault.kind)
+        notifier.status(f"store failing: {problem}")
+        send(channels, store_failed(problem))
+
+    def ok(self) -> None:
+        """Note a pass that went through: a failing streak ends."""
+        if self.problem is not None:
+            self.problem = None
+            log.get().info("store_recovered")
+
+
+def read_config(path: Path | None, notifier: SystemdNotifier) -> Config | None:
+    """Given the running config's path, return the file read again; return None and
+    report every problem (file:line, as ``reload_failed`` log lines and STATUS=) if
+    it is broken: the caller keeps the running config.
+    """
+    try:
+        if path is None:
+            raise UserError("no config file to reload: replywatch runs on defaults")
+        return load_config(path)
+    except UserError as exc:
+        for problem in exc.problems:
+            log.get().error("reload_failed", error=problem)
+        notifier.notify(READY=1, STATUS=f"config not reloaded: {exc.problems[0]}")
+        return None

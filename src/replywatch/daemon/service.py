@@ -34,17 +34,16 @@ from types import FrameType
 
 from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
-from replywatch.config import Account, Config, load_config
+from replywatch.config import Account, Config
 from replywatch.daemon import notices
 from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.schedule import Clock, Schedule, boottime
 from replywatch.daemon.sdnotify import SystemdNotifier
-from replywatch.daemon.signin import GuardedMailbox, SignInGuard
+from replywatch.daemon.signin import GuardedMailbox, SignInGuard, SignInNotices
 from replywatch.errors import UserError
 from replywatch.oauth.sources import Credential, login_credential
 from replywatch.store import Store, db, ledger
-from replywatch.store import notices as standing
 from replywatch.store.faults import StoreFault, fault_from
 
 BACKOFF_FIRST = 2.0
@@ -100,9 +99,9 @@ class Daemon:
         self._worker_thread: threading.Thread | None = None
         self._aux_stop = threading.Event()  # IDLE and click threads of this config
         self._rng = random.Random()  # noqa: S311 - jitter for retries, not a secret
-        self._store_fault: str | None = None
+        self._store_health = notices.StoreHealth()
         self._signals: list[int] = []  # noted by the handler, taken by the main loop
-        self._signin_standing: set[str] | None = None
+        self._signin_notices = SignInNotices(store, self.signin)
         # One kept connection per account, used by the worker only: a pass with
         # nothing new then costs a NOOP and a STATUS per folder.
         self._sessions: dict[str, engine.Mailbox] = {}
@@ -146,7 +145,8 @@ class Daemon:
                 self._want_reload.clear()
                 self.reload()
             # While the store is failing, every tick retries the whole pass.
-            if self._want_pass.is_set() or (self._want_tick.is_set() and self._store_fault):
+            if self._want_pass.is_set() or (self._want_tick.is_set()
+                                            and self._store_health.failing):
                 self._want_pass.clear()
                 self._want_tick.clear()  # a pass ends with a tick
                 self.work(full=True)
@@ -183,20 +183,12 @@ class Daemon:
             return False
         finally:
             self._first_pass_done.set()
-        if full and self._store_fault is not None:
-            self._store_fault = None
-            self.log.info("store_recovered")
+        if full:
+            self._store_health.ok()
         return True
 
     def _store_failed(self, fault: StoreFault) -> None:
-        """Report a store fault once per streak: a log line, STATUS=, a notice."""
-        if self._store_fault is not None:
-            self.log.debug("store_retry_failed", kind=fault.kind)
-            return
-        self._store_fault = problem = fault.problems[0]
-        self.log.error("store_failed", error=problem, kind=fault.kind)
-        self.notifier.status(f"store failing: {problem}")
-        notices.send(self.alerter.channels, notices.store_failed(problem))
+        self._store_health.failed(fault, self.alerter.channels, self.notifier)
 
     def _run_pass(self) -> None:
         now = self.clock()
@@ -211,7 +203,7 @@ class Daemon:
                 elif not self.signin.failing(acct.name):
                     # A refused password has its own notice, after a few tries.
                     self.alerter.account_failed(acct.name, acct.error or "failed", now)
-            self._signin_notices(report, now)
+            self._signin_notices.after_pass(self.config, report, self.alerter.channels, now)
         self.log.info("pass_done", matched=len(report.matched),
                       ambiguous=len(report.ambiguous), review=len(report.review),
                       due=len(report.due))
@@ -219,29 +211,6 @@ class Daemon:
         with self._lock:
             self.outputs.after_pass(now)
             self.outputs.tell_found(now)
-
-    def _signin_notices(self, report: engine.PassReport, now: datetime) -> None:
-        """Tell the user once when an account's password keeps being refused, and
-        once when it works again (the notice stands across restarts).
-        """
-        accounts = {a.name: a for a in self.config.accounts}
-        if self._signin_standing is None:  # notices still standing from before a restart
-            self._signin_standing = {key.removeprefix("signin:")
-                                     for key in standing.standing(self.store, "signin:")}
-        for name, what in self.signin.news():
-            if what == "paused" and name in accounts:
-                self.log.warning("signin_paused", account=name)
-                if standing.raise_notice(self.store, f"signin:{name}", now):
-                    self._signin_standing.add(name)
-                    notices.send(self.alerter.channels, notices.signin_paused(
-                        accounts[name], self.signin.limit, int(self.signin.pause // 60)))
-        for acct in report.accounts:
-            if acct.ok and acct.name in self._signin_standing:
-                self._signin_standing.discard(acct.name)
-                if standing.clear_notice(self.store, f"signin:{acct.name}"):
-                    self.log.info("signin_resumed", account=acct.name)
-                    notices.send(self.alerter.channels,
-                                 notices.signin_resumed(accounts[acct.name]))
 
     def _tick(self) -> None:
         now = self.clock()
@@ -264,14 +233,8 @@ class Daemon:
         (each problem logged with file:line).
         """
         self.notifier.notify(RELOADING=1, MONOTONIC_USEC=time.monotonic_ns() // 1000)
-        try:
-            if self.config.path is None:
-                raise UserError("no config file to reload: replywatch runs on defaults")
-            new = load_config(self.config.path)
-        except UserError as exc:
-            for problem in exc.problems:
-                self.log.error("reload_failed", error=problem)
-            self.notifier.notify(READY=1, STATUS=f"config not reloaded: {exc.problems[0]}")
+        new = notices.read_config(self.config.path, self.notifier)
+        if new is None:
             return False
         if new.store_path != self.config.store_path:
             self.log.warning("reload_store_path_ignored", hint="restart to use another store")

@@ -11,17 +11,21 @@ login that works again ends the pause.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from replywatch import secrets
-from replywatch.config import Account
+from replywatch import log, secrets
+from replywatch.alerts.deliver import Channel
+from replywatch.config import Account, Config
 from replywatch.core.model import FolderState, RawMessage
-from replywatch.engine import Mailbox
+from replywatch.daemon import notices
+from replywatch.engine import Mailbox, PassReport
 from replywatch.errors import AuthError, MailboxError
 from replywatch.mail.folders import Folder
+from replywatch.store import Store
+from replywatch.store import notices as standing
 
 LIMIT = 3
 PAUSE_SECONDS = 15 * 60.0
@@ -132,3 +136,35 @@ class GuardedMailbox:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+
+class SignInNotices:
+    """Tell the user once when an account's password keeps being refused, and once
+    when it works again; the notice stands in the store across restarts.
+    """
+
+    def __init__(self, store: Store, guard: SignInGuard) -> None:
+        self._store = store
+        self._guard = guard
+        self._standing: set[str] | None = None
+
+    def after_pass(self, config: Config, report: PassReport, channels: Sequence[Channel],
+                   now: datetime) -> None:
+        """Given a pass's report, send what the guard's news and the accounts read call for."""
+        accounts = {a.name: a for a in config.accounts}
+        if self._standing is None:  # notices still standing from before a restart
+            self._standing = {key.removeprefix("signin:")
+                              for key in standing.standing(self._store, "signin:")}
+        for name, what in self._guard.news():
+            if what == "paused" and name in accounts:
+                log.get(account=name).warning("signin_paused")
+                if standing.raise_notice(self._store, f"signin:{name}", now):
+                    self._standing.add(name)
+                    notices.send(channels, notices.signin_paused(
+                        accounts[name], self._guard.limit, int(self._guard.pause // 60)))
+        for acct in report.accounts:
+            if acct.ok and acct.name in self._standing:
+                self._standing.discard(acct.name)
+                if standing.clear_notice(self._store, f"signin:{acct.name}"):
+                    log.get(account=acct.name).info("signin_resumed")
+                    notices.send(channels, notices.signin_resumed(accounts[acct.name]))
