@@ -130,7 +130,8 @@ class ImapMailbox:
             self.close()
             if isinstance(exc, imapclient.exceptions.LoginError):
                 # Its own type: the caller re-reads the secret and limits retries.
-                raise AuthError(self._fail("login", exc).problems) from exc
+                refused = self._fail("login", exc)
+                raise AuthError(refused.problems, hint=refused.hint) from exc
             raise self._fail("connect", exc) from exc
         except UserError:  # a second token could not be had
             self.close()
