@@ -78,7 +78,7 @@ def test_daemon_wall_clock_stepped_back_and_forth_neither_pauses_polls_nor_repea
     wall.offset = timedelta(hours=1)  # the machine's clock runs an hour fast
     with Harness(config, store, clock=wall, monotonic=mono) as h:
         h.wait_log("pass_done")
-        h.console.wait(lambda t: "Follow-up 1 of 3 due: Globex" in t)
+        h.console.wait(lambda t: "Follow up with Globex (1 of 3)" in t)
         poll = h.config.daemon.poll_minutes * 60
         # NTP steps it back an hour, a user forward two, NTP back again: meanwhile
         # time itself goes on, one poll interval per step.
@@ -94,5 +94,5 @@ def test_daemon_wall_clock_stepped_back_and_forth_neither_pauses_polls_nor_repea
         mono.advance(poll)
         h.wait_log("pass_done", count=6)
         text = h.console.text()
-    assert (1, 1, 6) == (text.count("Follow-up 1 of 3 due: Globex"), text.count("Globex replied"),
+    assert (1, 1, 6) == (text.count("Follow up with Globex (1 of 3)"), text.count("Globex replied"),
                          h.count("pass_done"))

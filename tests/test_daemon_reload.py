@@ -53,7 +53,7 @@ def test_daemon_sighup_with_broken_config_reports_file_line_and_keeps_running(
     world.dovecot.add_message(world.user, eml(sender="Jane <jane@acme.com>", subject="Hi",
                                               msgid="hup@acme.com"))
     notes = notify_server.wait_for(1)
-    assert (True, True, "Acme replied") == (
+    assert (True, True, "Acme replied — your answer is due") == (
         running, errors[0].startswith(f"{world.config}:{line}: "), notes[0].summary), errors
 
 
@@ -73,7 +73,7 @@ def test_daemon_sighup_with_good_config_puts_new_channels_in_force(
     world.notify.wait_for("RELOADING=1")
     ready = [m for m in world.notify.messages if "READY=1" in m.split("\n")]
     assert (1, 2) == (len(notify_server.notifications), len(ready))
-    assert "Follow-up 1 of 3 due: Globex" in str(mails[0].message["Subject"])
+    assert "Follow up with Globex (1 of 3)" in str(mails[0].message["Subject"])
 
 
 def test_daemon_reload_puts_a_new_account_and_policy_in_force_without_restart(
@@ -100,7 +100,7 @@ def test_daemon_reload_puts_a_new_account_and_policy_in_force_without_restart(
                           + "\n[policy]\nfollow_up_after_days = 2\n")
         h.daemon.request_reload()
         h.wait_log("config_reloaded")
-        h.console.wait(lambda t: "Follow-up 1 of 3 due: Initech" in t)
+        h.console.wait(lambda t: "Follow up with Initech (1 of 3)" in t)
         dovecot.add_message(other, eml(sender="Bill <bill@initech.com>", subject="Re: SRE",
                                        msgid="b1@initech.com"))
         h.daemon.request_pass()

@@ -247,7 +247,8 @@ class CrashRig:
             conn.close()
         payloads = [json.loads(line) for line in self.alerts_file.read_text().splitlines()
                     if line.strip()]
-        sent = Counter(p["key"] for p in payloads if "key" in p)  # alerts, not notices
+        # An alert, or a summary of several (its "alerts"); notices carry no key.
+        sent = Counter(a["key"] for p in payloads for a in p.get("alerts", [p]) if "key" in a)
         mails = Counter(str(m.message["Message-ID"]) for m in self.smtp.messages)
         return CrashResult(
             kills=kills, seconds=seconds, replies_sent=len(self.replies),
