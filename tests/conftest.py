@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 import structlog
 
-from tests.servers.dovecot import LocalDovecot
-from tests.tls import TlsFiles, make_ca_and_server_cert
+pytest.register_assert_rewrite("tests.secret_canary")
+from tests.secret_canary import CANARY  # noqa: E402 - after the rewrite hook
+from tests.servers.dovecot import LocalDovecot  # noqa: E402
+from tests.tls import TlsFiles, make_ca_and_server_cert  # noqa: E402
 
-pytest_plugins = ["tests.servers.fixtures"]
+pytest_plugins = ["tests.servers.fixtures", "tests.secret_canary"]
+
+# The password of every test account (IMAP and SMTP): the secret canary plugin fails
+# the run if it shows up in a log, captured output, a store, an argv or an environ.
+CANARY_PASSWORD = CANARY
 
 # --- logging: each test starts from structlog's defaults ------------------------
 
@@ -46,9 +52,9 @@ def dovecot(tls_files: TlsFiles) -> Iterator[LocalDovecot]:
     Shared by the whole session: use a fresh ``imap_user`` per test, never a fixed
     name, so that tests cannot see each other's mail.
     """
-    # A password no doc text contains, so "the password is not in the output" means it.
+    # The canary: no doc text contains it, so "not in the output" means it.
     with LocalDovecot(tls=(tls_files.server_cert, tls_files.server_key), rawlog=True,
-                      password="dovecot-pw-q7x2") as server:
+                      password=CANARY_PASSWORD) as server:
         yield server
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from replywatch.cli.main import main
+from tests.secret_canary import password_command
 from tests.servers.dovecot import LocalDovecot
 
 ME = "alex.doe@example.org"
@@ -93,7 +95,7 @@ def account_block(dovecot: LocalDovecot, user: str, *, name: str = "mail",
         f'security = "{security}"',
         f'username = "{user}"',
         f'addresses = ["{ME}"]',
-        f"password_command = [\"printf\", \"%s\", \"{pw}\"]",
+        f"password_command = {json.dumps(password_command(pw))}",
         f"lookback_days = {lookback_days}",
     ]
     if ca_file:

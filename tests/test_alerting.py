@@ -26,6 +26,7 @@ from replywatch.config import (
 )
 from replywatch.core.model import Application, Direction, Event, Stage
 from replywatch.store import Store
+from tests.secret_canary import password_command
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.tls import TlsFiles
@@ -208,7 +209,7 @@ def test_alerter_hostile_company_is_harmless_in_notification_and_email(
                         username=smtp_server.username, from_addr="rw@example.org",
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
                         password=PasswordSource(kind="command",
-                                                command=("printf", "%s", smtp_server.password)))
+                                                command=tuple(password_command(smtp_server.password))))
     config = replace(CONFIG, alerts=Alerts(channels=("desktop", "email"), quiet_hours=None,
                                            email=email))
     with NotifyServer(dbus_session, capabilities=("actions", "body", "body-markup")) as server:
@@ -238,7 +239,7 @@ def test_alerter_email_message_id_derived_from_key(
                         username=smtp_server.username, from_addr="rw@example.org",
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
                         password=PasswordSource(kind="command",
-                                                command=("printf", "%s", smtp_server.password)))
+                                                command=tuple(password_command(smtp_server.password))))
     config = replace(CONFIG, alerts=Alerts(channels=("email",), quiet_hours=None, email=email))
     alerter = Alerter(config, store, [EmailChannel(config)])
     key = alerter.due(NOW)[0][1].key

@@ -18,6 +18,7 @@ import pytest
 
 from replywatch.cli.main import main
 from tests.mailfactory import ME, account_block, eml
+from tests.secret_canary import password_command
 from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
@@ -79,7 +80,8 @@ class Daemon:
     def start(self) -> None:
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "replywatch", "--config", str(self.config), "run"],
+                [sys.executable, "-m", "replywatch", "--verbose", "--config", str(self.config),
+                 "run"],
                 env=self.env, stdout=log, stderr=subprocess.STDOUT,
             )
 
@@ -129,7 +131,7 @@ class World:
             + "\n[alerts.email]\n"
             + f'host = "{smtp.host}"\nport = {smtp.port}\nsecurity = "starttls"\n'
             + f'username = "{smtp.username}"\n'
-            + f'password_command = ["printf", "%s", "{smtp.password}"]\n'
+            + f"password_command = {json.dumps(password_command(smtp.password))}\n"
             + f'ca_file = "{tls.ca_cert}"\nfrom = "replywatch@example.org"\nto = "{ME}"\n'
             + "\n[daemon]\nidle_minutes = 1\n"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from replywatch.cli.main import main
 from tests.mailfactory import account_block
+from tests.secret_canary import password_command
 from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
@@ -40,7 +42,7 @@ def _config(tmp_path: Path, dovecot: LocalDovecot, user: str, smtp: SmtpServer,
         + '\n[alerts]\nchannels = ["desktop", "email"]\n'
         + f'\n[alerts.email]\nhost = "{smtp.host}"\nport = {smtp.port}\n'
         + f'security = "starttls"\nusername = "{smtp.username}"\n'
-        + f'password_command = ["printf", "%s", "{smtp.password}"]\n'
+        + f"password_command = {json.dumps(password_command(smtp.password))}\n"
         + f'ca_file = "{tls.ca_cert}"\nfrom = "rw@example.org"\nto = "alex@example.org"\n'
         + f'\n[store]\npath = "{tmp_path / "rw.db"}"\n')
     return path

@@ -122,3 +122,23 @@ def test_secrets_keyring_missing_entry_names_the_per_host_user(
     with pytest.raises(SecretError) as exc:
         secrets.resolve(PasswordSource(), "nobody", host="imap.example.org", what="a")
     assert "store one with: keyring set replywatch nobody@imap.example.org" == exc.value.hint
+
+
+def test_secrets_forget_one_source_reads_that_one_again_only(tmp_path: Path) -> None:
+    counter = tmp_path / "count"
+    script = f"p={str(counter)!r}; open(p, 'a').write('x'); print('pw')"
+    source, other = command(sys.executable, "-c", script), command("printf", "other-pw")
+    secrets.resolve(other, "alex", what="a")
+    for _ in range(2):
+        secrets.resolve(source, "alex", what="a")
+        secrets.forget(source, "alex")  # after a refused login
+    assert ("xx", True) == (counter.read_text(), secrets._cache != {})
+
+
+@pytest.mark.parametrize(("source", "hint"), [
+    (PasswordSource(), "update it with `keyring set replywatch alex@example.org@imap.example.org`"),
+    (PasswordSource(kind="command", command=("pass", "mail")),
+     "update what your password_command 'pass' prints"),
+])
+def test_secrets_how_to_update_names_the_source(source: PasswordSource, hint: str) -> None:
+    assert hint == secrets.how_to_update(source, "alex@example.org", "imap.example.org")

@@ -163,6 +163,11 @@ def test_unit_is_type_notify_with_a_watchdog() -> None:
     assert ("Service", "WatchdogSec") in settings
 
 
+def test_unit_reload_sends_sighup_to_the_daemon() -> None:
+    settings = unit_settings(UNIT.read_text(encoding="utf-8"))
+    assert ["/bin/kill -HUP $MAINPID"] == settings[("Service", "ExecReload")]
+
+
 def test_unit_writes_only_the_default_store_and_config_folders() -> None:
     # %h is what systemd puts for the home folder; the code's own defaults, with
     # HOME=%h and no XDG overrides, must name exactly the folders the unit opens.

@@ -33,6 +33,7 @@ from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.oauth.sources import Credential, login_credential
 from replywatch.store import Store, kinds, mailstate, removed
 from replywatch.store.book import Book
+from replywatch.store.faults import StoreFault
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
 _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
@@ -318,7 +319,8 @@ def _record(store: Store, index: Index, app: Application, msg: Message, *, key: 
 
 def run_pass(config: Config, store: Store, now: datetime,
              open_mailbox: MailboxFactory = open_imap,
-             sessions: dict[str, Mailbox] | None = None) -> PassReport:
+             sessions: dict[str, Mailbox] | None = None,
+             *, skip: dict[str, str] | None = None) -> PassReport:
     """Sync every account, match what is new, and return the report with what is due.
 
     With ``sessions`` (the daemon's), connections are kept open between passes, so
@@ -326,14 +328,15 @@ def run_pass(config: Config, store: Store, now: datetime,
     connection that broke is replaced once before the account counts as failed.
     An account that fails (unreachable, login refused, TLS, secret missing) is
     reported with its reason; its part of the store is unchanged and the other
-    accounts are still processed.
+    accounts are still processed. An account named in ``skip`` is not contacted
+    (nor its secret read) and counts as failed with the reason given there.
     """
     report = PassReport()
     # Connections stay open for the pass: matched mail's text is read after matching.
     open_now: dict[str, Mailbox] = sessions if sessions is not None else {}
     try:
         _sync_and_classify(config, store, now, report, open_mailbox=open_mailbox,
-                           sessions=open_now)
+                           sessions=open_now, skip=skip or {})
     finally:
         if sessions is None:
             for mailbox in open_now.values():
@@ -349,15 +352,22 @@ def run_pass(config: Config, store: Store, now: datetime,
 
 
 def _sync_and_classify(config: Config, store: Store, now: datetime, report: PassReport, *,
-                       open_mailbox: MailboxFactory, sessions: dict[str, Mailbox]) -> None:
+                       open_mailbox: MailboxFactory, sessions: dict[str, Mailbox],
+                       skip: dict[str, str]) -> None:
     """Sync every account, match what is new, then read the text of matched mail on
     the connections still open and say in the report what each message says.
     """
     for account in config.accounts:
         logger = log.get(account=account.name)
+        if account.name in skip:
+            report.accounts.append(AccountReport(account.name, ok=False,
+                                                 error=skip[account.name]))
+            continue
         try:
             acct_report = _sync_one(config, store, account, now, open_mailbox=open_mailbox,
                                     sessions=sessions)
+        except StoreFault:
+            raise  # the store's trouble, not the account's: every account would fail
         except UserError as exc:
             logger.warning("account_failed", error=exc.problems[0])
             report.accounts.append(AccountReport(account.name, ok=False, error=exc.problems[0],

@@ -52,3 +52,7 @@ class SignInExpired(OAuthError):
     """The provider refused the refresh token (``invalid_grant``): only a new
     ``replywatch login`` helps, so it is not retried until the token changes.
     """
+
+
+class AuthError(MailboxError):
+    """The server refused the login: the password (or user name) is wrong."""

@@ -1,9 +1,10 @@
 """Resolve a password from its configured source: keyring, a command, or a systemd credential.
 
-Resolved lazily (only when a connection needs it), cached for the process, and
-never degraded quietly: an empty or missing secret is a ``SecretError``, never a
-prompt that would hang under systemd, nor a fallback to another source. Every
-resolved value is registered with the log redactor.
+Resolved lazily (only when a connection needs it), cached only while it works
+(a refused login drops it with ``forget``, so a rotated password is read again
+on the next try), and never degraded quietly: an empty or missing secret is a
+``SecretError``, never a prompt that would hang under systemd, nor a fallback to
+another source. Every resolved value is registered with the log redactor.
 """
 
 from __future__ import annotations
@@ -68,9 +69,26 @@ def resolve(
     return secret
 
 
-def forget() -> None:
-    """Drop cached secrets (after a login failure, so a changed password is read again)."""
-    _cache.clear()
+def forget(source: PasswordSource | None = None, username: str = "", host: str = "") -> None:
+    """Drop the cached secret of ``source`` for ``username`` at ``host`` (all of them
+    without a source): after a refused login, so that a changed password is read again.
+    """
+    if source is None:
+        _cache.clear()
+        return
+    _cache.pop((source.kind, username, host, source.command, source.credential), None)
+
+
+def how_to_update(source: PasswordSource, username: str, host: str = "") -> str:
+    """Return what the user does to give replywatch a new password from ``source``."""
+    if source.kind == "command":
+        return f"update what your password_command {source.command[0]!r} prints"
+    if source.kind == "credential":
+        return (f"update the systemd credential {source.credential!r} "
+                "(LoadCredential=) and restart replywatch")
+    # "set ..." in an f-string reads as SQL to ruff's S608.
+    return "update it with `keyring {} {} {}`".format("set", KEYRING_SERVICE,
+                                                     keyring_user(username, host))
 
 
 def _from_command(argv: tuple[str, ...], what: str, timeout: float) -> str:

@@ -17,6 +17,7 @@ import pytest
 from keyring.backends import SecretService
 
 from replywatch.config import Security
+from tests.secret_canary import CANARY
 from tests.servers.dbus import DbusDaemon
 from tests.servers.dunst import Dunst, Xvfb
 from tests.servers.notify_server import BROADCAST, NotifyServer
@@ -73,7 +74,7 @@ def smtp_server(tls_files: TlsFiles) -> Iterator[SmtpServer]:
 
     Log in with ``.username`` / ``.password``; clients trust ``tls_files.ca_cert``.
     """
-    with SmtpServer(tls_files, security=Security.STARTTLS) as server:
+    with SmtpServer(tls_files, security=Security.STARTTLS, password=CANARY) as server:
         yield server
 
 

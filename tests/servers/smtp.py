@@ -27,6 +27,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from replywatch.config import Security
+from tests.secret_canary import CANARY
 from tests.tls import TlsFiles
 
 
@@ -159,7 +160,7 @@ class SmtpServer:
         *,
         security: Security = Security.STARTTLS,
         username: str = "alerts@example.test",
-        password: str = "smtp-secret",
+        password: str = CANARY,  # the test accounts' one password (tests/secret_canary.py)
         bearer: Callable[[str, str], bool] | None = None,
         mechanisms: tuple[str, ...] = ("XOAUTH2", "OAUTHBEARER"),
     ) -> None:

@@ -142,7 +142,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Before the store is opened (and migrated): a second daemon stops right here.
     with RunLock(config.store_path or cfg.default_store_path(os.environ)):
         ctx = context(args, config)
-        return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config)).run()
+        return Daemon(ctx.config, ctx.book.store, make_channels(ctx.config),
+                      make_channels=make_channels).run()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 Standard output carries only a command's result (with ``--json``, exactly one JSON
 document); logs and errors go to standard error. Exit codes: 0 success, 1 a server
-or channel failed, 2 bad input (config, argument, file), 70 an internal error.
+or channel failed, 2 bad input (config, argument, file), 3 the store cannot be
+written or read (disk full, read-only, locked, damaged), 70 an internal error.
 """
 
 from __future__ import annotations
@@ -102,13 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.hint:
             print(f"replywatch: hint: {exc.hint}", file=sys.stderr)
         return exc.exit_code
-    except db.OperationalError as exc:
-        if not db.is_busy(exc):
+    except db.Error as exc:
+        # Disk full, read-only, locked, damaged: the user's to fix, not a bug (exit 3).
+        from replywatch.store.faults import describe as describe_store_fault
+
+        fault = describe_store_fault(exc)
+        if fault is None:
             return _internal_error(exc, verbose=args.verbose)
-        # The daemon holds the write lock through a long first pass; nothing was lost.
-        print("replywatch: error: the store is busy (replywatch run is writing to it); "
-              "nothing was changed, try again in a moment", file=sys.stderr)
-        return 1
+        if args.verbose:
+            traceback.print_exc()
+        print(f"replywatch: error: {fault.problems[0]}", file=sys.stderr)
+        return fault.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -3,18 +3,23 @@
 Threads, each with one job:
 
 - main: signals, the systemd watchdog, and the wait for shutdown;
-- worker: every pass and every alert tick, one at a time, under one lock (the
-  only thread that writes mail state; clicks take the same lock);
-- APScheduler: only *asks* the worker for a pass every ``poll_minutes`` and a
-  tick every minute (misfires run late, coalesced into one: a resume from
-  suspend is caught up on the next tick, never dropped);
+- worker: every pass, every alert tick and every config reload, one at a time,
+  under one lock (the only thread that writes mail state; clicks take the same
+  lock); it beats a Pulse, and its network calls are marked, so the watchdog is
+  fed while a server hangs and withheld when the worker itself hangs;
+- schedule: only *asks* the worker for a pass every ``poll_minutes`` and a tick
+  every minute, on a clock that never steps (schedule.py): a wall clock stepped
+  back an hour pauses nothing, and a resume from suspend is caught up at once;
 - one IDLE thread per account whose server has IDLE: asks for a pass within
   seconds of new mail, re-issuing IDLE every ``idle_minutes``, reconnecting with
   capped, jittered backoff;
 - a D-Bus listener for clicked notification actions, when alerts go to the desktop.
 
 Every wait wakes on shutdown at once; SIGTERM and SIGINT end the process within
-seconds with exit 0 (an interrupted write is rolled back by SQLite).
+seconds with exit 0 (an interrupted write is rolled back by SQLite). SIGHUP
+reloads the config: a broken file is reported and the running config stays.
+A store that cannot be written (disk full, read-only, locked, damaged) is
+reported once; the daemon keeps running and resumes when it can write again.
 """
 
 from __future__ import annotations
@@ -24,23 +29,30 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from types import FrameType
 
 from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
-from replywatch.config.timeinput import zone
+from replywatch.daemon import notices
+from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
+from replywatch.daemon.schedule import Clock, Schedule, boottime
 from replywatch.daemon.sdnotify import SystemdNotifier
+from replywatch.daemon.signin import GuardedMailbox, SignInGuard, SignInNotices
 from replywatch.errors import UserError
-from replywatch.oauth.sources import login_credential
-from replywatch.store import Store, ledger
+from replywatch.oauth.sources import Credential, login_credential
+from replywatch.store import Store, db, ledger
+from replywatch.store.faults import StoreFault, fault_from
 
 BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 300.0
 TICK_SECONDS = 60
 STOP_GRACE = 3.0
+SIGNAL_POLL = 0.2
+HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
+NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
 
 
 def backoff(attempt: int, rng: random.Random) -> float:
@@ -55,27 +67,53 @@ class Daemon:
     def __init__(self, config: Config, store: Store, channels: list[Channel], *,
                  notifier: SystemdNotifier | None = None,
                  open_mailbox: engine.MailboxFactory = engine.open_imap,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 monotonic: Clock = boottime,
+                 make_channels: Callable[[Config], list[Channel]] | None = None,
+                 hang_after: float | None = None) -> None:
+        """``clock`` is the wall clock (what is due); ``monotonic`` a clock that never
+        steps (when to look). ``make_channels`` makes the channels of a reloaded
+        config. ``hang_after`` overrides how long a worker without a beat is alive.
+        """
         self.config = config
         self.store = store
-        self.alerter = Alerter(config, store, channels)
-        self.outputs = Outputs(config, store, channels)
         self.notifier = notifier or SystemdNotifier()
         self.open_mailbox = open_mailbox
         self.clock = clock
+        self.monotonic = monotonic
+        self.pulse = Pulse(monotonic)
+        self.signin = SignInGuard(monotonic)
+        self.schedule = Schedule(monotonic)
+        self._make_channels = make_channels
+        self._channels = list(channels)
+        self.alerter = self._alerter(config, channels)
+        self.outputs = Outputs(config, store, channels)
+        self._hang_after = hang_after
         self.stop = threading.Event()
         self._lock = threading.Lock()  # the store, the alerter: one user at a time
         self._wake = threading.Event()
         self._want_pass = threading.Event()
         self._want_tick = threading.Event()
-        self._heartbeat = time.monotonic()
+        self._want_reload = threading.Event()
         self._first_pass_done = threading.Event()
-        self._threads: list[threading.Thread] = []
+        self._worker_thread: threading.Thread | None = None
+        self._aux_stop = threading.Event()  # IDLE and click threads of this config
         self._rng = random.Random()  # noqa: S311 - jitter for retries, not a secret
+        self._store_health = notices.StoreHealth()
+        self._signals: list[int] = []  # noted by the handler, taken by the main loop
+        self._signin_notices = SignInNotices(store, self.signin)
         # One kept connection per account, used by the worker only: a pass with
         # nothing new then costs a NOOP and a STATUS per folder.
         self._sessions: dict[str, engine.Mailbox] = {}
         self.log = log.get()
+
+    def _alerter(self, config: Config, channels: list[Channel]) -> Alerter:
+        # A send is a network wait of the worker (SMTP, D-Bus, a command), with a timeout.
+        return Alerter(config, self.store, [NetworkChannel(c, self.pulse) for c in channels])
+
+    def _open(self, account: Account, password: Credential) -> engine.Mailbox:
+        mailbox = GuardedMailbox(self.open_mailbox(account, password), account, self.signin)
+        return NetworkMailbox(mailbox, self.pulse)
 
     # -- requests from other threads ------------------------------------------------
 
@@ -89,42 +127,83 @@ class Daemon:
         self._want_tick.set()
         self._wake.set()
 
+    def request_reload(self) -> None:
+        """Ask the worker to read the config file again (SIGHUP)."""
+        self._want_reload.set()
+        self._wake.set()
+
     # -- the worker -------------------------------------------------------------------
 
     def _worker(self) -> None:
         while not self.stop.is_set():
-            self._heartbeat = time.monotonic()
-            self._wake.wait(0.5)
+            with self.pulse.waiting():  # waiting for work is not hanging
+                self._wake.wait(0.5)
             self._wake.clear()
             if self.stop.is_set():
                 break
-            try:
-                if self._want_pass.is_set():
-                    self._want_pass.clear()
-                    self._want_tick.clear()  # a pass ends with a tick
-                    self._run_pass()
-                elif self._want_tick.is_set():
-                    self._want_tick.clear()
-                    self._tick()
-            except UserError as exc:
-                self.log.error("work_failed", error=exc.problems[0])
-            except Exception:
-                # A bug must not kill the daemon silently: log it with its traceback
-                # and carry on; the watchdog still sees a live worker.
+            if self._want_reload.is_set():
+                self._want_reload.clear()
+                self.reload()
+            # While the store is failing, every tick retries the whole pass.
+            if self._want_pass.is_set() or (self._want_tick.is_set()
+                                            and self._store_health.failing):
+                self._want_pass.clear()
+                self._want_tick.clear()  # a pass ends with a tick
+                self.work(full=True)
+            elif self._want_tick.is_set():
+                self._want_tick.clear()
+                self.work(full=False)
+
+    def work(self, *, full: bool) -> bool:
+        """Run one pass (``full``) or one alert tick, as the worker does, and report
+        what fails; return True if it went through.
+        """
+        try:
+            if full:
+                self._run_pass()
+            else:
+                self._tick()
+        except StoreFault as exc:
+            self._store_failed(exc)
+            return False
+        except UserError as exc:
+            self.log.error("work_failed", error=exc.problems[0])
+            return False
+        except db.Error as exc:  # a read outside a transaction
+            fault = fault_from(exc, self.store.path)
+            if fault is None:
                 self.log.exception("work_crashed")
-            finally:
-                self._first_pass_done.set()
+            else:
+                self._store_failed(fault)
+            return False
+        except Exception:
+            # A bug must not kill the daemon silently: log it with its traceback
+            # and carry on; the watchdog still sees a live worker.
+            self.log.exception("work_crashed")
+            return False
+        finally:
+            self._first_pass_done.set()
+        if full:
+            self._store_health.ok()
+        return True
+
+    def _store_failed(self, fault: StoreFault) -> None:
+        self._store_health.failed(fault, self.alerter.channels, self.notifier)
 
     def _run_pass(self) -> None:
         now = self.clock()
+        paused = {a.name: f"account {a.name!r}: sign-in paused after refused passwords"
+                  for a in self.config.accounts if not self.signin.allow(a.name)}
         with self._lock:
-            report = engine.run_pass(self.config, self.store, now, self.open_mailbox,
-                                     sessions=self._sessions)
+            report = engine.run_pass(self.config, self.store, now, self._open,
+                                     sessions=self._sessions, skip=paused)
             for acct in report.accounts:
                 if acct.ok:
                     self.alerter.account_ok(acct.name)
-                else:
+                elif not self.signin.failing(acct.name):
+                    # A refused password has its own notice, after a few tries.
                     self.alerter.account_failed(acct.name, acct.error or "failed", now)
+            self._signin_notices.after_pass(self.config, report, self.alerter.channels, now)
         self.log.info("pass_done", matched=len(report.matched),
                       ambiguous=len(report.ambiguous), review=len(report.review),
                       due=len(report.due))
@@ -146,24 +225,57 @@ class Daemon:
                           held=delivery.held)
         self.notifier.status(f"{open_count} open, {delivery.due} due")
 
+    # -- reload -----------------------------------------------------------------------
+
+    def reload(self) -> bool:
+        """Read the config file again and put it in force: accounts, channels, policy,
+        intervals. Return False, keeping the running config, if the file is broken
+        (each problem logged with file:line).
+        """
+        self.notifier.notify(RELOADING=1, MONOTONIC_USEC=time.monotonic_ns() // 1000)
+        new = notices.read_config(self.config.path, self.notifier)
+        if new is None:
+            return False
+        if new.store_path != self.config.store_path:
+            self.log.warning("reload_store_path_ignored", hint="restart to use another store")
+        channels = self._make_channels(new) if self._make_channels else self._channels
+        with self._lock:
+            for session in self._sessions.values():
+                session.close()
+            self._sessions.clear()
+            self.config, self._channels = new, channels
+            self.alerter = self._alerter(new, channels)
+            self.outputs = Outputs(new, self.store, channels)
+        self.schedule.every("pass", new.daemon.poll_minutes * 60, self.request_pass)
+        self._start_aux()
+        self.log.info("config_reloaded", accounts=len(new.accounts),
+                      channels=[c.name for c in channels])
+        self.notifier.notify(READY=1, STATUS="config reloaded")
+        self.request_pass()
+        return True
+
     # -- push -------------------------------------------------------------------------
 
-    def _idle(self, account: Account) -> None:
+    def _idle(self, account: Account, stop: threading.Event) -> None:
         """Keep an IDLE connection on INBOX; ask for a pass when mail arrives."""
         from replywatch.mail.imap import ImapMailbox
 
         logger = log.get(account=account.name)
         attempt = 0
-        while not self.stop.is_set():
+        while not stop.is_set():
+            if not self.signin.allow(account.name):  # the worker tells the user
+                stop.wait(backoff(attempt + 1, self._rng))
+                continue
             try:
                 # For OAuth2, the same token source as the worker's passes.
-                mailbox = ImapMailbox(account, login_credential(account))
+                mailbox = GuardedMailbox(ImapMailbox(account, login_credential(account)),
+                                         account, self.signin)
                 mailbox.connect()
             except UserError as exc:
                 attempt += 1
                 # The pass reports the account's trouble (once); here only wait.
                 logger.debug("idle_connect_failed", error=exc.problems[0], attempt=attempt)
-                self.stop.wait(backoff(attempt, self._rng))
+                stop.wait(backoff(attempt, self._rng))
                 continue
             try:
                 if not mailbox.can_idle:
@@ -174,21 +286,20 @@ class Daemon:
                     self.request_pass()
                 attempt = 0
                 logger.info("idle_started")
-                while not self.stop.is_set():
-                    if mailbox.idle_wait("INBOX", self.config.daemon.idle_minutes * 60,
-                                         self.stop):
+                while not stop.is_set():
+                    if mailbox.idle_wait("INBOX", self.config.daemon.idle_minutes * 60, stop):
                         logger.info("idle_new_mail")
                         self.request_pass()
             except UserError as exc:
                 attempt += 1
                 logger.info("idle_lost", error=exc.problems[0], attempt=attempt)
-                self.stop.wait(backoff(attempt, self._rng))
+                stop.wait(backoff(attempt, self._rng))
             finally:
                 mailbox.close()
 
     # -- clicks -----------------------------------------------------------------------
 
-    def _listen(self, channel: Channel) -> None:
+    def _listen(self, channel: Channel, stop: threading.Event) -> None:
         from replywatch.alerts import AlertChannelError
         from replywatch.alerts.desktop import DesktopChannel
 
@@ -205,90 +316,122 @@ class Daemon:
         def on_closed(notification_id: int, reason: int) -> None:
             self.log.debug("notification_closed", notification=notification_id, reason=reason)
 
-        while not self.stop.is_set():
+        while not stop.is_set():
             try:
-                channel.notifier.listen(on_click, self.stop, on_closed=on_closed)
+                channel.notifier.listen(on_click, stop, on_closed=on_closed)
             except AlertChannelError as exc:
                 attempt += 1
                 self.log.debug("listen_failed", error=exc.problems[0])
-                self.stop.wait(backoff(attempt, self._rng))
+                stop.wait(backoff(attempt, self._rng))
 
     # -- lifecycle --------------------------------------------------------------------
 
-    def _start(self, name: str, target: Callable[..., None], *args: object) -> None:
+    def _start(self, name: str, target: Callable[..., None], *args: object) -> threading.Thread:
         # Daemon threads: a network call stuck past the stop grace must not keep
         # the process alive; every write is in a transaction SQLite rolls back.
         thread = threading.Thread(target=target, args=args, name=name, daemon=True)
         thread.start()
-        self._threads.append(thread)
+        return thread
+
+    def _start_aux(self) -> None:
+        """(Re)start the IDLE and click threads for the config in force."""
+        self._aux_stop.set()
+        self._aux_stop = stop = threading.Event()
+        if self.stop.is_set():
+            return
+        for account in self.config.accounts:
+            self._start(f"idle-{account.name}", self._idle, account, stop)
+        for channel in self._channels:
+            if channel.name == "desktop":
+                self._start("dbus-listen", self._listen, channel, stop)
 
     def _handle_signal(self, signum: int, _frame: FrameType | None) -> None:
-        self.log.info("stopping", signal=signal.Signals(signum).name)
+        # Only a flag: the handler runs on the main thread between any two bytecodes,
+        # perhaps while it holds the log's write lock or an Event's lock; logging or
+        # setting an Event here can deadlock (seen: a SIGTERM right after a log line).
+        self._signals.append(signum)
+
+    def _take_signals(self) -> None:
+        """Act on the signals the handler noted (main thread, no lock held)."""
+        while self._signals:
+            signum = self._signals.pop(0)
+            if signum == signal.SIGHUP:
+                self.log.info("reload_requested")
+                self.request_reload()
+                continue
+            self.log.info("stopping", signal=signal.Signals(signum).name)
+            self.stop.set()
+            self._aux_stop.set()
+            self._wake.set()
+
+    def start(self) -> None:
+        """Start the worker, the schedule, IDLE and click threads; return at once."""
+        self._worker_thread = self._start("worker", self._worker)
+        self.request_pass()  # at start: the first alerts go out within seconds
+        self.schedule.every("pass", self.config.daemon.poll_minutes * 60, self.request_pass)
+        self.schedule.every("tick", TICK_SECONDS, self.request_tick)
+        self._start("schedule", self.schedule.run, self.stop)
+        self._start_aux()
+        self.log.info("daemon_started", accounts=len(self.config.accounts),
+                      channels=[c.name for c in self._channels])
+
+    def shutdown(self) -> None:
+        """Stop every thread; close the store once the worker has let go of it."""
+        self.notifier.stopping()
         self.stop.set()
+        self._aux_stop.set()
         self._wake.set()
+        worker = self._worker_thread
+        if worker is not None:
+            worker.join(STOP_GRACE)
+        if worker is None or not worker.is_alive():
+            self.store.close()
+        self.log.info("daemon_stopped")
 
     def run(self) -> int:
-        """Run until SIGTERM or SIGINT; return the exit code."""
-        from apscheduler.schedulers.background import BackgroundScheduler
-
-        signal.signal(signal.SIGTERM, self._handle_signal)
-        signal.signal(signal.SIGINT, self._handle_signal)
-        self._start("worker", self._worker)
-        self.request_pass()  # at start: the first alerts go out within seconds
-        scheduler = BackgroundScheduler(
-            timezone=zone(self.config.policy.timezone),
-            # A job due while the machine slept runs once when it wakes, never dropped.
-            job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
-        )
-        now = datetime.now(UTC)
-        scheduler.add_job(self.request_pass, "interval", id="pass", replace_existing=True,
-                          minutes=self.config.daemon.poll_minutes,
-                          next_run_time=now + timedelta(minutes=self.config.daemon.poll_minutes))
-        scheduler.add_job(self.request_tick, "interval", id="tick", replace_existing=True,
-                          seconds=TICK_SECONDS, next_run_time=now + timedelta(seconds=TICK_SECONDS))
-        scheduler.start()
-        for account in self.config.accounts:
-            self._start(f"idle-{account.name}", self._idle, account)
-        for channel in self.alerter.channels:
-            if channel.name == "desktop":
-                self._start("dbus-listen", self._listen, channel)
-        self.log.info("daemon_started", accounts=len(self.config.accounts),
-                      channels=[c.name for c in self.alerter.channels])
+        """Run until SIGTERM or SIGINT (or ``stop`` is set); return the exit code."""
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self._handle_signal)
+            signal.signal(signal.SIGINT, self._handle_signal)
+            signal.signal(signal.SIGHUP, self._handle_signal)
+        self.start()
         try:
             self._main_loop()
         finally:
-            self.notifier.stopping()
-            scheduler.shutdown(wait=False)
-            self.stop.set()
-            self._wake.set()
-            worker = self._threads[0]
-            worker.join(STOP_GRACE)
-            if not worker.is_alive():
-                self.store.close()
-            self.log.info("daemon_stopped")
+            self.shutdown()
         return 0
 
     def _main_loop(self) -> None:
         interval = self.notifier.watchdog_interval()
-        ready_sent = False
+        hang_after = self._hang_after or HANG_FACTOR * (interval or 60.0)
+        ready_sent = withheld = False
         last_ping = time.monotonic()
         while not self.stop.is_set():
-            self.stop.wait(0.2 if not ready_sent else min(interval or 1.0, 1.0))
+            # Short waits: a signal is acted on within SIGNAL_POLL seconds.
+            self.stop.wait(min(interval or SIGNAL_POLL, SIGNAL_POLL))
+            self._take_signals()
+            if self.stop.is_set():
+                break
             if not ready_sent and self._first_pass_done.is_set():
                 # READY=1 once the first pass ran, whether or not every account answered.
                 self.notifier.ready()
                 ready_sent = True
                 self.log.info("daemon_ready")
-            if interval and time.monotonic() - last_ping >= interval and self._alive(interval):
+            if not interval or time.monotonic() - last_ping < interval:
+                continue
+            if self._alive(hang_after):
                 self.notifier.watchdog()
                 last_ping = time.monotonic()
+                withheld = False
+            elif not withheld:
+                # No WATCHDOG=1 from now on: systemd restarts us after WatchdogSec.
+                self.log.error("worker_stalled", hang_after=hang_after)
+                withheld = True
 
-    def _alive(self, interval: float) -> bool:
-        """Return True while the worker thread runs and has looped recently.
-
-        A long first pass holds the worker; allow it a generous margin, so only a
-        worker that is truly stuck or dead lets systemd's watchdog restart us.
+    def _alive(self, hang_after: float) -> bool:
+        """Return True while the worker thread runs and beats, or waits on the network
+        for less than NETWORK_LIMIT (each network call has its own timeout).
         """
-        worker = self._threads[0]
-        stale = time.monotonic() - self._heartbeat
-        return worker.is_alive() and stale < max(600.0, interval * 4)
+        worker = self._worker_thread
+        return (worker is not None and worker.is_alive()
+                and self.pulse.alive(hang_after, NETWORK_LIMIT))

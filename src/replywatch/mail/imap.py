@@ -22,7 +22,7 @@ import imapclient.exceptions
 from replywatch.config import Account, Security
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
-from replywatch.errors import MailboxError, UserError
+from replywatch.errors import AuthError, MailboxError, UserError
 from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
@@ -118,6 +118,9 @@ class ImapMailbox:
             what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
             error = self._fail(what, exc)
             self.close()
+            if isinstance(exc, imapclient.exceptions.LoginError):
+                # Its own type: the caller re-reads the secret and limits retries.
+                raise AuthError(error.problems, hint=error.hint) from exc
             raise error from exc
         except UserError:  # a second token could not be had
             self.close()

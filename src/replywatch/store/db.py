@@ -10,7 +10,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from replywatch.core.domains import company_domain
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Application, Direction, Event, Interview, Overrides, Stage
 from replywatch.errors import UserError
+from replywatch.store.faults import fault_from, fault_from_os, remember
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -225,6 +226,7 @@ def parse_utc(text: str) -> datetime:
 # The error SQLite raises when the file is locked, busy, full or unreadable; callers
 # above the store catch it under this name so that only the store imports sqlite3.
 OperationalError = sqlite3.OperationalError
+Error = sqlite3.Error  # every SQLite error; store/faults.py tells the user's from bugs
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -246,32 +248,41 @@ class Store:
         self._cache: dict[bool, tuple[tuple[int, int], list[Application]]] = {}
 
     @classmethod
-    def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+    def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS,
+             busy_timeout: float = 10.0) -> Store:
         """Given a path, open (creating if needed) the store and bring it to the latest schema.
 
+        A write waits up to ``busy_timeout`` seconds for another process's write to end.
         The folder is created 0700 and the file 0600: it holds the user's job search.
         Raise UserError if the file is not a replywatch store or is newer than this
         program.
         """
         path = path.expanduser()
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700)
-        if not path.exists():
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        try:
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+            if not path.exists():
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as exc:
+            raise fault_from_os(exc, path) from exc
         try:
             # isolation_level=None: we issue BEGIN ourselves, so every write is explicit.
             # check_same_thread=False: the daemon's worker and its D-Bus listener
             # share the connection; Daemon serialises every use with one lock.
-            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None,
+            conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None,
                                    check_same_thread=False)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, path)
+            remember(path)
             store._migrate(migrations)
         except sqlite3.DatabaseError as exc:
+            fault = fault_from(exc, path)
+            if fault is not None:
+                raise fault from exc
             raise UserError(f"{path}: not a usable replywatch store: {exc}") from exc
         return store
 
@@ -281,14 +292,34 @@ class Store:
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one IMMEDIATE transaction: all of it is written, or none."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """Run the block in one IMMEDIATE transaction: all of it is written, or none.
+
+        Raise StoreFault (exit code 3) when the disk is full, the file read-only,
+        locked by another process or damaged; the transaction is rolled back.
+        """
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                # On SQLITE_FULL, IOERR, BUSY (and others) SQLite has rolled the
+                # transaction back itself already: a second ROLLBACK would fail and
+                # hide the real error.
+                self._rollback()
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()  # a failed COMMIT leaves the transaction open
+            fault = fault_from(exc, self.path)
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            # A ROLLBACK that fails too (the disk is gone) must not hide the first error.
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     # -- schema -----------------------------------------------------------------
 

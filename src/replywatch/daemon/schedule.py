@@ -1,0 +1,88 @@
+"""Run actions at fixed intervals on a clock that never steps.
+
+The wall clock can be stepped by NTP, by hand, or by a VM resumed from a
+snapshot; an interval measured on it pauses for an hour when it steps back an
+hour. Intervals here run on CLOCK_BOOTTIME: it never steps, and unlike
+CLOCK_MONOTONIC it keeps counting through a suspend, so a machine that slept
+through a poll polls at once on waking (once, not once per missed interval).
+The wall clock is only ever read for *what* is due (the cadence), never for
+*when* to look.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Clock = Callable[[], float]
+
+
+def boottime() -> float:
+    """Return seconds on a clock that never steps and counts suspended time."""
+    if hasattr(time, "CLOCK_BOOTTIME"):  # Linux
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()
+
+
+@dataclass
+class _Job:
+    name: str
+    every: float
+    action: Callable[[], None]
+    next_at: float
+
+
+class Schedule:
+    """Interval jobs on an injectable never-stepping clock (default ``boottime``).
+
+    A job that fell behind (the machine slept, the process was stopped) runs once
+    and is then due ``every`` seconds after that run: missed runs are coalesced.
+    """
+
+    def __init__(self, clock: Clock = boottime, *, cap: float = 1.0) -> None:
+        """Given a clock, make an empty schedule; ``run`` looks at it at least every
+        ``cap`` seconds, so a clock that jumps ahead (resume) is noticed that fast.
+        """
+        self.clock = clock
+        self.cap = cap
+        self._jobs: dict[str, _Job] = {}
+        self._lock = threading.Lock()
+
+    def every(self, name: str, seconds: float, action: Callable[[], None]) -> None:
+        """Run ``action`` every ``seconds``, first ``seconds`` from now; a job of the
+        same name is replaced, keeping its next run if that comes sooner.
+        """
+        if seconds <= 0:
+            raise ValueError("an interval must be positive")
+        with self._lock:
+            next_at = self.clock() + seconds
+            old = self._jobs.get(name)
+            if old is not None:
+                next_at = min(next_at, old.next_at)
+            self._jobs[name] = _Job(name, seconds, action, next_at)
+
+    def run_due(self) -> list[str]:
+        """Run every job that is due now; return their names."""
+        now = self.clock()
+        with self._lock:
+            due = [job for job in self._jobs.values() if job.next_at <= now]
+            for job in due:
+                job.next_at = now + job.every  # coalesce: one run however late
+        for job in due:
+            job.action()
+        return [job.name for job in due]
+
+    def seconds_to_next(self) -> float:
+        """Return how long until the next job is due (0 if one is due now)."""
+        with self._lock:
+            if not self._jobs:
+                return self.cap
+            return max(0.0, min(job.next_at for job in self._jobs.values()) - self.clock())
+
+    def run(self, stop: threading.Event) -> None:
+        """Run due jobs until ``stop`` is set; wakes on ``stop`` at once."""
+        while not stop.is_set():
+            self.run_due()
+            stop.wait(min(self.cap, self.seconds_to_next()))
