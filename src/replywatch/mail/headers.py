@@ -31,6 +31,7 @@ from replywatch.mail.encoded import (
 # addresses.py took them over; callers still import them from here.
 __all__ = [
     "HEADER_FIELDS",
+    "MAX_ADDRESSES",
     "MAX_NAME",
     "MAX_REFERENCES",
     "MAX_SUBJECT",
@@ -67,6 +68,9 @@ HEADER_FIELDS: tuple[str, ...] = (
 )
 
 MAX_REFERENCES = 100  # the nearest ancestors are the ones a thread match needs
+# Recipients kept per message: the user's own mail to a contact names them among the
+# first few; 10,000 recipients must not make a Message (and every match) 10,000 long.
+MAX_ADDRESSES = 500
 MAX_SUBJECT = 500
 _MAX_ID = 998  # RFC 5322 line limit: a longer "id" is junk, not an id
 _MAX_KEYWORD = 64
@@ -209,12 +213,16 @@ def _first(fields: dict[str, list[str]], name: str) -> str | None:
 
 
 def _addresses(fields: dict[str, list[str]], *names: str) -> tuple[str, ...]:
-    """Return the distinct addresses of the named address-list fields, in order."""
+    """Return the first MAX_ADDRESSES distinct addresses of the named address-list
+    fields, in order.
+    """
     found: dict[str, None] = {}
     for name in names:
         for value in fields.get(name, ()):
             for _, address in parse_address_list(value):
                 found[address] = None
+                if len(found) == MAX_ADDRESSES:
+                    return tuple(found)
     return tuple(found)
 
 
