@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from replywatch.core.model import Message, RawMessage, message_key
+from replywatch.core.model import MAX_HEADER_BYTES, Message, RawMessage, message_key
 from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
 from replywatch.mail.encoded import (
     RAW_TEXT_CAP,
@@ -32,6 +32,7 @@ from replywatch.mail.encoded import (
 __all__ = [
     "HEADER_FIELDS",
     "MAX_ADDRESSES",
+    "MAX_HEADER_BYTES",
     "MAX_NAME",
     "MAX_REFERENCES",
     "MAX_SUBJECT",
@@ -382,5 +383,14 @@ def parse_raw(raw: RawMessage) -> Message:
 
 
 def raw_key(raw: RawMessage) -> str:
-    """Return the key that deduplicates a message seen in several folders."""
-    return message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)
+    """Return the key that deduplicates a message seen in several folders.
+
+    When its Message-ID cannot be read (a bug meeting a hostile header), the key
+    falls back to folder and UID: a sync must never fail on one message; matching
+    meets it again and sets it aside if it still fails.
+    """
+    try:
+        message_id = peek_message_id(raw.header[:MAX_HEADER_BYTES])
+    except Exception:  # one hostile message must not stop a sync
+        message_id = None
+    return message_key(raw.gm_msgid, message_id, raw.folder, raw.uid)

@@ -26,7 +26,7 @@ from replywatch.errors import MailboxError, UserError
 from replywatch.mail import fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
-from replywatch.mail.headers import HEADER_FIELDS
+from replywatch.mail.headers import HEADER_FIELDS, MAX_HEADER_BYTES
 
 if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
@@ -36,7 +36,14 @@ TEXT_BATCH = 200  # messages per text FETCH: at most 200 x 2 parts x 16 KB in me
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 60.0
 _FIELDS = " ".join(name.upper() for name in HEADER_FIELDS)
-_HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
+# The header fields of one message are fetched partially (MAX_HEADER_BYTES at most):
+# one message's cost is bounded whatever it carries (a 2 MB Subject, a References of
+# thousands of ids). Real fields fill a few KiB; the parser copes with a cut-off line.
+_HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]<0.{MAX_HEADER_BYTES}>"
+# Messages per SEARCH: a first pass searches its folder in windows of message numbers,
+# so that a reply (plain SEARCH: up to 11 bytes per UID) stays well inside imaplib's
+# 1 MB line limit at any folder size.
+SEARCH_WINDOW = 50_000
 _IMAP_ERRORS = (imapclient.exceptions.IMAPClientError, OSError, ssl.SSLError, socket.timeout)
 
 
@@ -288,7 +295,7 @@ class ImapMailbox:
             if unchanged or info.get("EXISTS", 0) == 0:
                 return FolderState(validity, state.last_uid, modseq, uidnext), iter(())
             return self._read_new(folder, state, validity, modseq, uidnext)
-        uids = self._search(["SINCE", since]) if info.get("EXISTS", 0) else []
+        uids = self._search_since(since, info.get("EXISTS", 0))
         new_state = FolderState(validity, max(uids, default=0), modseq, uidnext)
         return new_state, self._fetch(folder.name, sorted(uids))
 
@@ -302,6 +309,39 @@ class ImapMailbox:
         if uidnext is None:
             uidnext = max(last + 1, state.uidnext or 0) or None
         return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name, uids)
+
+    def _search_since(self, since: date, exists: int) -> list[int]:
+        """Return the UIDs of the selected folder's messages since ``since``.
+
+        Searched in windows of SEARCH_WINDOW message numbers; with ESEARCH the reply
+        is a compact UID set (``1:200000``), otherwise a list of UIDs.
+        """
+        uids: list[int] = []
+        for first in range(1, exists + 1, SEARCH_WINDOW):
+            window = f"{first}:{min(first + SEARCH_WINDOW - 1, exists)}"
+            if "ESEARCH" in self.capabilities:
+                uids += self._esearch([window, "SINCE", since])
+            else:
+                uids += self._search([window, "SINCE", since])
+        return uids
+
+    def _esearch(self, criteria: list[Any]) -> list[int]:
+        """UID SEARCH RETURN (ALL): return the UIDs found, read from the compact set."""
+        imap = self._client._imap
+        args = [a.decode("ascii") for a in _search_args(criteria)]
+        try:
+            imap.untagged_responses.pop("ESEARCH", None)
+            typ, data = self._send(imap.uid, "SEARCH", "RETURN", "(ALL)", *args)
+            if typ != "OK":
+                raise imapclient.exceptions.IMAPClientError(
+                    f"SEARCH failed: {_decode(data[0] if data else b'')}")
+            replies = imap.untagged_responses.pop("ESEARCH", [])
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
+        uids: list[int] = []
+        for reply in replies:
+            uids += parse_esearch_all(_decode(reply))
+        return uids
 
     def _search(self, criteria: list[Any]) -> list[int]:
         try:
@@ -453,6 +493,31 @@ def _numbers(info: Any) -> dict[str, int]:
             value = info[key]
             out[key.decode()] = int(value[0] if isinstance(value, list | tuple) else value)
     return out
+
+
+def _search_args(criteria: list[Any]) -> list[bytes]:
+    from imapclient.imapclient import _normalise_search_criteria  # dates as IMAP wants
+
+    return list(_normalise_search_criteria(criteria))
+
+
+def parse_esearch_all(reply: str) -> list[int]:
+    """Given an ESEARCH reply (``(TAG "A1") UID ALL 1:3,7``), return the UIDs of its ALL
+    set, in order; an empty list when it has none (nothing matched). Ranges are
+    expanded: the set describes at most one SEARCH_WINDOW of messages.
+    """
+    words = reply.split()
+    if "ALL" not in (w.upper() for w in words):
+        return []
+    text = words[[w.upper() for w in words].index("ALL") + 1] if len(words) > 1 else ""
+    uids: list[int] = []
+    for part in text.split(","):
+        low, _, high = part.partition(":")
+        if not low.isdigit() or (high and not high.isdigit()):
+            continue  # a malformed part is dropped, not guessed
+        start, end = sorted((int(low), int(high or low)))
+        uids.extend(range(start, end + 1))
+    return uids
 
 
 def sequence_set(uids: list[int]) -> str:
