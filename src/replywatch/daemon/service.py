@@ -31,22 +31,14 @@ from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
+from replywatch.daemon.idle import IdleWatcher, backoff
 from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
-from replywatch.oauth.sources import login_credential
 from replywatch.store import Store, ledger
 
-BACKOFF_FIRST = 2.0
-BACKOFF_CAP = 300.0
 TICK_SECONDS = 60
 STOP_GRACE = 3.0
-
-
-def backoff(attempt: int, rng: random.Random) -> float:
-    """Return the wait before retry ``attempt`` (1, 2, ...): doubling, capped, full jitter."""
-    ceiling = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** min(attempt - 1, 16))
-    return rng.uniform(ceiling / 2, ceiling)
 
 
 class Daemon:
@@ -149,42 +141,8 @@ class Daemon:
     # -- push -------------------------------------------------------------------------
 
     def _idle(self, account: Account) -> None:
-        """Keep an IDLE connection on INBOX; ask for a pass when mail arrives."""
-        from replywatch.mail.imap import ImapMailbox
-
-        logger = log.get(account=account.name)
-        attempt = 0
-        while not self.stop.is_set():
-            try:
-                # For OAuth2, the same token source as the worker's passes.
-                mailbox = ImapMailbox(account, login_credential(account))
-                mailbox.connect()
-            except UserError as exc:
-                attempt += 1
-                # The pass reports the account's trouble (once); here only wait.
-                logger.debug("idle_connect_failed", error=exc.problems[0], attempt=attempt)
-                self.stop.wait(backoff(attempt, self._rng))
-                continue
-            try:
-                if not mailbox.can_idle:
-                    logger.info("idle_unsupported")  # polling covers this account
-                    return
-                if attempt:
-                    # Back after a failure: mail may have come while we were away.
-                    self.request_pass()
-                attempt = 0
-                logger.info("idle_started")
-                while not self.stop.is_set():
-                    if mailbox.idle_wait("INBOX", self.config.daemon.idle_minutes * 60,
-                                         self.stop):
-                        logger.info("idle_new_mail")
-                        self.request_pass()
-            except UserError as exc:
-                attempt += 1
-                logger.info("idle_lost", error=exc.problems[0], attempt=attempt)
-                self.stop.wait(backoff(attempt, self._rng))
-            finally:
-                mailbox.close()
+        """Keep an IDLE connection on INBOX (daemon/idle.py); ask for a pass on mail."""
+        IdleWatcher(account, self.config.daemon, self.stop, self.request_pass, self._rng).run()
 
     # -- clicks -----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ with EXAMINE and headers fetched with BODY.PEEK, so no flag ever changes.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import ssl
 import threading
@@ -78,10 +79,12 @@ class ImapMailbox:
         self.capabilities: frozenset[str] = frozenset()
         self._selected: str | None = None
         self._folders: tuple[float, list[Folder]] | None = None
+        self._broken = False  # a command failed: close without a LOGOUT round trip
 
     # -- connection ---------------------------------------------------------------
 
     def _fail(self, what: str, exc: BaseException) -> MailboxError:
+        self._broken = True
         acct = self.account
         reason = str(exc) or type(exc).__name__
         if isinstance(exc, ssl.SSLCertVerificationError):
@@ -175,6 +178,12 @@ class ImapMailbox:
         client, self._client = self._client, None
         self._selected = None
         if client is None:
+            return
+        if self._broken:
+            # A dead or silent peer would hold a LOGOUT for the whole read timeout,
+            # and the caller's next connection with it: drop the socket at once.
+            with contextlib.suppress(*_IMAP_ERRORS):
+                client.shutdown()
             return
         try:
             client.logout()
@@ -460,16 +469,22 @@ class ImapMailbox:
             if self._selected != folder:
                 self.examine(folder)
             self._send(client.idle)
-            try:
-                while not stop.is_set() and not new_mail:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    responses = client.idle_check(timeout=min(1.0, left))
-                    new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
-                                   for r in responses)
-            finally:
-                self._send(client.idle_done)
+            while not stop.is_set() and not new_mail:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                responses = client.idle_check(timeout=min(1.0, left))
+                if any(r and r[0] == b"BYE" for r in responses):
+                    raise ConnectionAbortedError("server said BYE")
+                if not responses:
+                    # imapclient's idle_check swallows EOF and socket errors and
+                    # returns []: a closed connection would look like a quiet one.
+                    _raise_if_closed(client.socket())
+                new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
+                               for r in responses)
+            # DONE, answered within the read timeout: the round trip that proves a
+            # quiet connection is still alive (a silent peer times out here).
+            self._send(client.idle_done)
         except _IMAP_ERRORS as exc:
             raise self._fail("IDLE", exc) from exc
         return new_mail
@@ -481,6 +496,20 @@ class ImapMailbox:
         except _IMAP_ERRORS as exc:
             raise self._fail("NOOP", exc) from exc
 
+
+def _raise_if_closed(sock: socket.socket) -> None:
+    """Raise ConnectionError if the peer closed or reset the connection under ``sock``.
+
+    Peeks at the raw TCP socket without consuming anything (TLS records included):
+    end of stream means closed; a reset raises; no data yet means alive.
+    """
+    with socket.socket(fileno=os.dup(sock.fileno())) as raw:
+        try:
+            data = raw.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return
+    if not data:
+        raise ConnectionAbortedError("connection closed by the server")
 
 FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
 
