@@ -117,3 +117,21 @@ def test_check_message_that_fails_matching_set_aside_once_and_shown(
     assert ["good@acme.com"] == [m["message_id"] for m in first["matched"]]
     assert ["later@acme.com"] == [m["message_id"] for m in second["matched"]]  # type: ignore[attr-defined]
     assert "1 message(s) set aside: mail INBOX UID 1" in doctor_out
+
+
+def test_read_folder_new_mail_searched_with_esearch(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    dovecot.add_message(imap_user, eml(sender="a@example.net", msgid="first@x"))
+    account = Account(name="t", host=dovecot.host, port=dovecot.port,
+                      security=Security.PLAIN, username=imap_user)
+    inbox = Folder("INBOX", "inbox")
+    with ImapMailbox(account, dovecot.password) as box:
+        state, messages = box.read_folder(inbox, None, date(2020, 1, 1))
+        list(messages)
+        for i in range(3):
+            dovecot.add_message(imap_user, eml(sender="a@example.net", msgid=f"n{i}@x"))
+        state, messages = box.read_folder(inbox, state, date(2020, 1, 1))
+        uids = [m.uid for m in messages]
+    searches = [c for c in dovecot.commands_sent(imap_user) if "SEARCH" in c]
+    assert ([2, 3, 4], 4) == (uids, state.last_uid)
+    assert "UID SEARCH RETURN (ALL) UID 2:*" == searches[-1]

@@ -312,7 +312,10 @@ class ImapMailbox:
                   modseq: int | None, uidnext: int | None
                   ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Return the state after, and the messages with a UID above ``state.last_uid``."""
-        uids = self._search(["UID", f"{state.last_uid + 1}:*"])
+        criteria = ["UID", f"{state.last_uid + 1}:*"]
+        # ESEARCH answers a run of new mail of any length as one short range.
+        uids = (self._esearch(criteria) if "ESEARCH" in self.capabilities
+                else self._search(criteria))
         uids = sorted(u for u in uids if u > state.last_uid)  # n:* always returns the last one
         last = max(uids, default=state.last_uid)
         if uidnext is None:
