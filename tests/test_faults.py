@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from replywatch.config import Account, Security
+from replywatch.errors import MailboxError
+from replywatch.mail.imap import ImapMailbox
 from tests.mailfactory import Setup, account_block, eml, make_setup
 from tests.servers.dovecot import LocalDovecot
 from tests.servers.faultproxy import FaultProxy
@@ -182,3 +186,21 @@ def test_check_slow_peer_completes_and_matches(
     code, out, err = rw.run(capsys, "check", "--json")
     assert (0, [f"slow-{i}@acme.com" for i in range(5)]) == (
         code, [m["message_id"] for m in json.loads(out)["matched"]]), err
+
+
+@pytest.mark.parametrize("fault", ["reset", "bye"])
+def test_idle_wait_over_tls_fault_ends_wait_at_once(
+        dovecot: LocalDovecot, imap_user: str, dovecot_ca: Path, fault: str) -> None:
+    with FaultProxy((dovecot.host, dovecot.tls_port)) as relay:
+        account = Account(name="t", host=relay.host, port=relay.port, security=Security.TLS,
+                          username=imap_user, ca_file=dovecot_ca)
+        box = ImapMailbox(account, dovecot.password)
+        box.connect()
+        timer = threading.Timer(0.5, relay.reset_all if fault == "reset" else relay.bye_all)
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(MailboxError) as raised:
+            box.idle_wait("INBOX", 60, threading.Event())
+        elapsed = time.monotonic() - started
+        box.close()
+    assert (True, "IDLE" in raised.value.problems[0]) == (elapsed < 2.5, True), elapsed

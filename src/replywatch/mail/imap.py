@@ -472,17 +472,26 @@ class ImapMailbox:
             if self._selected != folder:
                 self.examine(folder)
             self._send(client.idle)
+            stuck = 0
             while not stop.is_set() and not new_mail:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
+                began = time.monotonic()
                 responses = client.idle_check(timeout=min(1.0, left))
                 if any(r and r[0] == b"BYE" for r in responses):
                     raise ConnectionAbortedError("server said BYE")
                 if not responses:
                     # imapclient's idle_check swallows EOF and socket errors and
                     # returns []: a closed connection would look like a quiet one.
-                    _raise_if_closed(client.socket())
+                    pending = _raise_if_closed(client.socket())
+                    # Woken early by bytes that make no line, again and again: a TLS
+                    # stream that broke (its reads fail) would spin here for the
+                    # whole wait.
+                    early = time.monotonic() - began < min(0.5, left / 2)
+                    stuck = stuck + 1 if pending and early else 0
+                    if stuck >= _MAX_STUCK:
+                        raise ConnectionAbortedError("unreadable data from the server")
                 new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
                                for r in responses)
             # DONE, answered within the read timeout: the round trip that proves a
@@ -500,8 +509,12 @@ class ImapMailbox:
             raise self._fail("NOOP", exc) from exc
 
 
-def _raise_if_closed(sock: socket.socket) -> None:
-    """Raise ConnectionError if the peer closed or reset the connection under ``sock``.
+_MAX_STUCK = 3
+
+
+def _raise_if_closed(sock: socket.socket) -> bool:
+    """Raise ConnectionError if the peer closed or reset the connection under ``sock``;
+    else return True if bytes wait unread on it.
 
     Peeks at the raw TCP socket without consuming anything (TLS records included):
     end of stream means closed; a reset raises; no data yet means alive.
@@ -510,9 +523,10 @@ def _raise_if_closed(sock: socket.socket) -> None:
         try:
             data = raw.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
         except BlockingIOError:
-            return
+            return False
     if not data:
         raise ConnectionAbortedError("connection closed by the server")
+    return True
 
 FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
 
