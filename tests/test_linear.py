@@ -16,9 +16,11 @@ from datetime import UTC, datetime
 import pytest
 
 from replywatch.core import text as alert_text
+from replywatch.core.htmltext import MAX_HTML, html_to_text
 from replywatch.core.matching import Index, match
 from replywatch.core.model import Application, Stage
 from replywatch.mail import addresses, encoded, fetchparse
+from replywatch.mail.bodytext import mail_text
 from replywatch.mail.headers import HEADER_FIELDS, parse_headers, peek_message_id
 
 SIZE = 2 * 1024 * 1024
@@ -49,6 +51,9 @@ SHAPES: dict[str, str] = {
     "named_recipients": _fill('"Name, Inc." <r@x.example>, '),
     "nuls": _fill("\x00"),
     "folded_lines": _fill("\r\n a"),
+    "html_open_tags": _fill("<a<b "),
+    "html_open_comments": _fill("<!--[if x]>"),
+    "html_open_sections": _fill("<![CDATA[>"),
 }
 
 _EACH_CHAR = re.compile(r".", re.DOTALL)
@@ -104,6 +109,11 @@ def _fetch_reply(token: str) -> None:
     fetchparse.parse([head + b" " + data])
 
 
+def _html_mail(token: str) -> None:
+    head = b"From: a@b.example\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    mail_text(head + token.encode("utf-8", "surrogateescape"))
+
+
 PARSERS: dict[str, Callable[[str], object]] = {
     "header_to_match": _header_path,
     "address_list": addresses.parse_address_list,
@@ -112,6 +122,8 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "decode_words": encoded.decode_words,
     "clean_text": lambda t: encoded.clean_text(t, 500),
     "fetch_reply": _fetch_reply,
+    "html_to_text": html_to_text,
+    "html_mail_text": _html_mail,
 }
 
 
@@ -141,4 +153,14 @@ def test_header_to_match_ten_thousand_recipient_lines_linear_time() -> None:
     allowed = RATIO * _baseline(raw)
     spent = _seconds(lambda: match(parse_headers(raw.encode() + b"\r\n", folder="INBOX",
                                                  uid=1, internal_date=NOW), INDEX))
+    assert spent <= allowed
+
+
+@pytest.mark.parametrize("unit", ["<a<b ", "<!--[if x]>", "<![CDATA[>", "<!--", "<a b='>"])
+def test_html_to_text_hostile_markup_at_its_cap_linear_time(unit: str) -> None:
+    # html_to_text reads at most MAX_HTML characters: timed over exactly that much, so
+    # that a quadratic parse cannot hide behind the cap.
+    html = (unit * (MAX_HTML // len(unit) + 1))[:MAX_HTML]
+    allowed = RATIO * min(_baseline(html) for _ in range(3))
+    spent = _seconds(lambda: html_to_text(html))
     assert spent <= allowed
