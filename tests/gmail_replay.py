@@ -185,9 +185,16 @@ class _Handler(socketserver.StreamRequestHandler):
     def search(self, tag: str, args: str, messages: list[GmMessage]) -> None:
         hits = {m.uid for m in messages}
         words = shlex.split(args)
+        esearch = words[:2] == ["RETURN", "(ALL)"]  # RFC 4731, which Gmail offers
+        if esearch:
+            words = words[2:]
         while words:
             key = words.pop(0).upper()
             if key == "ALL":
+                continue
+            if key[0].isdigit():  # a set of message numbers
+                numbers = uid_set(key, range(1, len(messages) + 1))
+                hits &= {m.uid for n, m in enumerate(messages, 1) if n in numbers}
                 continue
             if key == "UID":
                 hits &= uid_set(words.pop(0), [m.uid for m in messages])
@@ -196,6 +203,10 @@ class _Handler(socketserver.StreamRequestHandler):
                 hits &= {m.uid for m in messages if m.internal_date >= day}
             else:
                 raise ValueError(key)
+        if esearch:
+            found = f" ALL {','.join(str(u) for u in sorted(hits))}" if hits else ""
+            self.send(f'* ESEARCH (TAG "{tag}") UID{found}', f"{tag} OK SEARCH completed (Success)")
+            return
         self.send(" ".join(["* SEARCH", *(str(u) for u in sorted(hits))]),
                   f"{tag} OK SEARCH completed (Success)")
 
@@ -204,8 +215,9 @@ class _Handler(socketserver.StreamRequestHandler):
         if "BODYSTRUCTURE" in items.upper() or "BODY.PEEK[1]" in items.upper():
             self.fetch_text(tag, which, items, messages)
             return
-        body = re.search(r"BODY(?:\.PEEK)?\[HEADER\.FIELDS \(([^)]*)\)\]", items, re.I)
-        rest = re.sub(r"BODY(?:\.PEEK)?\[HEADER\.FIELDS \([^)]*\)\]", "", items, flags=re.I)
+        section = r"BODY(?:\.PEEK)?\[HEADER\.FIELDS \(([^)]*)\)\](?:<(\d+)\.(\d+)>)?"
+        body = re.search(section, items, re.I)
+        rest = re.sub(section, "", items, flags=re.I)
         names = set(rest.strip("() ").upper().split())
         if names - {"UID", "INTERNALDATE", "X-GM-MSGID", "X-GM-THRID"}:
             raise ValueError(items)
@@ -223,7 +235,11 @@ class _Handler(socketserver.StreamRequestHandler):
                 self.send(f"* {seq} FETCH ({' '.join(parts)})")
                 continue
             data = header_fields(m.header, body[1].split())
-            parts.append(f"BODY[HEADER.FIELDS ({body[1]})] {{{len(data)}}}")
+            origin = ""
+            if body[2] is not None:  # a partial fetch: <origin.length>, answered <origin>
+                data = data[int(body[2]):int(body[2]) + int(body[3])]
+                origin = f"<{body[2]}>"
+            parts.append(f"BODY[HEADER.FIELDS ({body[1]})]{origin} {{{len(data)}}}")
             self.send(f"* {seq} FETCH ({' '.join(parts)}", data + b")\r\n")
         self.send(f"{tag} OK Success")
 

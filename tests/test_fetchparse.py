@@ -43,6 +43,10 @@ WHEN = datetime(2026, 11, 1, 10, 0, tzinfo=UTC)
         ([b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b' "a\\"b")',
           b'2 (UID 8 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b" NIL)"],
          [(7, b'a"b', WHEN, None, None), (8, b"", WHEN, None, None)]),
+        # A partial fetch (<0.N>) is answered with the origin after the section.
+        ([(b'1 (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" ' + HF + b"<0> {9}",
+           b"From: a\r\n"), b")"],
+         [(7, b"From: a\r\n", WHEN, None, None)]),
         # An unsolicited flag change for another message is dropped.
         ([b"3 (FLAGS (\\Seen))",
           (b'1 (UID 7 INTERNALDATE " 1-Nov-2026 10:00:00 +0000" ' + HF + b" {2}", b"\r\n"),

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from replywatch.daemon.service import BACKOFF_CAP, BACKOFF_FIRST, backoff
+from replywatch.daemon.idle import BACKOFF_CAP, BACKOFF_FIRST, backoff
 
 
 @pytest.mark.parametrize(

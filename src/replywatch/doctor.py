@@ -6,12 +6,15 @@ import os
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from replywatch import secrets
 from replywatch.config import Account, Auth, Config, default_store_path
 from replywatch.errors import UserError
 from replywatch.oauth.sources import AccessTokens, Credential, email_credential, login_credential
+
+if TYPE_CHECKING:
+    from replywatch.store import Store
 
 
 class _Report:
@@ -56,8 +59,9 @@ def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
     def store_check() -> str:
         store = Store.open(store_path)
         try:
+            aside = _set_aside_text(store)
             return f"{store_path} (schema {store.schema_version}, " \
-                   f"{len(store.applications())} open application(s))"
+                   f"{len(store.applications())} open application(s){aside})"
         finally:
             store.close()
 
@@ -75,6 +79,23 @@ def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
     out.write(f"all checks passed{warned}\n" if report.failures == 0
               else f"{report.failures} check(s) failed{warned}\n")
     return 0 if report.failures == 0 else 1
+
+
+def _set_aside_text(store: Store) -> str:
+    """Return ", N message(s) set aside: where" for the store line, or "" when none.
+
+    Not a failure: each was logged once and skipped so the rest of the mail flows.
+    """
+    from replywatch.core.text import clean_line
+    from replywatch.store import setaside
+
+    total = setaside.count(store)
+    if not total:
+        return ""
+    latest = setaside.listing(store, 3)
+    where = "; ".join(f"{m.account} {clean_line(m.folder, 40)} UID {m.uid}" for m in latest)
+    more = ", ..." if total > len(latest) else ""
+    return f", {total} message(s) set aside: {where}{more}"
 
 
 def _account(account: Account, report: _Report) -> None:

@@ -31,7 +31,7 @@ from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.oauth.sources import Credential, login_credential
-from replywatch.store import Store, kinds, mailstate, removed
+from replywatch.store import Store, kinds, mailstate, removed, setaside
 from replywatch.store.book import Book
 from replywatch.store.faults import StoreFault
 
@@ -145,6 +145,8 @@ class PassReport:
     # Unmatched mail whose text may make it a proposal; read while connections are open.
     candidates: list[Candidate] = field(default_factory=list)
     due: list[tuple[Application, Action]] = field(default_factory=list)
+    set_aside: list[setaside.SetAside] = field(default_factory=list)  # in this pass
+    set_aside_total: int = 0  # every message set aside still in the store
 
     @property
     def ok(self) -> bool:
@@ -252,14 +254,18 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
     """
     added: dict[str, tuple[datetime, datetime]] = {}
     for key, raw in messages:
-        if not prefilter.could_match(raw.header, raw.gm_thrid):
-            continue  # marked with the rest at the end
-        msg = parse_raw(raw)
+        try:
+            if not prefilter.could_match(raw.header, raw.gm_thrid):
+                continue  # marked with the rest at the end
+            msg = parse_raw(raw)
+            outcome = match(msg, index)
+        except Exception as exc:  # one hostile message must not stop a pass
+            _set_aside(store, key, exc, report)
+            continue
         if msg.from_addr is None:
             # Garbled or missing From: only a thread can still place it.
             log.get().info("message_without_sender", folder=raw.folder, uid=raw.uid,
                            message_id=msg.message_id)
-        outcome = match(msg, index)
         if outcome.ambiguous:
             mailstate.mark(store, key, candidates=outcome.candidates)
             report.ambiguous.append(Ambiguous(msg.message_id, outcome.candidates,
@@ -299,6 +305,16 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
             message_id=msg.message_id, rule=outcome.rule.value,
             kind=kind.value if kind else None)
     return added
+
+
+def _set_aside(store: Store, key: str, exc: Exception, report: PassReport) -> None:
+    """Set a message whose parsing or matching failed aside, with one log line."""
+    where = setaside.set_aside(store, key, f"{type(exc).__name__}: {exc}")
+    if where is None:
+        return
+    report.set_aside.append(where)
+    log.get(account=where.account).error(
+        "message_set_aside", folder=where.folder, uid=where.uid, error=where.error)
 
 
 def _record(store: Store, index: Index, app: Application, msg: Message, *, key: str,
@@ -346,6 +362,7 @@ def run_pass(config: Config, store: Store, now: datetime,
         with store.tx():
             mailstate.prune(store, now - timedelta(days=longest))
             removed.purge(store, now)
+    report.set_aside_total = setaside.count(store)
     book = Book(store, config.policy, zone(config.policy.timezone), now)
     report.due = book.due(include_future=False)
     return report

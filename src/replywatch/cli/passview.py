@@ -73,6 +73,12 @@ def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
         "proposed": [proposal_json(p.id, p.proposal, tz) for p in report.proposed],
         "due": [{"id": app.id, "company": app.company, **(action_json(x, tz) or {})}
                 for app, x in report.due],
+        # Messages whose parsing or matching failed: skipped, never retried.
+        "set_aside": {
+            "count": report.set_aside_total,
+            "new": [{"account": m.account, "folder": m.folder, "uid": m.uid, "error": m.error}
+                    for m in report.set_aside],
+        },
     }
 
 
@@ -113,6 +119,8 @@ def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
         lines.append("  add them with `replywatch app accept ID` (or --all), or "
                      "`replywatch app dismiss ID`")
     lines += [f"due: [{app.id}] {describe(app, action, now, tz)}" for app, action in report.due]
+    lines += [f"set aside: {m.account} {clean_line(m.folder, 60)} UID {m.uid}: "
+              f"{clean_line(m.error, 100)}" for m in report.set_aside]
     if not (report.matched or report.ambiguous or report.review or report.due
             or report.proposed):
         lines.append("nothing new for your applications")

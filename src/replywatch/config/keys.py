@@ -385,6 +385,11 @@ DAEMON = Section(
             "servers may drop an idle connection after 29 minutes (RFC 2177).",
             "re-issue IMAP IDLE this often",
             default=_default(Daemon, "idle_minutes"), low=1, high=28),
+        Key("heartbeat_seconds", Kind.INTEGER, "Notice a connection that went silent (a "
+            "dropped network, a dead NAT entry) within this many seconds: IMAP IDLE is "
+            "ended and answered this often, and a round trip that takes longer counts as "
+            "a dead connection.", "notice a silent connection within this",
+            default=_default(Daemon, "heartbeat_seconds"), low=2, high=600),
     ),
 )
 

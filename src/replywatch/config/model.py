@@ -125,6 +125,7 @@ class Daemon:
 
     poll_minutes: int = 15
     idle_minutes: int = 20
+    heartbeat_seconds: int = 120  # a silent IMAP connection is noticed within this
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

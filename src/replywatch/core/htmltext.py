@@ -29,6 +29,7 @@ _BLOCKS = frozenset(
 )
 _BLANKS_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _LINES_RE = re.compile(r"\n{3,}")  # lines are stripped first: only newlines remain
+_SECTION_CLOSE_RE = re.compile(r"\]\s*>")  # what ends a marked section (<![CDATA[ ... ]]>)
 
 
 class _Reducer(HTMLParser):
@@ -75,6 +76,34 @@ class _Reducer(HTMLParser):
             self.size += len(text)
 
 
+def _close_or_escape(html: str) -> str:
+    """Return ``html`` with every "<" that html.parser could not close written as
+    "&lt;" (text, as a browser shows it).
+
+    html.parser rescans the rest of its input for each "<" it cannot close ("<a<b<a<b",
+    a flood of "<!--" or "<![CDATA["): quadratic, a 256 KB body would take minutes.
+    A tag needs a ">" before the next "<", a comment a "-->" somewhere after it, a
+    marked section a "]>" after it; what is left is read in one pass.
+    """
+    if "<" not in html:
+        return html
+    comment_end = html.rfind("-->")
+    section_end = max((m.end() for m in _SECTION_CLOSE_RE.finditer(html)), default=-1)
+    pieces = html.split("<")
+    out = [pieces[0]]
+    at = len(pieces[0])  # where this piece's "<" stands
+    for piece in pieces[1:]:
+        if piece.startswith("!--"):
+            closable = comment_end >= at + 4
+        elif piece.startswith("!["):
+            closable = section_end > at + 3
+        else:
+            closable = ">" in piece
+        out.append(("<" if closable else "&lt;") + piece)
+        at += 1 + len(piece)
+    return "".join(out)
+
+
 def html_to_text(html: str) -> str:
     """Given HTML (a whole document or a fragment), return its visible text; never raise.
 
@@ -85,7 +114,7 @@ def html_to_text(html: str) -> str:
     """
     reducer = _Reducer()
     try:
-        reducer.feed(html[:MAX_HTML])
+        reducer.feed(_close_or_escape(html[:MAX_HTML]))
         reducer.close()
     except (AssertionError, ValueError):  # html.parser's own complaints on broken markup
         pass

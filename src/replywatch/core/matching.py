@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from replywatch.core.domains import (
     ATS_RELAYS,
@@ -164,7 +165,10 @@ class Index:
         return Prefilter(self.anchors, frozenset(t for t in tokens if t), labels)
 
 
-_ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]*@[^\s<>,]*")
+# A bracketed id, or a whole blank-delimited run (an id only if it holds "@"). The run
+# is matched whole and tested for "@" after: a pattern "run@run" retries at every
+# position of a long run without "@", quadratic on a hostile 2 MB Subject.
+_ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]+")
 _DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
 _BLANK_OR_CONTROL = bytes(range(0x21)) + b"\x7f"  # what the parser drops inside an id
 
@@ -189,6 +193,10 @@ class Prefilter:
     # any label of a sender's domain that is one of them may be the company's.
     labels: frozenset[bytes] = frozenset()
 
+    @cached_property
+    def _longest(self) -> int:
+        return max(map(len, self.domains), default=0)
+
     def could_match(self, header: bytes, gm_thrid: int | None) -> bool:
         """Return False only if no rule can match a message with these header bytes."""
         if gm_thrid is not None and thread_anchor(gm_thrid) in self.anchors:
@@ -196,24 +204,38 @@ class Prefilter:
         anchors = self.anchors
         if anchors:
             for m in _ID_TOKEN.finditer(header):
+                if m[1] is None and b"@" not in m[0]:
+                    continue
                 token = (m[1] if m[1] is not None else m[0]).translate(None, _BLANK_OR_CONTROL)
                 if not token.isascii() or token.decode() in anchors:
                     return True
-        domains, labels = self.domains, self.labels
         for found in _DOMAIN.findall(header.lower()):
-            if not found.isascii():
+            if not found.isascii() or self._domain_known(found.strip(b".")):
                 return True
-            domain = found.strip(b".")
-            while True:  # the domain, then each parent: mail.eng.acme.com ... com
-                if domain in domains:
-                    return True
-                dot = domain.find(b".")
-                if dot < 0:
-                    break
-                if labels and domain[:dot].translate(None, b"-_") in labels:
-                    return True
-                domain = domain[dot + 1:]
         return False
+
+    def _domain_known(self, domain: bytes) -> bool:
+        """Return True if the domain, a parent of it, or a label of it but the last is
+        known. Linear in the domain's length, however many dots a hostile one has.
+        """
+        labels = self.labels
+        if labels and any(part.translate(None, b"-_") in labels
+                          for part in domain.split(b".")[:-1]):
+            return True
+        if len(domain) > self._longest:
+            # Only a suffix as long as a known domain can be one: start at the first
+            # dot within that reach, so the walk below copies little.
+            dot = domain.find(b".", len(domain) - self._longest - 1)
+            if dot < 0:
+                return False
+            domain = domain[dot + 1:]
+        while True:  # the domain, then each parent: mail.eng.acme.com ... com
+            if domain in self.domains:
+                return True
+            dot = domain.find(b".")
+            if dot < 0:
+                return False
+            domain = domain[dot + 1:]
 
 
 def _parents(domain: str) -> list[str]:

@@ -194,6 +194,11 @@ def message_key(gm_msgid: int | None, message_id: str | None, folder: str, uid: 
     return f"uid:{folder}:{uid}"
 
 
+# The most header bytes kept per message: IMAP fetches the fields partially, this many
+# at most, and the store keeps no more from any source.
+MAX_HEADER_BYTES = 128 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class RawMessage:
     """One message as read from the server: its header fields, unparsed.

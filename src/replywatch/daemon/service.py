@@ -36,29 +36,22 @@ from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
 from replywatch.daemon import notices
+from replywatch.daemon.idle import IdleWatcher, backoff
 from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.schedule import Clock, Schedule, boottime
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.daemon.signin import GuardedMailbox, SignInGuard, SignInNotices
 from replywatch.errors import UserError
-from replywatch.oauth.sources import Credential, login_credential
+from replywatch.oauth.sources import Credential
 from replywatch.store import Store, db, ledger
 from replywatch.store.faults import StoreFault, fault_from
 
-BACKOFF_FIRST = 2.0
-BACKOFF_CAP = 300.0
 TICK_SECONDS = 60
 STOP_GRACE = 3.0
 SIGNAL_POLL = 0.2
 HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
 NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
-
-
-def backoff(attempt: int, rng: random.Random) -> float:
-    """Return the wait before retry ``attempt`` (1, 2, ...): doubling, capped, full jitter."""
-    ceiling = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** min(attempt - 1, 16))
-    return rng.uniform(ceiling / 2, ceiling)
 
 
 class Daemon:
@@ -257,45 +250,11 @@ class Daemon:
     # -- push -------------------------------------------------------------------------
 
     def _idle(self, account: Account, stop: threading.Event) -> None:
-        """Keep an IDLE connection on INBOX; ask for a pass when mail arrives."""
-        from replywatch.mail.imap import ImapMailbox
-
-        logger = log.get(account=account.name)
-        attempt = 0
-        while not stop.is_set():
-            if not self.signin.allow(account.name):  # the worker tells the user
-                stop.wait(backoff(attempt + 1, self._rng))
-                continue
-            try:
-                # For OAuth2, the same token source as the worker's passes.
-                mailbox = GuardedMailbox(ImapMailbox(account, login_credential(account)),
-                                         account, self.signin)
-                mailbox.connect()
-            except UserError as exc:
-                attempt += 1
-                # The pass reports the account's trouble (once); here only wait.
-                logger.debug("idle_connect_failed", error=exc.problems[0], attempt=attempt)
-                stop.wait(backoff(attempt, self._rng))
-                continue
-            try:
-                if not mailbox.can_idle:
-                    logger.info("idle_unsupported")  # polling covers this account
-                    return
-                if attempt:
-                    # Back after a failure: mail may have come while we were away.
-                    self.request_pass()
-                attempt = 0
-                logger.info("idle_started")
-                while not stop.is_set():
-                    if mailbox.idle_wait("INBOX", self.config.daemon.idle_minutes * 60, stop):
-                        logger.info("idle_new_mail")
-                        self.request_pass()
-            except UserError as exc:
-                attempt += 1
-                logger.info("idle_lost", error=exc.problems[0], attempt=attempt)
-                stop.wait(backoff(attempt, self._rng))
-            finally:
-                mailbox.close()
+        """Keep an IDLE connection on INBOX (daemon/idle.py); ask for a pass on mail.
+        Its logins go through the sign-in guard, as the worker's do."""
+        IdleWatcher(account, self.config.daemon, stop, self.request_pass, self._rng,
+                    allow=lambda: self.signin.allow(account.name),
+                    wrap=lambda mailbox: GuardedMailbox(mailbox, account, self.signin)).run()
 
     # -- clicks -----------------------------------------------------------------------
 

@@ -23,8 +23,11 @@ _ATOM = r"[^\x00-\x20\x7f-\x9f\"(),:;<>@\[\\\]]+"
 _ADDRESS_RE = re.compile(
     rf"(?:{_ATOM}|\"(?:[^\"\\\x00-\x1f]|\\.)*\")@(?:{_ATOM}|\[[^\[\]\\\x00-\x20]*\])"
 )
+# The unquoted display name is matched greedily with its blanks (the caller strips
+# them): a lazy name followed by "[ \t]*<" overlaps on blanks and is cubic on a
+# value of blanks without "<".
 _SIMPLE_MAILBOX_RE = re.compile(
-    rf'[ \t]*(?:"([^"\\]*)"|([^"<>()\[\]\\,;:]*?))[ \t]*<({_ATOM}@{_ATOM})>[ \t]*'
+    rf'(?:[ \t]*"([^"\\]*)"[ \t]*|([^"<>()\[\]\\,;:]*))<({_ATOM}@{_ATOM})>[ \t]*'
     rf"|[ \t]*({_ATOM}@{_ATOM})[ \t]*"
 )
 _ADDRESS_TOKEN_RE = re.compile(
@@ -40,7 +43,6 @@ _ADDRESS_TOKEN_RE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _FLAT_COMMENT_RE = re.compile(r"\([^()]*\)")
-_SPACED_AT_RE = re.compile(r"\s*@\s*")
 _COMMENT_STOP_RE = re.compile(r"[()\\]")
 
 
@@ -145,7 +147,9 @@ def _general_mailboxes(text: str) -> list[tuple[str, str]]:
             if not name.strip():
                 name = " ".join(comments)  # "<jane@x> (Jane Doe)"
         else:
-            words = _SPACED_AT_RE.sub("@", "".join(raw)).split()  # obsolete "jane @ x.com"
+            # Obsolete "jane @ x.com": blanks around "@" dropped (split, not a regex
+            # "\s*@\s*", which retries at every blank of a long run).
+            words = "@".join(p.strip() for p in "".join(raw).split("@")).split()
             with_at = [word for word in words if "@" in word]
             address = with_at[0] if with_at else ""
             rest = [word for word in words if word != address]

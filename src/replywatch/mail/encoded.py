@@ -112,8 +112,12 @@ def _decode_q(text: str) -> bytes:
     return binascii.a2b_qp(text.encode("utf-8", "replace"), header=True)
 
 
+# Codecs that are no mail charset and cost more than linear time on crafted input.
+_NOT_CHARSETS = frozenset({"punycode", "idna"})
+
+
 def _decode_charset(data: bytes, charset: str) -> str:
-    if charset:
+    if charset and charset not in _NOT_CHARSETS:
         try:
             return data.decode(charset, "replace")
         except (LookupError, ValueError):

@@ -3,7 +3,8 @@
 imapclient's general response parser reads a token at a time and costs about six
 times the network itself; on a first pass over a large mailbox that is most of
 the pass. The response to ``UID FETCH set (BODY.PEEK[HEADER.FIELDS (...)]
-INTERNALDATE [X-GM-MSGID X-GM-THRID])`` has a small, fixed shape, read here with
+INTERNALDATE [X-GM-MSGID X-GM-THRID])`` (the section may be partial, ``<0.N>``,
+answered as ``BODY[HEADER.FIELDS (...)]<0>``) has a small, fixed shape, read here with
 a few regular expressions. Anything of another shape makes ``parse`` return None,
 and the caller falls back to imapclient's parser for that batch: speed never costs
 a message.
@@ -19,7 +20,7 @@ from datetime import UTC, datetime, timedelta, timezone
 _ITEM = re.compile(
     rb"(?P<num>UID|X-GM-MSGID|X-GM-THRID) (?P<value>\d+)"
     rb'|INTERNALDATE "(?P<date>[^"]*)"'
-    rb"|BODY\[HEADER\.FIELDS \([^)]*\)\] "
+    rb"|BODY\[HEADER\.FIELDS \([^)]*\)\](?:<\d+>)? "
     rb'(?:\{(?P<literal>\d+)\}$|"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<nil>NIL))'
 )
 _START = re.compile(rb"^\d+ \(")

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from replywatch.core.model import Message, RawMessage, message_key
+from replywatch.core.model import MAX_HEADER_BYTES, Message, RawMessage, message_key
 from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
 from replywatch.mail.encoded import (
     RAW_TEXT_CAP,
@@ -31,6 +31,8 @@ from replywatch.mail.encoded import (
 # addresses.py took them over; callers still import them from here.
 __all__ = [
     "HEADER_FIELDS",
+    "MAX_ADDRESSES",
+    "MAX_HEADER_BYTES",
     "MAX_NAME",
     "MAX_REFERENCES",
     "MAX_SUBJECT",
@@ -67,6 +69,9 @@ HEADER_FIELDS: tuple[str, ...] = (
 )
 
 MAX_REFERENCES = 100  # the nearest ancestors are the ones a thread match needs
+# Recipients kept per message: the user's own mail to a contact names them among the
+# first few; 10,000 recipients must not make a Message (and every match) 10,000 long.
+MAX_ADDRESSES = 500
 MAX_SUBJECT = 500
 _MAX_ID = 998  # RFC 5322 line limit: a longer "id" is junk, not an id
 _MAX_KEYWORD = 64
@@ -209,12 +214,16 @@ def _first(fields: dict[str, list[str]], name: str) -> str | None:
 
 
 def _addresses(fields: dict[str, list[str]], *names: str) -> tuple[str, ...]:
-    """Return the distinct addresses of the named address-list fields, in order."""
+    """Return the first MAX_ADDRESSES distinct addresses of the named address-list
+    fields, in order.
+    """
     found: dict[str, None] = {}
     for name in names:
         for value in fields.get(name, ()):
             for _, address in parse_address_list(value):
                 found[address] = None
+                if len(found) == MAX_ADDRESSES:
+                    return tuple(found)
     return tuple(found)
 
 
@@ -374,5 +383,14 @@ def parse_raw(raw: RawMessage) -> Message:
 
 
 def raw_key(raw: RawMessage) -> str:
-    """Return the key that deduplicates a message seen in several folders."""
-    return message_key(raw.gm_msgid, peek_message_id(raw.header), raw.folder, raw.uid)
+    """Return the key that deduplicates a message seen in several folders.
+
+    When its Message-ID cannot be read (a bug meeting a hostile header), the key
+    falls back to folder and UID: a sync must never fail on one message; matching
+    meets it again and sets it aside if it still fails.
+    """
+    try:
+        message_id = peek_message_id(raw.header[:MAX_HEADER_BYTES])
+    except Exception:  # one hostile message must not stop a sync
+        message_id = None
+    return message_key(raw.gm_msgid, message_id, raw.folder, raw.uid)

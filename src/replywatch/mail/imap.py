@@ -7,6 +7,7 @@ with EXAMINE and headers fetched with BODY.PEEK, so no flag ever changes.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import ssl
 import threading
@@ -26,7 +27,7 @@ from replywatch.errors import AuthError, MailboxError, UserError
 from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
-from replywatch.mail.headers import HEADER_FIELDS
+from replywatch.mail.headers import HEADER_FIELDS, MAX_HEADER_BYTES
 
 if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
@@ -36,7 +37,14 @@ TEXT_BATCH = 200  # messages per text FETCH: at most 200 x 2 parts x 16 KB in me
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 60.0
 _FIELDS = " ".join(name.upper() for name in HEADER_FIELDS)
-_HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
+# The header fields of one message are fetched partially (MAX_HEADER_BYTES at most):
+# one message's cost is bounded whatever it carries (a 2 MB Subject, a References of
+# thousands of ids). Real fields fill a few KiB; the parser copes with a cut-off line.
+_HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]<0.{MAX_HEADER_BYTES}>"
+# Messages per SEARCH: a first pass searches its folder in windows of message numbers,
+# so that a reply (plain SEARCH: up to 11 bytes per UID) stays well inside imaplib's
+# 1 MB line limit at any folder size.
+SEARCH_WINDOW = 50_000
 _IMAP_ERRORS = (imapclient.exceptions.IMAPClientError, OSError, ssl.SSLError, socket.timeout)
 
 
@@ -71,10 +79,12 @@ class ImapMailbox:
         self.capabilities: frozenset[str] = frozenset()
         self._selected: str | None = None
         self._folders: tuple[float, list[Folder]] | None = None
+        self._broken = False  # a command failed: close without a LOGOUT round trip
 
     # -- connection ---------------------------------------------------------------
 
     def _fail(self, what: str, exc: BaseException) -> MailboxError:
+        self._broken = True
         # Gmail says so before login (X-GM-EXT-1 in imaplib's greeting capabilities),
         # which is what a refused login's hint needs to know.
         greeting = getattr(getattr(self._client, "_imap", None), "capabilities", None) or ()
@@ -160,6 +170,12 @@ class ImapMailbox:
         client, self._client = self._client, None
         self._selected = None
         if client is None:
+            return
+        if self._broken:
+            # A dead or silent peer would hold a LOGOUT for the whole read timeout,
+            # and the caller's next connection with it: drop the socket at once.
+            with contextlib.suppress(*_IMAP_ERRORS):
+                client.shutdown()
             return
         try:
             client.logout()
@@ -280,7 +296,7 @@ class ImapMailbox:
             if unchanged or info.get("EXISTS", 0) == 0:
                 return FolderState(validity, state.last_uid, modseq, uidnext), iter(())
             return self._read_new(folder, state, validity, modseq, uidnext)
-        uids = self._search(["SINCE", since]) if info.get("EXISTS", 0) else []
+        uids = self._search_since(since, info.get("EXISTS", 0))
         new_state = FolderState(validity, max(uids, default=0), modseq, uidnext)
         return new_state, self._fetch(folder.name, sorted(uids))
 
@@ -288,12 +304,48 @@ class ImapMailbox:
                   modseq: int | None, uidnext: int | None
                   ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Return the state after, and the messages with a UID above ``state.last_uid``."""
-        uids = self._search(["UID", f"{state.last_uid + 1}:*"])
+        criteria = ["UID", f"{state.last_uid + 1}:*"]
+        # ESEARCH answers a run of new mail of any length as one short range.
+        uids = (self._esearch(criteria) if "ESEARCH" in self.capabilities
+                else self._search(criteria))
         uids = sorted(u for u in uids if u > state.last_uid)  # n:* always returns the last one
         last = max(uids, default=state.last_uid)
         if uidnext is None:
             uidnext = max(last + 1, state.uidnext or 0) or None
         return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name, uids)
+
+    def _search_since(self, since: date, exists: int) -> list[int]:
+        """Return the UIDs of the selected folder's messages since ``since``.
+
+        Searched in windows of SEARCH_WINDOW message numbers; with ESEARCH the reply
+        is a compact UID set (``1:200000``), otherwise a list of UIDs.
+        """
+        uids: list[int] = []
+        for first in range(1, exists + 1, SEARCH_WINDOW):
+            window = f"{first}:{min(first + SEARCH_WINDOW - 1, exists)}"
+            if "ESEARCH" in self.capabilities:
+                uids += self._esearch([window, "SINCE", since])
+            else:
+                uids += self._search([window, "SINCE", since])
+        return uids
+
+    def _esearch(self, criteria: list[Any]) -> list[int]:
+        """UID SEARCH RETURN (ALL): return the UIDs found, read from the compact set."""
+        imap = self._client._imap
+        args = [a.decode("ascii") for a in _search_args(criteria)]
+        try:
+            imap.untagged_responses.pop("ESEARCH", None)
+            typ, data = self._send(imap.uid, "SEARCH", "RETURN", "(ALL)", *args)
+            if typ != "OK":
+                raise imapclient.exceptions.IMAPClientError(
+                    f"SEARCH failed: {_decode(data[0] if data else b'')}")
+            replies = imap.untagged_responses.pop("ESEARCH", [])
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
+        uids: list[int] = []
+        for reply in replies:
+            uids += parse_esearch_all(_decode(reply))
+        return uids
 
     def _search(self, criteria: list[Any]) -> list[int]:
         try:
@@ -412,16 +464,31 @@ class ImapMailbox:
             if self._selected != folder:
                 self.examine(folder)
             self._send(client.idle)
-            try:
-                while not stop.is_set() and not new_mail:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    responses = client.idle_check(timeout=min(1.0, left))
-                    new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
-                                   for r in responses)
-            finally:
-                self._send(client.idle_done)
+            stuck = 0
+            while not stop.is_set() and not new_mail:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                began = time.monotonic()
+                responses = client.idle_check(timeout=min(1.0, left))
+                if any(r and r[0] == b"BYE" for r in responses):
+                    raise ConnectionAbortedError("server said BYE")
+                if not responses:
+                    # imapclient's idle_check swallows EOF and socket errors and
+                    # returns []: a closed connection would look like a quiet one.
+                    pending = _raise_if_closed(client.socket())
+                    # Woken early by bytes that make no line, again and again: a TLS
+                    # stream that broke (its reads fail) would spin here for the
+                    # whole wait.
+                    early = time.monotonic() - began < min(0.5, left / 2)
+                    stuck = stuck + 1 if pending and early else 0
+                    if stuck >= _MAX_STUCK:
+                        raise ConnectionAbortedError("unreadable data from the server")
+                new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
+                               for r in responses)
+            # DONE, answered within the read timeout: the round trip that proves a
+            # quiet connection is still alive (a silent peer times out here).
+            self._send(client.idle_done)
         except _IMAP_ERRORS as exc:
             raise self._fail("IDLE", exc) from exc
         return new_mail
@@ -434,6 +501,25 @@ class ImapMailbox:
             raise self._fail("NOOP", exc) from exc
 
 
+_MAX_STUCK = 3
+
+
+def _raise_if_closed(sock: socket.socket) -> bool:
+    """Raise ConnectionError if the peer closed or reset the connection under ``sock``;
+    else return True if bytes wait unread on it.
+
+    Peeks at the raw TCP socket without consuming anything (TLS records included):
+    end of stream means closed; a reset raises; no data yet means alive.
+    """
+    with socket.socket(fileno=os.dup(sock.fileno())) as raw:
+        try:
+            data = raw.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return False
+    if not data:
+        raise ConnectionAbortedError("connection closed by the server")
+    return True
+
 FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
 
 
@@ -445,6 +531,31 @@ def _numbers(info: Any) -> dict[str, int]:
             value = info[key]
             out[key.decode()] = int(value[0] if isinstance(value, list | tuple) else value)
     return out
+
+
+def _search_args(criteria: list[Any]) -> list[bytes]:
+    from imapclient.imapclient import _normalise_search_criteria  # dates as IMAP wants
+
+    return list(_normalise_search_criteria(criteria))
+
+
+def parse_esearch_all(reply: str) -> list[int]:
+    """Given an ESEARCH reply (``(TAG "A1") UID ALL 1:3,7``), return the UIDs of its ALL
+    set, in order; an empty list when it has none (nothing matched). Ranges are
+    expanded: the set describes at most one SEARCH_WINDOW of messages.
+    """
+    words = reply.split()
+    if "ALL" not in (w.upper() for w in words):
+        return []
+    text = words[[w.upper() for w in words].index("ALL") + 1] if len(words) > 1 else ""
+    uids: list[int] = []
+    for part in text.split(","):
+        low, _, high = part.partition(":")
+        if not low.isdigit() or (high and not high.isdigit()):
+            continue  # a malformed part is dropped, not guessed
+        start, end = sorted((int(low), int(high or low)))
+        uids.extend(range(start, end + 1))
+    return uids
 
 
 def sequence_set(uids: list[int]) -> str:

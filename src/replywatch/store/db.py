@@ -210,6 +210,20 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX applications_removed ON applications(removed_at)
         """
     ),
+    # 8: messages set aside: parsing or matching them failed once; never retried.
+    _script(
+        """
+        CREATE TABLE set_aside (
+            key TEXT PRIMARY KEY,
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uid INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            error TEXT NOT NULL
+        );
+        CREATE INDEX set_aside_at ON set_aside(at)
+        """
+    ),
 ]
 
 

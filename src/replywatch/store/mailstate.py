@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
-from replywatch.core.model import FolderState, RawMessage
-from replywatch.store import Store, parse_utc, utc_text
+from replywatch.core.model import MAX_HEADER_BYTES, FolderState, RawMessage
+from replywatch.store import Store, parse_utc, setaside, utc_text
 
 _COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"
 
@@ -54,9 +54,10 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
     moves: list[tuple[object, ...]] = []
     for raw in messages:
         read += 1
+        header = raw.header[:MAX_HEADER_BYTES]  # bounded per message, whatever the source
         key = key_of(raw)
         rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
-                     raw.header, raw.gm_msgid, raw.gm_thrid))
+                     header, raw.gm_msgid, raw.gm_thrid))
         if relocate:
             moves.append((raw.uid, key, account, raw.folder, raw.uid))
         if len(rows) >= 500:  # a batch at a time: flat memory, few round trips
@@ -140,7 +141,8 @@ def reopen_unmatched(store: Store) -> int:
     """
     cur = store.conn.execute(
         "UPDATE messages SET processed = 0, candidates = NULL, review_app = NULL"
-        " WHERE processed = 1 AND app_id IS NULL")
+        " WHERE processed = 1 AND app_id IS NULL"
+        " AND key NOT IN (SELECT key FROM set_aside)")  # failed once: never again
     return cur.rowcount
 
 
@@ -166,6 +168,7 @@ def for_review(store: Store) -> list[tuple[RawMessage, int]]:
 
 def prune(store: Store, before: datetime) -> int:
     """Forget unmatched messages older than ``before`` (outside the lookback window)."""
+    setaside.prune(store, before)
     cur = store.conn.execute(
         "DELETE FROM messages WHERE at < ? AND app_id IS NULL", (utc_text(before),))
     return cur.rowcount
