@@ -149,3 +149,13 @@ def test_layers_importing_a_module_does_not_load_what_it_must_not_know(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert [] == out
+
+
+def test_layers_no_assert_guards_a_runtime_condition_in_the_product() -> None:
+    # `python -O` drops asserts: a check the product relies on must be an if.
+    found = [
+        f"{path.relative_to(SRC)}:{node.lineno}" for path in _modules()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Assert)
+    ]  # fmt: skip
+    assert [] == found

@@ -225,7 +225,8 @@ def _send(
         if settings.security is Security.STARTTLS:
             smtp.starttls(context=context)  # raises SMTPNotSupportedError if not offered
         if settings.username:
-            assert password is not None  # checked by send_email
+            if password is None:  # send_email checks it; a caller that did not is a bug
+                raise ValueError("[alerts.email] username set but no password given")
             if isinstance(password, str):
                 smtp.login(settings.username, password)
             else:

@@ -307,8 +307,7 @@ def _thank_you(
     company: str, action: Action, now: datetime, tz: tzinfo
 ) -> tuple[list[str], list[str]]:
     ended = humanize(action.since, now, tz)
-    if _overdue(action, now):
-        assert action.overdue_at is not None  # _overdue checked it
+    if action.overdue_at is not None and _overdue(action, now):
         lines = [
             f"Your thank-you note to {company} is overdue since "
             f"{humanize(action.overdue_at, now, tz)}: best sent within a day of the "

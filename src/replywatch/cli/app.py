@@ -89,7 +89,8 @@ def cmd_app_interview(args: argparse.Namespace) -> int:
     """Record an interview."""
     ctx = context(args)
     start = when(args.start, ctx.tz, "--start")
-    assert start is not None
+    if start is None:  # argparse requires --start; this only narrows the type
+        raise UserError("--start: required")
     people = [check_address(a, what="--with") for a in args.with_]
     ctx.book.interview(args.id, start, when(args.end, ctx.tz, "--end"), people)
     return 0

@@ -369,8 +369,8 @@ def _thread_match(msg: Message, index: Index, direction: Direction) -> Match | N
 
 
 def _board_match(msg: Message, index: Index, direction: Direction) -> Match:
-    assert msg.from_addr is not None
-    if not is_recruiter_message(msg.from_addr, msg.from_name, msg.subject):
+    if msg.from_addr is None or not is_recruiter_message(msg.from_addr, msg.from_name,
+                                                         msg.subject):
         return Match(direction, reason="job_board")
     found = _named(words(f"{msg.from_name} {msg.subject}"), index)
     return _decide(found, Rule.BOARD, msg, index, direction) or Match(direction)

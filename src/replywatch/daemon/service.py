@@ -262,7 +262,8 @@ class Daemon:
         from replywatch.alerts import AlertChannelError
         from replywatch.alerts.desktop import DesktopChannel
 
-        assert isinstance(channel, DesktopChannel)
+        if not isinstance(channel, DesktopChannel):
+            return  # only desktop notifications are clicked
         attempt = 0
 
         def on_click(notification_id: int, key: str) -> None:

@@ -143,10 +143,12 @@ class ImapMailbox:
         """
         acct = self.account
         if token is None:
-            assert isinstance(self._password, str)
+            if not isinstance(self._password, str):
+                raise TypeError("a password login needs a password, not a token source")
             self._send(client.login, acct.username, self._password)
             return
-        assert not isinstance(self._password, str)
+        if isinstance(self._password, str):
+            raise TypeError("an OAuth2 login needs a token source, not a password")
         offered = {_decode(c).upper() for c in self._send(client.capabilities)}
         for attempt in (1, 2):
             try:
@@ -375,10 +377,10 @@ class ImapMailbox:
                 raise self._fail(f"FETCH in {folder}", exc) from exc
             asked = set(batch)
             for rec in records:
-                if rec.uid in asked:  # unsolicited responses for other messages are dropped
-                    assert rec.uid is not None
-                    assert rec.header is not None
-                    assert rec.internal_date is not None
+                # Unsolicited responses for other messages, and answers without the
+                # items asked for, are dropped.
+                if (rec.uid in asked and rec.uid is not None and rec.header is not None
+                        and rec.internal_date is not None):
                     yield RawMessage(folder, rec.uid, rec.internal_date, rec.header,
                                      gm_msgid=rec.gm_msgid, gm_thrid=rec.gm_thrid)
             del data, records

@@ -125,8 +125,11 @@ class LoopbackListener:
         if not self._redirect.arrived.wait(timeout):
             raise OAuthError(f"no sign-in arrived within {timeout:g} s",
                              hint="run `replywatch login` again and finish in the browser")
-        assert self._redirect.query is not None
-        return self._redirect.query
+        query = self._redirect.query
+        if query is None:  # set before ``arrived``; None only if the listener broke
+            raise OAuthError("the sign-in redirect arrived empty",
+                             hint="run `replywatch login` again")
+        return query
 
 
 def authorization_code_flow(endpoints: Endpoints, client: Client, *,
