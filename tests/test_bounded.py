@@ -16,7 +16,8 @@ from replywatch.core.matching import match as real_match
 from replywatch.core.model import MAX_HEADER_BYTES, Message
 from replywatch.mail import imap
 from replywatch.mail.folders import Folder
-from replywatch.mail.imap import ImapMailbox, parse_esearch_all
+from replywatch.mail.imap import ImapMailbox
+from replywatch.mail.wire import parse_esearch_all
 from tests.mailfactory import Setup, eml, make_setup
 from tests.servers.dovecot import LocalDovecot
 

@@ -8,7 +8,8 @@ import pytest
 
 from replywatch.config import Account, Security
 from replywatch.mail import fetchparse
-from replywatch.mail.imap import _HEADER_ITEM, ImapMailbox, _fallback, sequence_set
+from replywatch.mail.imap import _HEADER_ITEM, ImapMailbox, _fallback
+from replywatch.mail.wire import sequence_set
 from tests.corpus import corpus_messages, header_part
 from tests.servers.dovecot import LocalDovecot
 

@@ -11,7 +11,8 @@ import pytest
 
 from replywatch.core.model import Direction, Event, Stage
 from replywatch.errors import UserError
-from replywatch.store.db import MIGRATIONS, Store
+from replywatch.store.db import Store
+from replywatch.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from replywatch.core.model import RawMessage
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.store import mailstate
-from replywatch.store.db import MIGRATIONS, Store
+from replywatch.store.db import Store
+from replywatch.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

@@ -7,7 +7,6 @@ with EXAMINE and headers fetched with BODY.PEEK, so no flag ever changes.
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import ssl
 import threading
@@ -28,6 +27,13 @@ from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import HEADER_FIELDS, MAX_HEADER_BYTES
+from replywatch.mail.wire import (
+    int_or_none,
+    numbers,
+    parse_esearch_all,
+    raise_if_closed,
+    sequence_set,
+)
 
 if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
@@ -60,6 +66,9 @@ def _decode(value: Any) -> str:
 def _aware(value: Any) -> datetime:
     """Return an INTERNALDATE as aware UTC (now, if the server sent none)."""
     return to_utc(value) if isinstance(value, datetime) else datetime.now(UTC)
+
+
+FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
 
 
 class ImapMailbox:
@@ -240,14 +249,14 @@ class ImapMailbox:
         self._selected = folder
         # From here on, an EXISTS the server sends means mail arrived after this.
         self._client._imap.untagged_responses.pop("EXISTS", None)
-        return _numbers(info)
+        return numbers(info)
 
     def status(self, folder: str) -> dict[str, int]:
         """Return UIDVALIDITY and UIDNEXT (and HIGHESTMODSEQ) of a folder not selected."""
         what = ["UIDVALIDITY", "UIDNEXT"] + (
             ["HIGHESTMODSEQ"] if "CONDSTORE" in self.capabilities else [])
         try:
-            return _numbers(self._send(self._client.folder_status, folder, what))
+            return numbers(self._send(self._client.folder_status, folder, what))
         except _IMAP_ERRORS as exc:
             raise self._fail(f"STATUS {folder}", exc) from exc
 
@@ -478,7 +487,7 @@ class ImapMailbox:
                 if not responses:
                     # imapclient's idle_check swallows EOF and socket errors and
                     # returns []: a closed connection would look like a quiet one.
-                    pending = _raise_if_closed(client.socket())
+                    pending = raise_if_closed(client.socket())
                     # Woken early by bytes that make no line, again and again: a TLS
                     # stream that broke (its reads fail) would spin here for the
                     # whole wait.
@@ -506,71 +515,10 @@ class ImapMailbox:
 _MAX_STUCK = 3
 
 
-def _raise_if_closed(sock: socket.socket) -> bool:
-    """Raise ConnectionError if the peer closed or reset the connection under ``sock``;
-    else return True if bytes wait unread on it.
-
-    Peeks at the raw TCP socket without consuming anything (TLS records included):
-    end of stream means closed; a reset raises; no data yet means alive.
-    """
-    with socket.socket(fileno=os.dup(sock.fileno())) as raw:
-        try:
-            data = raw.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
-        except BlockingIOError:
-            return False
-    if not data:
-        raise ConnectionAbortedError("connection closed by the server")
-    return True
-
-FOLDERS_TTL = 3600.0  # a kept connection lists folders again hourly (a new Archive)
-
-
-def _numbers(info: Any) -> dict[str, int]:
-    """Return the integer items of a SELECT or STATUS response, by name."""
-    out: dict[str, int] = {}
-    for key in (b"UIDVALIDITY", b"UIDNEXT", b"EXISTS", b"HIGHESTMODSEQ"):
-        if key in info:
-            value = info[key]
-            out[key.decode()] = int(value[0] if isinstance(value, list | tuple) else value)
-    return out
-
-
 def _search_args(criteria: list[Any]) -> list[bytes]:
     from imapclient.imapclient import _normalise_search_criteria  # dates as IMAP wants
 
     return list(_normalise_search_criteria(criteria))
-
-
-def parse_esearch_all(reply: str) -> list[int]:
-    """Given an ESEARCH reply (``(TAG "A1") UID ALL 1:3,7``), return the UIDs of its ALL
-    set, in order; an empty list when it has none (nothing matched). Ranges are
-    expanded: the set describes at most one SEARCH_WINDOW of messages.
-    """
-    words = reply.split()
-    if "ALL" not in (w.upper() for w in words):
-        return []
-    text = words[[w.upper() for w in words].index("ALL") + 1] if len(words) > 1 else ""
-    uids: list[int] = []
-    for part in text.split(","):
-        low, _, high = part.partition(":")
-        if not low.isdigit() or (high and not high.isdigit()):
-            continue  # a malformed part is dropped, not guessed
-        start, end = sorted((int(low), int(high or low)))
-        uids.extend(range(start, end + 1))
-    return uids
-
-
-def sequence_set(uids: list[int]) -> str:
-    """Return a compact IMAP sequence set of sorted UIDs: [1, 2, 3, 7] -> "1:3,7"."""
-    parts: list[str] = []
-    run_start = prev = uids[0]
-    for uid in uids[1:]:
-        if uid != prev + 1:
-            parts.append(f"{run_start}:{prev}" if prev != run_start else str(prev))
-            run_start = uid
-        prev = uid
-    parts.append(f"{run_start}:{prev}" if prev != run_start else str(prev))
-    return ",".join(parts)
 
 
 def _fallback(data: list[Any]) -> list[fetchparse.Fetched]:
@@ -587,16 +535,9 @@ def _fallback(data: list[Any]) -> list[fetchparse.Fetched]:
             # The key comes back as BODY[HEADER.FIELDS (...)], without .PEEK.
             if isinstance(key, bytes) and key.startswith(b"BODY[HEADER"):
                 rec.header = value or b""
-        rec.gm_msgid = _int_or_none(items.get(b"X-GM-MSGID"))
-        rec.gm_thrid = _int_or_none(items.get(b"X-GM-THRID"))
+        rec.gm_msgid = int_or_none(items.get(b"X-GM-MSGID"))
+        rec.gm_thrid = int_or_none(items.get(b"X-GM-THRID"))
         if b"UID" in items:
             rec.uid = int(items[b"UID"])
         records.append(rec)
     return records
-
-
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
