@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import structlog
@@ -13,6 +14,11 @@ pytest.register_assert_rewrite("tests.secret_canary")
 from tests.secret_canary import CANARY  # noqa: E402 - after the rewrite hook
 from tests.servers.dovecot import LocalDovecot  # noqa: E402
 from tests.tls import TlsFiles, make_ca_and_server_cert  # noqa: E402
+
+if TYPE_CHECKING:
+    from tests.servers.notify_server import NotifyServer
+    from tests.servers.smtp import SmtpServer
+    from tests.test_daemon import World
 
 pytest_plugins = ["tests.servers.fixtures", "tests.secret_canary"]
 
@@ -62,3 +68,20 @@ def dovecot(tls_files: TlsFiles) -> Iterator[LocalDovecot]:
 def imap_user() -> str:
     """A user name no other test uses: a fresh, empty mailbox on ``dovecot``."""
     return f"u-{uuid.uuid4().hex[:8]}"
+
+
+# --- the daemon as a subprocess, with its mailbox, bus, SMTP server and store ------
+
+
+@pytest.fixture
+def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: str,
+          notify_server: NotifyServer, smtp_server: SmtpServer, tls_files: TlsFiles,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    """A user with a Dovecot mailbox, a private session bus with a notification server,
+    an SMTP server and a config; ``world.start()`` runs `replywatch run` (test_daemon.py)."""
+    from tests.test_daemon import World
+
+    w = World(tmp_path, dovecot, imap_user, dbus_session, smtp_server, tls_files, monkeypatch)
+    yield w
+    w.daemon.stop()
+    w.notify.close()

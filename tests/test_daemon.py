@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -166,14 +166,6 @@ class World:
         self.notify.wait_for("READY=1")
 
 
-@pytest.fixture
-def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: str,
-          notify_server: NotifyServer, smtp_server: SmtpServer, tls_files: TlsFiles,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    w = World(tmp_path, dovecot, imap_user, dbus_session, smtp_server, tls_files, monkeypatch)
-    yield w
-    w.daemon.stop()
-    w.notify.close()
 
 
 def wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:

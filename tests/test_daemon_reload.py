@@ -6,7 +6,6 @@ force; a good one takes effect without a restart.
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,6 @@ from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.test_daemon import World, ago
-from tests.tls import TlsFiles
-
-
-@pytest.fixture
-def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: str,
-          notify_server: NotifyServer, smtp_server: SmtpServer, tls_files: TlsFiles,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    w = World(tmp_path, dovecot, imap_user, dbus_session, smtp_server, tls_files, monkeypatch)
-    yield w
-    w.daemon.stop()
-    w.notify.close()
 
 
 def hup(world: World) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,11 +15,9 @@ from replywatch.alerts.found import ACTIONS, render_found
 from replywatch.core.discover import Proposal
 from replywatch.store import Store, proposals
 from tests.mailfactory import eml
-from tests.servers.dovecot import LocalDovecot
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.test_daemon import World
-from tests.tls import TlsFiles
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -42,14 +39,6 @@ def test_render_found_many_companies_stays_one_short_title() -> None:
         alert.title)
 
 
-@pytest.fixture
-def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: str,
-          notify_server: NotifyServer, smtp_server: SmtpServer, tls_files: TlsFiles,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    w = World(tmp_path, dovecot, imap_user, dbus_session, smtp_server, tls_files, monkeypatch)
-    yield w
-    w.daemon.stop()
-    w.notify.close()
 
 
 def seed_receipts(world: World) -> None:

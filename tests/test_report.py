@@ -10,7 +10,7 @@ import re
 import shutil
 import signal
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,11 +20,8 @@ import vobject
 from replywatch.cli.main import main
 from replywatch.config.model import WEEKDAYS
 from replywatch.store import Store, ledger
-from tests.servers.dovecot import LocalDovecot
-from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
 from tests.test_daemon import World
-from tests.tls import TlsFiles
 
 Cli = Callable[..., str]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -157,14 +154,6 @@ def test_report_out_to_an_unwritable_place_is_one_line_exit_2(
 # -- the daemon keeps the feed current and sends the digest once -------------------
 
 
-@pytest.fixture
-def world(tmp_path: Path, dovecot: LocalDovecot, imap_user: str, dbus_session: str,
-          notify_server: NotifyServer, smtp_server: SmtpServer, tls_files: TlsFiles,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    w = World(tmp_path, dovecot, imap_user, dbus_session, smtp_server, tls_files, monkeypatch)
-    yield w
-    w.daemon.stop()
-    w.notify.close()
 
 
 def _digest_today(world: World) -> None:
