@@ -33,13 +33,14 @@ CREDENTIAL = "demo-imap"
 
 
 def _mail(sender: str, to: str, subject: str, msgid: str, when: datetime,
-          *, in_reply_to: str | None = None, extra: tuple[str, ...] = ()) -> bytes:
+          *, in_reply_to: str | None = None, extra: tuple[str, ...] = (),
+          body: str = "Hello,\r\n\r\n(sample message)") -> bytes:
     lines = [f"From: {sender}", f"To: {to}", f"Subject: {subject}",
              f"Date: {format_datetime(when)}", f"Message-ID: <{msgid}>"]
     if in_reply_to:
         lines += [f"In-Reply-To: <{in_reply_to}>", f"References: <{in_reply_to}>"]
     lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", *extra]
-    return ("\r\n".join(lines) + "\r\n\r\nHello,\r\n\r\n(sample message)\r\n").encode()
+    return ("\r\n".join(lines) + "\r\n\r\n" + body + "\r\n").encode()
 
 
 def seed(server: LocalDovecot, now: datetime) -> None:
@@ -68,6 +69,14 @@ def seed(server: LocalDovecot, now: datetime) -> None:
     # Umbrella: the answer comes through an applicant-tracking system.
     put(_mail("Umbrella Corp Recruiting <no-reply@us.greenhouse-mail.io>", ME,
               "Your interview with Umbrella Corp", "gh-7731@greenhouse-mail.io", ago(1)), ago(1))
+    # Fabrikam: not in the book, but its ATS's receipt says you applied there, and a
+    # Greenhouse security code (account mail) is no application at all.
+    put(_mail("Fabrikam Recruiting <no-reply@us.greenhouse-mail.io>", ME,
+              "Thank you for applying to Fabrikam", "gh-9120@greenhouse-mail.io", ago(5),
+              body="Your application for the Platform Engineer position was received."),
+        ago(5))
+    put(_mail("Greenhouse <no-reply@greenhouse.io>", ME, "Your Greenhouse security code",
+              "gh-code@greenhouse.io", ago(4), body="Your security code is 482913."), ago(4))
     # Hooli: three follow-ups, no answer.
     put(_mail(ME, "jobs@hooli.xyz", "Application: SRE", "app-hooli@example.org", ago(40)),
         ago(40), "Sent", seen=True)
@@ -131,6 +140,11 @@ def print_report(report: PassReport, book: Book, out: TextIO) -> None:
               file=out)
     print("  passed over: the newsletter (bulk mail) and the out-of-office (auto-reply)",
           file=out)
+    for found in report.proposed:
+        p = found.proposal
+        role = f" ({clean_line(p.role)})" if p.role else ""
+        print(f"  found in your mail: {clean_line(p.company)}{role}, from its ATS's receipt "
+              f"(replywatch app proposals; app accept {found.id} adds it)", file=out)
     print("\nWhat is due now (replywatch status):", file=out)
     for app, action in book.due():
         print(f"  [{app.id}] {describe(app, action, book.now, tz)}", file=out)
