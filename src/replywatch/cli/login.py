@@ -16,14 +16,14 @@ import time
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replywatch import config as cfg
 from replywatch.config import Auth, OAuth2
 from replywatch.errors import OAuthError, SecretError, UserError
-from replywatch.oauth import flows
-from replywatch.oauth.providers import endpoints
-from replywatch.oauth.tokens import TokenReply, client_secret, keyring_user, save_refresh_token
+
+if TYPE_CHECKING:  # the flows load only for `login`: every other command starts faster
+    from replywatch.oauth.tokens import TokenReply
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ def cmd_login(args: argparse.Namespace) -> int:
     reply = sign_in(target, device=args.device, browser=browser is not None,
                     open_url=(browser.open if browser is not None else _no_browser),
                     say=print, port=args.port)
+    from replywatch.oauth.tokens import keyring_user
+
     users = ", ".join(repr(keyring_user(target.username, host)) for host in target.hosts)
     print(f"signed in: {target.what} as {target.username}"
           + (f" (scopes {reply.scope})" if reply.scope else "")
@@ -106,14 +108,19 @@ def _checked(target: Target) -> Target:
 
 
 def sign_in(target: Target, *, device: bool, browser: bool, open_url: Callable[[str], bool],
-            say: Callable[[str], None], port: int = 0, timeout: float = flows.LOGIN_TIMEOUT,
+            say: Callable[[str], None], port: int = 0, timeout: float | None = None,
             wait: Callable[[float], None] = time.sleep) -> TokenReply:
     """Run the browser or the device flow for ``target``; store the refresh token.
 
     ``device`` asks for the device flow; without a ``browser`` it is chosen where
     the provider offers it. Raise OAuthError if the flow fails or grants no
-    refresh token, SecretError if the client secret cannot be read.
+    refresh token, SecretError if the client secret cannot be read. ``timeout``
+    defaults to ``flows.LOGIN_TIMEOUT``.
     """
+    from replywatch.oauth import flows
+    from replywatch.oauth.providers import endpoints
+    from replywatch.oauth.tokens import client_secret, save_refresh_token
+
     ends = endpoints(target.settings)
     try:
         secret = client_secret(target.settings, target.what)
@@ -127,7 +134,8 @@ def sign_in(target: Target, *, device: bool, browser: bool, open_url: Callable[[
     else:
         reply = flows.authorization_code_flow(ends, client, open_url=open_url, say=say,
                                               login_hint=target.username, port=port,
-                                              timeout=timeout)
+                                              timeout=flows.LOGIN_TIMEOUT if timeout is None
+                                              else timeout)
     if reply.refresh_token is None:
         raise OAuthError(f"{ends.name} granted no refresh token, so replywatch could not "
                          "stay signed in",

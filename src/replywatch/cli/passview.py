@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from replywatch.core.discover import Proposal
 from replywatch.core.model import Direction
 from replywatch.core.text import clean_line
-from replywatch.engine import Matched, PassReport
 from replywatch.store.book import action_json, describe
+
+if TYPE_CHECKING:  # types only: `status` and `app list` need not load the engine
+    from replywatch.core.discover import Proposal
+    from replywatch.engine import Matched, PassReport
 
 
 def ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:

@@ -1,0 +1,70 @@
+"""Command latency against `python -c pass`, measured in the same run.
+
+    .venv/bin/python bench/cli.py [--apps 2000] [--runs 7]
+
+A throwaway store holds ``--apps`` applications; each command runs as a fresh
+process (as a user's shell runs it), ``--runs`` times, and the median is reported
+with its ratio to the interpreter's own start. Target (issue "Fast at every size"):
+`status` and `app list` within 12x `python -c pass`. Not a test: figures vary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from replywatch.store import Store
+
+
+def seed(store_path: Path, apps: int) -> None:
+    store = Store.open(store_path)
+    now = datetime.now(UTC)
+    with store.tx():
+        for n in range(apps):
+            store.add_application(company=f"Company {n}", role="Engineer",
+                                  applied_at=now - timedelta(days=n % 60), now=now,
+                                  contacts=[f"jobs@company{n}.example"])
+    store.close()
+
+
+def timed(argv: list[str], env: dict[str, str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--apps", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rw-bench-cli-") as tmp:
+        env = {**os.environ, "XDG_DATA_HOME": f"{tmp}/data", "XDG_CONFIG_HOME": f"{tmp}/cfg"}
+        env.pop("REPLYWATCH_CONFIG", None)
+        seed(Path(tmp) / "data" / "replywatch" / "replywatch.db", args.apps)
+        rw = [sys.executable, "-m", "replywatch"]
+        floor = timed([sys.executable, "-c", "pass"], env, args.runs)
+        print(f"python -c pass: {floor * 1000:.0f} ms (median of {args.runs}); "
+              f"{args.apps:,} applications in the store")
+        for name, argv in (("--version", [*rw, "--version"]), ("status", [*rw, "status"]),
+                           ("app list", [*rw, "app", "list"]),
+                           ("app list --json", [*rw, "app", "list", "--json"])):
+            took = timed(argv, env, args.runs)
+            verdict = "" if name == "--version" else (
+                "OK" if took <= 12 * floor else "MISSED (target 12x)")
+            print(f"  {name:<16} {took * 1000:6.0f} ms  {took / floor:5.1f}x  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
