@@ -323,3 +323,41 @@ def test_check_updated_invite_moves_the_interview_instead_of_adding_one(
     starts = [datetime.fromisoformat(i["start"])
               for i in show(rw, capsys, app_id)["interviews"]]  # type: ignore[attr-defined]
     assert [moved] == starts
+
+
+AUTO = ["Auto-Submitted: auto-generated"]
+
+
+def test_check_ats_rejection_marked_auto_generated_still_closes_the_application(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    # ATSs mark their notifications auto-generated (RFC 3834): a rejection sent so is
+    # still a rejection, not an out-of-office to pass over.
+    app_id = app_add(rw, capsys, "--company", "Fabrikam", "--applied", days_ago(9))
+    rw.add(eml(sender="Fabrikam Recruiting <no-reply@us.greenhouse-mail.io>",
+               subject="Your application to Fabrikam", msgid="auto-rej@greenhouse-mail.io",
+               extra=AUTO, body="Hi Alex,\r\n\r\nThank you for applying to Fabrikam. "
+               "Unfortunately we have decided to move forward with other candidates.\r\n"),
+           days_ago=1)
+    data = check(rw, capsys)
+    assert ([("auto-rej@greenhouse-mail.io", "rejection", False)], "rejected") == (
+        kinds_of(data), show(rw, capsys, app_id)["stage"])
+
+
+def test_check_auto_generated_notice_that_says_nothing_is_no_reply(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_id = app_add(rw, capsys, "--company", "Fabrikam", "--applied", days_ago(9))
+    rw.add(eml(sender="Fabrikam Recruiting <no-reply@us.greenhouse-mail.io>",
+               subject="Fabrikam: an update", msgid="auto-note@greenhouse-mail.io",
+               extra=AUTO, body="Hello,\r\n\r\nPlease see the portal.\r\n"), days_ago=1)
+    data = check(rw, capsys)
+    assert ([("auto-note@greenhouse-mail.io", "acknowledgement", False)], "them") == (
+        kinds_of(data), show(rw, capsys, app_id)["waiting_on"])
+
+
+def test_check_out_of_office_auto_replied_is_still_passed_over(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    app_add(rw, capsys, "--company", "Globex", "--contact", "careers@globex.io",
+            "--applied", days_ago(9))
+    rw.add(eml(sender="Globex Careers <careers@globex.io>", subject="Automatic reply",
+               msgid="ooo@globex.io", extra=["Auto-Submitted: auto-replied"]), days_ago=1)
+    assert [] == kinds_of(check(rw, capsys))

@@ -48,6 +48,16 @@ def automated(msg: Message, rule: str) -> bool:
     return rule == "ats" or is_automated(msg)
 
 
+def machine_said(found: Classification, msg: Message) -> Classification:
+    """Return what counts of a classification: a message a system generated
+    (Auto-Submitted: auto-generated) that says nothing more definite is no reply —
+    "weak evidence is `other`" protects a person's mail, and no person wrote this."""
+    if found.kind is Kind.OTHER and msg.auto_submitted == "auto-generated":
+        return Classification(Kind.ACKNOWLEDGEMENT, found.confidence,
+                              (*found.evidence, "Auto-Submitted: auto-generated"))
+    return found
+
+
 def gave_reasons(text: str) -> bool:
     """Return True when a message's text says why (a rejection with its reasons)."""
     return _REASONS.search(text[:_TEXT_CAP]) is not None
@@ -71,7 +81,7 @@ def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule:
     if known is not None and known.body is not kinds.Body.PENDING:
         kinds.settle_stage(store, app_id, key, now)
         return Classification(known.effective, known.confidence, known.evidence)
-    found = classify(mail_text(msg, rule))
+    found = machine_said(classify(mail_text(msg, rule)), msg)
     kinds.record(store, key, found, automated=automated(msg, rule), reasons=False,
                  body=kinds.Body.PENDING)
     kinds.settle_stage(store, app_id, key, now)
@@ -125,7 +135,7 @@ def _reclassify(store: Store, key: str, body: MailBody, now: datetime,
         return
     app_id, rule = placed
     msg = parse_raw(raw)
-    found = classify(mail_text(msg, rule, body))
+    found = machine_said(classify(mail_text(msg, rule, body)), msg)
     kinds.record(store, key, found, automated=automated(msg, rule),
                  reasons=found.kind is Kind.REJECTION and gave_reasons(body.text),
                  body=kinds.Body.READ)

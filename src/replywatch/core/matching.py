@@ -386,7 +386,10 @@ def match(msg: Message, index: Index) -> Match:
     """Given a message and the index, return which application it belongs to, if any."""
     own = index.is_own(msg.from_addr)
     direction = Direction.TO_THEM if own else Direction.FROM_THEM
-    if not own and msg.auto_reply:
+    if not own and msg.auto_reply and msg.auto_submitted != "auto-generated":
+        # An out-of-office answers nothing. A notification a system generated (an
+        # ATS's receipt or rejection: RFC 3834 "auto-generated") is matched, and what
+        # it says decides what it does (classifying.py).
         return Match(direction, reason="auto_reply")
     decided = _thread_match(msg, index, direction)
     if decided is not None:
