@@ -194,7 +194,7 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
 
 
 def match_pending(store: Store, own: set[str], report: PassReport,
-                  now: datetime | None = None) -> None:
+                  now: datetime | None = None, *, propose: bool = True) -> None:
     """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
@@ -203,7 +203,9 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     late) is caught by another sweep over what is left, for the new anchors only.
     Only messages that pass a prefilter are parsed: most mail belongs to no
     application, and the prefilter proves it from the raw bytes. Each matched
-    message from them is classified from its headers (``classifying``).
+    message from them is classified from its headers (``classifying``). With
+    ``propose``, what is left unmatched is offered to discovery (new mail only: a
+    rematch after a book change has looked at it before).
     """
     if not mailstate.has_pending(store):
         return
@@ -226,8 +228,9 @@ def match_pending(store: Store, own: set[str], report: PassReport,
                 candidates += mailstate.pending_between(store, start, end)
             added = _sweep(store, index, only, apps, report=report, messages=iter(candidates),
                            now=when)
-        every = store.applications(include_closed=True)
-        report.proposed += propose_pending(store, own, every, when, report.candidates)
+        if propose:
+            every = store.applications(include_closed=True)
+            report.proposed += propose_pending(store, own, every, when, report.candidates)
         mailstate.mark_rest_processed(store)
 
 
@@ -444,6 +447,6 @@ def rematch(config: Config, store: Store) -> PassReport:
     report = PassReport()
     with store.tx():
         mailstate.reopen_unmatched(store)
-    match_pending(store, own_addresses(config), report)
+    match_pending(store, own_addresses(config), report, propose=False)
     report.matched = [_with_kind(store, m) for m in report.matched]
     return report
