@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 import structlog
 
+from replywatch import log
+
 pytest.register_assert_rewrite("tests.secret_canary")
 from tests.secret_canary import CANARY  # noqa: E402 - after the rewrite hook
 from tests.servers.dovecot import LocalDovecot  # noqa: E402
@@ -34,6 +36,7 @@ def _reset_logging() -> Iterator[None]:
     """Undo a test's log set-up: it may point at a stream pytest has since closed."""
     yield
     structlog.reset_defaults()
+    log.reset()
 
 
 # --- IMAP: one local Dovecot per session, a fresh mailbox per test ---------------

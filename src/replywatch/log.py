@@ -12,8 +12,6 @@ import sys
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
-import structlog
-
 _SECRET_KEYS = re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie", re.IGNORECASE)
 # Values that look like credentials wherever they appear in a string.
 _SECRET_VALUES = re.compile(
@@ -77,14 +75,26 @@ def redact(
     return event_dict
 
 
+# The settings of a lazy ``setup``, until the first ``get`` applies them (at most one).
+_pending: list[dict[str, Any]] = []
+
+
 def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None = None,
-          json: bool | None = None) -> None:
+          json: bool | None = None, lazy: bool = False) -> None:
     """Configure structlog to write to ``stream`` (stderr by default).
 
     JSON lines unless the stream is a terminal (override with ``json``); debug
     lines with ``verbose``; errors only with ``quiet`` (a command that reports its
     own failures, such as a failed account in ``check``, would otherwise say it twice).
+    With ``lazy``, structlog is loaded and configured by the first ``get``: a command
+    that logs nothing (``status``, ``app list``) does not pay for its import.
     """
+    _pending.clear()
+    if lazy:
+        _pending.append({"verbose": verbose, "quiet": quiet, "stream": stream, "json": json})
+        return
+    import structlog
+
     out = stream or sys.stderr
     use_json = (not out.isatty()) if json is None else json
     processors: list[Any] = [
@@ -110,5 +120,14 @@ def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None =
 
 
 def get(name: str = "replywatch", **context: Any) -> Any:
-    """Return a bound structlog logger."""
+    """Return a bound structlog logger (configuring it first after a lazy ``setup``)."""
+    if _pending:
+        setup(**_pending.pop())
+    import structlog
+
     return structlog.get_logger(name).bind(**context)
+
+
+def reset() -> None:
+    """Forget a lazy ``setup`` that no logger used (between tests)."""
+    _pending.clear()

@@ -92,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # A command's own output tells what happened; its logs only speak up for trouble.
     # The daemon (`run`) logs what it does at info, for journald.
-    log.setup(verbose=args.verbose, quiet=getattr(args, "command", "") != "run")
+    daemon = getattr(args, "command", "") == "run"
+    log.setup(verbose=args.verbose, quiet=not daemon, lazy=not (daemon or args.verbose))
     try:
         code: int = args.func(args)
     except UserError as exc:
