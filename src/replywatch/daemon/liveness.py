@@ -67,14 +67,12 @@ class Pulse:
             return now - self._last < hang_after
 
 
-class NetworkMailbox:
-    """A mailbox whose every call (and every batch its messages are read in) is a
-    marked network wait of the worker's pulse.
-    """
+class WrappedMailbox:
+    """A mailbox that stands for another: its command count is the inner one's, and
+    what it does not define itself is the inner mailbox's."""
 
-    def __init__(self, inner: Mailbox, pulse: Pulse) -> None:
+    def __init__(self, inner: Mailbox) -> None:
         self.inner = inner
-        self._pulse = pulse
 
     @property
     def commands(self) -> int:
@@ -84,6 +82,19 @@ class NetworkMailbox:
     @commands.setter
     def commands(self, value: int) -> None:
         self.inner.commands = value
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class NetworkMailbox(WrappedMailbox):
+    """A mailbox whose every call (and every batch its messages are read in) is a
+    marked network wait of the worker's pulse.
+    """
+
+    def __init__(self, inner: Mailbox, pulse: Pulse) -> None:
+        super().__init__(inner)
+        self._pulse = pulse
 
     def connect(self) -> None:
         """Connect the inner mailbox."""
@@ -114,9 +125,6 @@ class NetworkMailbox:
             if message is None:
                 return
             yield message
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 class NetworkChannel:

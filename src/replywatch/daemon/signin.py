@@ -14,13 +14,13 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from replywatch import log, secrets
 from replywatch.alerts.deliver import Channel
 from replywatch.config import Account, Config
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.daemon import notices
+from replywatch.daemon.liveness import WrappedMailbox
 from replywatch.engine import Mailbox, PassReport
 from replywatch.errors import AuthError, MailboxError
 from replywatch.mail.folders import Folder
@@ -87,22 +87,13 @@ class SignInGuard:
             return news
 
 
-class GuardedMailbox:
+class GuardedMailbox(WrappedMailbox):
     """A mailbox whose ``connect`` asks the guard first and tells it how it went."""
 
     def __init__(self, inner: Mailbox, account: Account, guard: SignInGuard) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self._account = account
         self._guard = guard
-
-    @property
-    def commands(self) -> int:
-        """Return the inner mailbox's command count."""
-        return self.inner.commands
-
-    @commands.setter
-    def commands(self, value: int) -> None:
-        self.inner.commands = value
 
     def connect(self) -> None:
         """Log in, unless the account is paused. Raise MailboxError when paused or
@@ -133,9 +124,6 @@ class GuardedMailbox:
                     ) -> tuple[FolderState, Iterator[RawMessage]]:
         """Read a folder of the inner mailbox."""
         return self.inner.read_folder(folder, state, since)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 class SignInNotices:
