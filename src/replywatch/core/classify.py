@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from replywatch.core import kindmodel, phrases
-from replywatch.core.domains import domain_of, is_ats
+from replywatch.core.domains import domain_of, is_ats, is_board
 from replywatch.core.kindmodel import KindModel
 from replywatch.core.kinds import Classification, Kind, MailText
 
@@ -135,7 +135,7 @@ def classify_with(mail: MailText, model: KindModel | None) -> Classification:
     threshold; its word is in the evidence ("model: rejection 0.93").
     """
     name, subject, body, domain, automated = _read(mail)
-    board = _within(domain, phrases.BOARD_DOMAINS)
+    board = _is_board(domain)
     hits = [*_hits(subject, automated), *_hits(body, automated), *_negated_progress(body),
             *_hits(name, automated, only=Kind.JOB_ALERT)]
     if _within(domain, phrases.ASSESSMENT_DOMAINS):
@@ -184,7 +184,7 @@ def _read(mail: MailText) -> tuple[str, str, str, str, bool]:
     body = _normalise(cut_quoted(mail.body[:MAX_BODY_IN]))[:MAX_BODY]
     domain = domain_of(mail.sender[:MAX_NAME])
     local = mail.sender[:MAX_NAME].partition("@")[0].lower()
-    automated = (mail.automated or _within(domain, phrases.BOARD_DOMAINS) or is_ats(domain)
+    automated = (mail.automated or _is_board(domain) or is_ats(domain)
                  or any(marker in local for marker in phrases.NO_REPLY_MARKERS))
     return name, subject, body, domain, automated
 
@@ -349,6 +349,10 @@ def _normalise(text: str) -> str:
     # Hard-wrapped lines are one sentence; a blank line ends a paragraph.
     text = _PARAGRAPH_RE.sub("\x00", text).replace("\n", " ").replace("\x00", "\n")
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def _is_board(domain: str) -> bool:
+    return is_board(domain) or _within(domain, phrases.MORE_BOARD_DOMAINS)
 
 
 def _within(domain: str, domains: frozenset[str]) -> bool:
