@@ -19,14 +19,13 @@ from replywatch.alerts.deliver import Channel
 from replywatch.alerts.render import RenderedAlert
 from replywatch.config import Config
 from replywatch.config.model import WEEKDAYS
-from replywatch.core.model import ActionKind, Application
+from replywatch.core.model import ActionKind
 from replywatch.core.report import week_of
-from replywatch.core.text import clean_line
 from replywatch.core.timeutil import from_wall_clock
 from replywatch.report import data as report_data
 from replywatch.report import html
 from replywatch.store import Store, ledger, parse_utc, utc_text
-from replywatch.store.book import Book, describe
+from replywatch.store.book import Book, app_name, describe
 
 
 def week_key(now: datetime, tz: tzinfo) -> str:
@@ -66,15 +65,12 @@ def compose(book: Book, tz: tzinfo, max_follow_ups: int) -> tuple[str, str, byte
         lines.append(f"  ... and {len(due) - 20} more (replywatch status)")
     if quiet:
         lines += ["", "Gone quiet (silence is an answer; it is fine to move on):"]
-        lines += [f"  - {_name(a)}" for a in quiet[:10]]
+        lines += [f"  - {app_name(a)}" for a in quiet[:10]]
     open_count = sum(1 for a in data.apps if not a.stage.is_closed)
     title = f"Your job search this week: {open_count} open, {len(due)} due"
     page = html.render(data, tz, max_follow_ups=max_follow_ups).encode("utf-8")
     return title, "\n".join(lines), page
 
-
-def _name(app: Application) -> str:
-    return clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
 
 
 class DigestSender:

@@ -16,7 +16,7 @@ from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Application, Direction, Stage
 from replywatch.core.timeutil import humanize, iso
 from replywatch.errors import UserError
-from replywatch.store.book import check_address, check_message_id
+from replywatch.store.book import app_name, check_address, check_message_id
 
 
 def cmd_app_add(args: argparse.Namespace) -> int:
@@ -150,7 +150,7 @@ def cmd_app_remove(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     app = ctx.book.store.get(args.id)
-    name = views.app_name(app)
+    name = app_name(app)
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(f"app remove {args.id}: not asking without a terminal; "
@@ -171,7 +171,7 @@ def cmd_app_restore(args: argparse.Namespace) -> int:
     ctx = context(args)
     app = ctx.book.restore(args.id)
     _rematch(ctx)
-    print(f"restored [{app.id}] {views.app_name(app)}")
+    print(f"restored [{app.id}] {app_name(app)}")
     return 0
 
 
@@ -222,10 +222,10 @@ def _complete_ids(prefix: str, parsed_args: argparse.Namespace, *,
         store = Store.open(path)
         try:
             if removed_ones:
-                return {str(r.id): views.app_name(Application(  # only the name is shown
+                return {str(r.id): app_name(Application(  # only the name is shown
                     id=r.id, company=r.company, role=r.role, stage=Stage.APPLIED,
                     applied_at=r.removed_at)) for r in removed(store)}
-            return {str(a.id): views.app_name(a) for a in store.applications(include_closed=True)
+            return {str(a.id): app_name(a) for a in store.applications(include_closed=True)
                     if str(a.id).startswith(prefix)}
         finally:
             store.close()

@@ -11,7 +11,7 @@ from replywatch import config as cfg
 from replywatch.cli import passview, views
 from replywatch.cli.context import Command, context, emit, help_of, load_config
 from replywatch.errors import UserError
-from replywatch.store.book import action_json, describe
+from replywatch.store.book import action_json, app_name, describe
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -88,7 +88,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 if app.snoozed_until is not None and app.snoozed_until > now:
                     # Its due time is the snooze's end: say so, not just a date.
                     snoozed = views.next_words(app, ctx.book.evaluate(app), now, ctx.tz)
-                    print(f"  [{app.id}] {views.app_name(app)} — {snoozed}")
+                    print(f"  [{app.id}] {app_name(app)} — {snoozed}")
                 else:
                     print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
     if unclear:

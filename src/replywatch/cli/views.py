@@ -55,11 +55,6 @@ def next_words(app: Application, ev: Evaluation, now: datetime, tz: tzinfo) -> s
     return f"nothing: {app.stage.value}" if app.stage.is_closed else "nothing due"
 
 
-def app_name(app: Application) -> str:
-    """Return "Company (Role)", cleaned for a terminal."""
-    return clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
-
-
 def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Return aligned lines: the first column right-aligned, the last one not padded."""
     widths = [max(width(cell) for cell in column) for column in zip(headers, *rows, strict=True)]

@@ -13,10 +13,9 @@ import tempfile
 from datetime import timedelta, tzinfo
 from pathlib import Path
 
-from replywatch.core.model import ActionKind, Application
-from replywatch.core.text import clean_line
+from replywatch.core.model import ActionKind
 from replywatch.report.data import ReportData
-from replywatch.store.book import describe
+from replywatch.store.book import app_name, describe
 
 _DOMAIN = "replywatch.invalid"  # UIDs need a domain; this one can never clash
 
@@ -39,7 +38,7 @@ def feed(data: ReportData, tz: tzinfo) -> bytes:
             event.add("dtstamp", stamp)
             event.add("dtstart", interview.start)
             event.add("dtend", interview.end)
-            event.add("summary", f"Interview: {_name(app)}")
+            event.add("summary", f"Interview: {app_name(app)}")
             if interview.interviewers:
                 event.add("description", "With " + ", ".join(interview.interviewers))
             cal.add_component(event)
@@ -57,15 +56,12 @@ def feed(data: ReportData, tz: tzinfo) -> bytes:
         event.add("dtend", day + timedelta(days=1))
         what = "Thank-you note" if action.kind is ActionKind.THANK_YOU_DUE else (
             f"Follow-up {action.n} of {action.max_n}")
-        event.add("summary", f"{what}: {_name(app)}")
+        event.add("summary", f"{what}: {app_name(app)}")
         event.add("description", describe(app, action, data.now, tz))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)
     return bytes(cal.to_ical())
 
-
-def _name(app: Application) -> str:
-    return clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
 
 
 def write_atomically(path: Path, content: bytes) -> None:

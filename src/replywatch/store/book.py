@@ -247,11 +247,14 @@ def action_text(action: Action, now: datetime, tz: tzinfo) -> str:
     return f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
 
 
+def app_name(app: Application) -> str:
+    """Return "Company (Role)", cleaned: both may come from an import or a mail."""
+    return clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
+
+
 def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str:
     """Return one line such as "Acme — follow-up 1 of 3 due since Mon 24 Nov"."""
-    # Company and role may come from an import or a mail: cleaned for the terminal.
-    name = clean_line(app.company, 60) + (f" ({clean_line(app.role, 60)})" if app.role else "")
-    return f"{name} — {action_text(action, now, tz)}"
+    return f"{app_name(app)} — {action_text(action, now, tz)}"
 
 
 # What a reply's message was, in the one-line view.
