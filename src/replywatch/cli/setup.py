@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,11 +22,12 @@ from pathlib import Path
 from typing import TextIO
 
 from replywatch import config as cfg
+from replywatch.core.domains import domain_of
 from replywatch.errors import UserError
 from replywatch.mail import autoconfig
 from replywatch.mail.autoconfig import Found, Server
+from replywatch.store.book import check_address
 
-_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]\\]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 _SECURITY = ("tls", "starttls", "plain")
 _DEFAULT_PORT = {"tls": 993, "starttls": 143, "plain": 143}
 _OAUTH_HINT = {
@@ -81,8 +81,7 @@ def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None]
                         hint="edit it, or check it with `replywatch config check`")
     interactive = args.email is None
     email = args.email if not interactive else _ask_email(io)
-    if not _ADDRESS.fullmatch(email):
-        raise UserError(f"--email: not an email address: {email!r}")
+    check_address(email, what="--email")  # raises the one-line error
     choices = _server(email, args, io, interactive, find or autoconfig.find)
     password = _password(choices, args, io, interactive)
     _store_password(choices, password)
@@ -132,15 +131,18 @@ def _first_look(path: Path, io: Io, env: dict[str, str]) -> None:
 def _ask_email(io: Io) -> str:
     for _ in range(3):
         email = io.ask("Your email address", "").strip()
-        if _ADDRESS.fullmatch(email):
-            return email
-        io.out.write(f"  {email!r} is not an email address (like you@example.com)\n")
+        try:
+            check_address(email)
+        except UserError:
+            io.out.write(f"  {email!r} is not an email address (like you@example.com)\n")
+            continue
+        return email
     raise UserError("no email address given")
 
 
 def _server(email: str, args: argparse.Namespace, io: Io, interactive: bool,
             find: Callable[[str], Found | None]) -> Choices:
-    domain = autoconfig.domain_of(email)
+    domain = domain_of(email)
     name = domain.split(".")[0] or "mail"
     if args.host:
         security = args.security or "tls"

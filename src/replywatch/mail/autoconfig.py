@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from replywatch import log
+from replywatch.core.domains import domain_of
 
 if TYPE_CHECKING:
     import dns.resolver
@@ -110,12 +111,6 @@ Lookup = Callable[[str, str], Sequence[object]]  # (name, rdtype) -> answers
 Fetch = Callable[[str], bytes | None]  # url -> document, or None
 
 
-def domain_of(address: str) -> str:
-    """Return the lower-cased domain of an address ("" when there is none)."""
-    _, at, domain = address.strip().rpartition("@")
-    return domain.strip(".").lower() if at else ""
-
-
 def known(domain: str) -> Found | None:
     """Return the settings of a large provider that serves ``domain``, or None."""
     return _KNOWN.get(domain)
@@ -125,8 +120,8 @@ def find(address: str, *, lookup: Lookup | None = None, fetch: Fetch | None = No
          ) -> Found | None:
     """Given an email address, return where its mail lives, or None when no way
     found it. ``lookup`` and ``fetch`` default to DNS and HTTPS."""
-    domain = domain_of(address)
-    if not domain or "." not in domain:
+    domain = domain_of(address) if "@" in address else ""
+    if "." not in domain:
         return None
     if (found := known(domain)) is not None:
         return found
