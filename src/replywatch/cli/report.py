@@ -40,7 +40,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     from replywatch.report import data, ics
 
     ctx = context(args)
-    content = ics.feed(data.load(ctx.book), ctx.tz)
+    content = ics.feed(data.load(ctx.book, with_facts=False), ctx.tz)
     if args.out is None:
         sys.stdout.write(content.decode("utf-8"))  # CRLF line ends kept as they are
         return 0

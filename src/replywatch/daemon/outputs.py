@@ -53,7 +53,7 @@ class Outputs:
         path = calendar_path(self.config)
         book = Book(self.store, self.config.policy, self.tz, now)
         try:
-            ics.write_atomically(path, ics.feed(report_data.load(book), self.tz))
+            ics.write_atomically(path, ics.feed(report_data.load(book, with_facts=False), self.tz))
         except OSError as exc:
             if not self._failing:  # once per streak, like every other failure
                 log.get(path=str(path)).warning("calendar_not_written", error=str(exc))
