@@ -25,12 +25,12 @@ from replywatch.core.domains import (
     board_base,
     domain_of,
     is_free_mail,
-    local_of,
     registrable_label,
     relay_base,
 )
 from replywatch.core.kinds import Kind
 from replywatch.core.names import squash
+from replywatch.core.senders import relay_slots
 
 MAX_SUBJECT = 300
 MAX_NAME = 200
@@ -273,16 +273,12 @@ def _from_display_name(name: str) -> str:
 def _tenant(address: str) -> str:
     """Return the employer slot of a relay address when it reads as a name: the
     tenant label (acme.teamtailor-mail.com) or the local part (acme@myworkday.com)."""
-    domain = domain_of(address)
-    base = relay_base(domain)
-    if base is None or base not in _TENANT_RELAYS:
+    if relay_base(domain_of(address)) not in _TENANT_RELAYS:
         return ""
-    label = domain[: -len(base)].rstrip(".").split(".")[0] if domain != base else ""
-    if not label:
-        label = local_of(address)
-    if not label or len(label) < 3 or any(c.isdigit() for c in label) or label in (
-            "no-reply", "noreply", "notifications", "jobs", "careers", "mail", "us", "eu",
-            "app", "email", "bounce", "talent", "hire", "recruiting", "do-not-reply"):
+    # The slots matching reads too (core.senders): tenant labels, then the local part,
+    # without region, service and role words; an id cannot name a company.
+    label = next(iter(relay_slots(address)), "")
+    if len(label) < 3 or any(c.isdigit() for c in label):
         return ""
     return label.replace("-", " ").title()
 
