@@ -89,11 +89,13 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     ones. Mail of a company already in the book is not proposed. Messages whose
     headers are not enough, but whose text or attachments could be, are added to
     ``candidates`` (at most MAX_CANDIDATES). Call inside tx()."""
-    mine = re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own))) if own else None
+    # Case-blind on the bytes themselves: no lower-cased copy of every header.
+    mine = re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own)),
+                      re.IGNORECASE) if own else None
     in_book = _book_keys(apps)
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
-        if not (_SENDERS.search(raw.header) or (mine and mine.search(raw.header.lower()))):
+        if not (_SENDERS.search(raw.header) or (mine and mine.search(raw.header))):
             continue
         msg = parse_raw(raw)
         seen = seen_of(msg, own)
