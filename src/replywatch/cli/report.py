@@ -17,7 +17,7 @@ Handler = Callable[[argparse.Namespace], int]
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the HTML report to --out (default: standard output); --open shows it."""
     from replywatch.cli.context import context, when
-    from replywatch.report import data, html
+    from replywatch.report import data, html, ics
 
     ctx = context(args)
     since = when(args.since, ctx.tz, "--since")
@@ -26,7 +26,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.out is None and not args.open:
         sys.stdout.write(page)
         return 0
-    out = Path(args.out) if args.out else _default_report_path()
+    out = Path(args.out) if args.out else ics.beside_store(ctx.config, "report.html")
     _write(out, page.encode("utf-8"))
     print(f"wrote {out}")
     if args.open:
@@ -47,14 +47,6 @@ def cmd_ics(args: argparse.Namespace) -> int:
     _write(Path(args.out), content)
     print(f"wrote {args.out}")
     return 0
-
-
-def _default_report_path() -> Path:
-    import os
-
-    from replywatch.config import default_store_path
-
-    return default_store_path(os.environ).parent / "report.html"
 
 
 def _write(path: Path, content: bytes) -> None:

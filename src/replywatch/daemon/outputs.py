@@ -6,7 +6,6 @@ cannot be sent is logged and tried again later, and never stops a pass.
 
 from __future__ import annotations
 
-import os
 import webbrowser
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -16,7 +15,7 @@ from replywatch import log
 from replywatch.alerts import found
 from replywatch.alerts.deliver import Channel
 from replywatch.alerts.digest import DigestSender
-from replywatch.config import Config, default_store_path
+from replywatch.config import Config
 from replywatch.config.timeinput import zone
 from replywatch.engine import rematch
 from replywatch.report import data as report_data
@@ -27,10 +26,7 @@ from replywatch.store.book import Book
 
 def calendar_path(config: Config) -> Path:
     """Return where the feed is kept: ``[calendar] path``, else next to the store."""
-    if config.calendar.path is not None:
-        return config.calendar.path
-    store = config.store_path or default_store_path(os.environ)
-    return store.parent / "replywatch.ics"
+    return config.calendar.path or ics.beside_store(config, "replywatch.ics")
 
 
 class Outputs:
@@ -100,7 +96,7 @@ class Outputs:
         from replywatch.report import html
 
         book = Book(self.store, self.config.policy, self.tz, now)
-        path = calendar_path(self.config).with_name("report.html")
+        path = ics.beside_store(self.config, "report.html")
         page = html.render(report_data.load(book), self.tz,
                            max_follow_ups=self.config.policy.max_follow_ups)
         try:

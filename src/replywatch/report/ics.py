@@ -13,6 +13,7 @@ import tempfile
 from datetime import timedelta, tzinfo
 from pathlib import Path
 
+from replywatch.config import Config, default_store_path
 from replywatch.core.model import ActionKind
 from replywatch.report.data import ReportData
 from replywatch.store.book import app_name, describe
@@ -78,6 +79,6 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def default_path(data_home: Path) -> Path:
-    """Return where the daemon keeps the feed: next to the store."""
-    return data_home / "replywatch" / "replywatch.ics"
+def beside_store(config: Config, name: str) -> Path:
+    """Return the path of file ``name`` in the store's folder (the feed, the report)."""
+    return (config.store_path or default_store_path(os.environ)).parent / name
