@@ -94,6 +94,19 @@ class Delivery:
     due: int = 0  # open applications with an action due now
 
 
+def broadcast(channels: Sequence[Channel], alert: RenderedAlert) -> int:
+    """Send a notice that belongs to no application on every channel, logging each
+    failure; return on how many it went out. (No ledger: the caller keeps it once.)"""
+    sent = 0
+    for channel in channels:
+        try:
+            channel.send(alert, None)
+            sent += 1
+        except AlertChannelError as exc:
+            log.get(channel=channel.name).warning("channel_failed", error=exc.problems[0])
+    return sent
+
+
 class Alerter:
     """Turns due actions into alerts on every channel, exactly once each."""
 
@@ -234,11 +247,7 @@ class Alerter:
             title=title, body=body, email_subject=f"[replywatch] {title}",
             email_body=body + "\n", payload={"kind": "account_failing", "account": account,
                                               "title": title, "body": body})
-        for channel in self.channels:
-            try:
-                channel.send(alert, None)
-            except AlertChannelError as exc:
-                log.get(channel=channel.name).warning("channel_failed", error=exc.problems[0])
+        broadcast(self.channels, alert)
 
     def account_ok(self, account: str) -> None:
         """Note that an account was read again."""

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from replywatch import log, secrets
-from replywatch.alerts import AlertChannelError
-from replywatch.alerts.deliver import Channel
+from replywatch.alerts.deliver import Channel, broadcast
 from replywatch.alerts.render import RenderedAlert
 from replywatch.config import Account, Config, load_config
 from replywatch.daemon.sdnotify import SystemdNotifier
@@ -24,18 +23,6 @@ def notice(kind: str, key: str, title: str, body: str) -> RenderedAlert:
     return RenderedAlert(key=key, kind=kind, app_id=0, title=title, body=body,
                          email_subject=f"[replywatch] {title}", email_body=body + "\n",
                          payload={"kind": kind, "title": title, "body": body})
-
-
-def send(channels: Sequence[Channel], alert: RenderedAlert) -> int:
-    """Send a notice on every channel; return on how many it went out."""
-    sent = 0
-    for channel in channels:
-        try:
-            channel.send(alert, None)
-            sent += 1
-        except AlertChannelError as exc:
-            log.get(channel=channel.name).warning("channel_failed", error=exc.problems[0])
-    return sent
 
 
 def signin_paused(account: Account, refusals: int, pause_minutes: int) -> RenderedAlert:
@@ -84,7 +71,7 @@ class StoreHealth:
         self.problem = problem = fault.problems[0]
         log.get().error("store_failed", error=problem, kind=fault.kind)
         notifier.status(f"store failing: {problem}")
-        send(channels, store_failed(problem))
+        broadcast(channels, store_failed(problem))
 
     def ok(self) -> None:
         """Note a pass that went through: a failing streak ends."""

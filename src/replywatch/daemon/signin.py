@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from replywatch import log, secrets
-from replywatch.alerts.deliver import Channel
+from replywatch.alerts.deliver import Channel, broadcast
 from replywatch.config import Account, Config
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.daemon import notices
@@ -148,11 +148,11 @@ class SignInNotices:
                 log.get(account=name).warning("signin_paused")
                 if standing.raise_notice(self._store, f"signin:{name}", now):
                     self._standing.add(name)
-                    notices.send(channels, notices.signin_paused(
+                    broadcast(channels, notices.signin_paused(
                         accounts[name], self._guard.limit, int(self._guard.pause // 60)))
         for acct in report.accounts:
             if acct.ok and acct.name in self._standing:
                 self._standing.discard(acct.name)
                 if standing.clear_notice(self._store, f"signin:{acct.name}"):
                     log.get(account=acct.name).info("signin_resumed")
-                    notices.send(channels, notices.signin_resumed(accounts[acct.name]))
+                    broadcast(channels, notices.signin_resumed(accounts[acct.name]))
