@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from replywatch import log
+from replywatch.classifying import mail_text
 from replywatch.core.classify import classify
 from replywatch.core.discover import Proposal, Seen, propose
 from replywatch.core.domains import (
@@ -25,12 +26,12 @@ from replywatch.core.domains import (
     is_board,
     says_nothing,
 )
-from replywatch.core.kinds import Kind, MailText
+from replywatch.core.kinds import Kind
+from replywatch.core.matching import is_bulk
 from replywatch.core.model import Application, Message
 from replywatch.core.names import CompanyName
 from replywatch.errors import MailboxError
 from replywatch.mail.bodies import MailBody
-from replywatch.mail.bodytext import is_automated
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, mailstate, proposals
 
@@ -71,15 +72,13 @@ def seen_of(msg: Message, own: set[str]) -> Seen:
     invitation from a relay is no receipt, whatever thanks it opens with."""
     kind = None
     if (msg.from_addr or "") not in own:
-        said = classify(MailText(sender=msg.from_addr or "", display_name=msg.from_name,
-                                 subject=msg.subject, automated=is_automated(msg)))
+        said = classify(mail_text(msg, rule=""))  # what the classify step reads, unmatched
         kind = None if said.kind is Kind.OTHER else said.kind
     return Seen(
         sent_by_user=(msg.from_addr or "") in own, from_addr=msg.from_addr or "",
         from_name=msg.from_name, to=msg.to, subject=msg.subject, when=msg.when,
         message_id=msg.message_id,
-        bulk=bool(msg.list_id or msg.list_unsubscribe
-                  or (msg.precedence or "").lower() in ("bulk", "list", "junk")),
+        bulk=is_bulk(msg),
         reply=bool(msg.in_reply_to), kind=kind)
 
 
