@@ -17,7 +17,7 @@ from typing import Protocol
 from replywatch import log
 from replywatch.classifying import mail_text
 from replywatch.core.classify import classify
-from replywatch.core.discover import Proposal, Seen, propose
+from replywatch.core.discover import MAX_RECIPIENTS, Proposal, Seen, propose
 from replywatch.core.domains import (
     ATS_RELAYS,
     JOB_BOARDS,
@@ -99,7 +99,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
         msg = parse_raw(raw)
         seen = seen_of(msg, own)
         if (candidates is not None and len(candidates) < MAX_CANDIDATES
-                and _worth_a_look(seen, in_book)):
+                and _worth_a_look(seen)):
             # Its text (the role, the company) or its attachments (a CV) are read
             # while the connection is open, and the proposal made from all of it.
             candidates.append(Candidate(key, seen))
@@ -121,14 +121,14 @@ def _keep(store: Store, key: str, proposal: Proposal, in_book: list[tuple[str, s
     return [Proposed(pid, proposal)]
 
 
-def _worth_a_look(seen: Seen, in_book: list[tuple[str, str, bool]]) -> bool:
+def _worth_a_look(seen: Seen) -> bool:
     """Return True for mail whose text or attachments may make it a proposal: a
     receipt-like message from a relay or board, or the user's own first message to a
     company address."""
     if seen.bulk or seen.reply:
         return False
     if seen.sent_by_user:
-        return len(seen.to) in (1, 2, 3) and not says_nothing(domain_of(seen.to[0]))
+        return 1 <= len(seen.to) <= MAX_RECIPIENTS and not says_nothing(domain_of(seen.to[0]))
     sender = domain_of(seen.from_addr)
     return seen.kind in (None, Kind.ACKNOWLEDGEMENT) and (is_ats(sender) or is_board(sender))
 
