@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 import structlog
 
-from replywatch import log
+from replywatch import i18n, log
 
 pytest.register_assert_rewrite("tests.secret_canary")
 from tests.secret_canary import CANARY  # noqa: E402 - after the rewrite hook
@@ -37,6 +37,31 @@ def _reset_logging() -> Iterator[None]:
     yield
     structlog.reset_defaults()
     log.reset()
+
+
+# --- language: tests speak English unless they choose otherwise -----------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_environment() -> Iterator[None]:
+    """Run every test, and every process a test starts, in an English locale.
+
+    A developer's nb_NO locale must not turn the English assertions red; tests of
+    Norwegian choose it through ``[ui] language`` or their own environment.
+    """
+    mp = pytest.MonkeyPatch()
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        mp.delenv(name, raising=False)
+    mp.setenv("LANG", "C.UTF-8")
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Undo a test's choice of language (a config with [ui] language = "nb")."""
+    yield
+    i18n.use("en")
 
 
 # --- IMAP: one local Dovecot per session, a fresh mailbox per test ---------------

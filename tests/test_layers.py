@@ -36,6 +36,7 @@ LAYERS = {
     "config": 11,
     "log": 12,
     "errors": 13,
+    "i18n": 13,  # the user's language: gettext and dates, for every layer above core
     "core": 14,
 }
 # Standard-library modules that do no I/O and read no clock: all core/ may use.

@@ -18,7 +18,8 @@ from datetime import datetime, tzinfo
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import MAX_TEXT_CHARS, clean_line, clean_text
-from replywatch.core.timeutil import humanize, iso
+from replywatch.core.timeutil import iso
+from replywatch.i18n import humanize
 
 MAX_TITLE_CHARS = 120
 MAX_BODY_CHARS = MAX_TEXT_CHARS

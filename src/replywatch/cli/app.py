@@ -14,8 +14,9 @@ from replywatch.cli import passview, proposals, views
 from replywatch.cli.context import Command, Context, context, emit, help_of, load_config, when
 from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Application, Direction, Stage
-from replywatch.core.timeutil import humanize, iso
+from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
+from replywatch.i18n import humanize
 from replywatch.store.book import app_name, check_address, check_message_id
 
 

@@ -79,9 +79,10 @@ def _internal_error(exc: Exception, *, verbose: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from replywatch import log
+    from replywatch import i18n, log
     from replywatch.store import db
 
+    i18n.use()  # the locale's language until a config says otherwise
     parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:
         # A shell asks for completions (the scripts of `replywatch completion`):

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from replywatch.core.cadence import Evaluation
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import clean_line
-from replywatch.core.timeutil import humanize
+from replywatch.i18n import humanize
 from replywatch.store.book import Book, action_text
 from replywatch.store.removed import Removed
 

@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from replywatch import i18n
 from replywatch.config.model import (
     CHANNELS,
     Account,
@@ -33,6 +34,7 @@ from replywatch.config.model import (
     PasswordSource,
     Policy,
     Security,
+    Ui,
 )
 from replywatch.config.schema import build_config
 from replywatch.config.tomlpos import KeyLines
@@ -54,6 +56,7 @@ __all__ = [
     "PasswordSource",
     "Policy",
     "Security",
+    "Ui",
     "default_store_path",
     "load_config",
     "resolve_config_path",
@@ -67,7 +70,8 @@ def load_config(path: Path) -> Config:
 
     Raise ConfigError listing every problem at once, each as
     ``FILE:LINE: key.path: message``, if the file is missing, unreadable, not TOML,
-    or breaks the schema.
+    or breaks the schema. A valid config's ``[ui] language`` becomes the language the
+    process speaks from then on (i18n.use); raise CatalogueMissing if it is not installed.
     """
     file = str(path)
     try:
@@ -92,6 +96,7 @@ def load_config(path: Path) -> Config:
     config = build_config(data, problems, path)
     if problems:
         raise ConfigError(problems.messages())
+    i18n.use(config.ui.language or None)
     return config
 
 

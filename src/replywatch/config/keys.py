@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from replywatch.config.model import (
+    LANGUAGES,
     PROVIDERS,
     WEEKDAYS,
     Account,
@@ -425,6 +426,18 @@ CALENDAR = Section(
     ),
 )
 
+UI = Section(
+    "ui", "how replywatch speaks to you",
+    "Every alert, the command line's output and the drafts are written in one language.",
+    (
+        Key("language", Kind.CHOICE, 'The language: "en" (English) or "nb" (Norwegian '
+            "Bokmål). Without it, your locale decides (LANGUAGE, LC_ALL, LC_MESSAGES, "
+            "LANG): nb_NO, no_NO and nn_NO read Norwegian, anything else English.",
+            '"en" or "nb"; default: your locale', default=UNSET, choices=LANGUAGES,
+            example="nb", commented=True, default_text="the language of your locale"),
+    ),
+)
+
 STORE = Section(
     "store", "where replywatch keeps its state",
     "Applications, messages seen and alerts sent live in one SQLite file.",
@@ -438,5 +451,5 @@ STORE = Section(
 )
 
 SECTIONS: tuple[Section, ...] = (ACCOUNTS, POLICY, ALERTS, ALERTS_EMAIL, ALERTS_COMMAND,
-                                 DAEMON, DIGEST, CALENDAR, STORE)
-ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "digest", "calendar", "store")
+                                 DAEMON, DIGEST, CALENDAR, UI, STORE)
+ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "digest", "calendar", "ui", "store")

@@ -148,6 +148,16 @@ class Calendar:
     path: Path | None = None  # None: next to the store, replywatch.ics
 
 
+LANGUAGES = ("en", "nb")
+
+
+@dataclass(frozen=True)
+class Ui:
+    """How replywatch speaks to the user."""
+
+    language: str | None = None  # "en", "nb"; None: the language of the environment's locale
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole config file. ``path`` is where it was read from (None for defaults)."""
@@ -158,6 +168,7 @@ class Config:
     daemon: Daemon = field(default_factory=Daemon)
     digest: Digest = field(default_factory=Digest)
     calendar: Calendar = field(default_factory=Calendar)
+    ui: Ui = field(default_factory=Ui)
     store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
     path: Path | None = None
 

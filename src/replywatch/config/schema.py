@@ -31,6 +31,7 @@ from replywatch.config.model import (
     PasswordSource,
     Policy,
     Security,
+    Ui,
 )
 from replywatch.config.oauthschema import read_auth
 from replywatch.config.tomlpos import KeyPath
@@ -65,6 +66,7 @@ def build_config(data: dict[str, object], problems: Problems, path: Path) -> Con
         daemon=_daemon(root.section("daemon", DAEMON.names)),
         digest=_digest(root.section("digest", keys.DIGEST.names)),
         calendar=_calendar(root.section("calendar", keys.CALENDAR.names)),
+        ui=_ui(root.section("ui", keys.UI.names)),
         store_path=_store_path(root.section("store", keys.STORE.names)),
         path=path,
     )
@@ -361,6 +363,12 @@ def _digest(table: Table) -> Digest:
 def _calendar(table: Table) -> Calendar:
     return Calendar(enabled=table.get_bool("enabled", Calendar().enabled),
                     path=_store_path(table))
+
+
+def _ui(table: Table) -> Ui:
+    if not table.has("language"):
+        return Ui()
+    return Ui(language=table.get_choice("language", keys.UI["language"].choices, "en"))
 
 
 def _store_path(table: Table) -> Path | None:

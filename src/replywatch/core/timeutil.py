@@ -1,4 +1,6 @@
-"""Calendar arithmetic on the wall clock of a zone, and time formatting.
+"""Calendar arithmetic on the wall clock of a zone, and ISO time stamps.
+
+Dates shown to the user are written by replywatch.i18n, in their language.
 
 Days are counted on the wall clock of the configured zone, so that "7 days after
 Monday 09:00" is the next Monday 09:00 even across a daylight-saving change.
@@ -53,13 +55,3 @@ def iso(value: datetime | None, tz: tzinfo | None = None) -> str | None:
         return None
     return (value.astimezone(tz) if tz is not None else value).isoformat(timespec="seconds")
 
-
-def humanize(value: datetime, now: datetime, tz: tzinfo) -> str:
-    """Return a short local label such as "Mon 24 Nov" or "Mon 24 Nov 14:30" for display."""
-    local = value.astimezone(tz)
-    label = f"{local:%a} {local.day} {local:%b}"
-    if local.year != now.astimezone(tz).year:
-        label += f" {local.year}"
-    if (local.hour, local.minute) != (0, 0):
-        label += f" {local:%H:%M}"
-    return label

@@ -16,8 +16,9 @@ from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
 from replywatch.core.policy import Policy
 from replywatch.core.text import clean_line
-from replywatch.core.timeutil import humanize, iso
+from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
+from replywatch.i18n import humanize
 from replywatch.store import Store, removed
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
