@@ -61,6 +61,15 @@ class Mailbox(Protocol):
     def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
         """Return the start of the text of each message still in the folder."""
 
+    def drafts_folder(self) -> str | None:
+        """Return the Drafts folder (SPECIAL-USE \\Drafts, else named so), or None."""
+
+    def has_message_id(self, folder: str, message_id: str) -> bool:
+        """Return True if the folder holds a message with this Message-ID."""
+
+    def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
+        """Append a draft (flags \\Draft \\Seen): the one write, where drafts are on."""
+
 
 MailboxFactory = Callable[[Account, Credential], Mailbox]
 

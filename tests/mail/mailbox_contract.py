@@ -29,6 +29,8 @@ class MailboxEnv:
     renumber: Callable[[str], None]  # give a folder a new UIDVALIDITY
     open: Callable[[], Mailbox]  # a connected mailbox
     open_with_password: Callable[[str], Mailbox]  # connect with this password
+    # What the Drafts folder holds, read by other means: (raw message, flags) each.
+    drafts: Callable[[], list[tuple[bytes, frozenset[str]]]]
 
 
 def message(n: int, sender: str = "jane@acme.example") -> bytes:
@@ -172,3 +174,22 @@ class MailboxContract:
             first.text.startswith("Søknad mottatt xx"), len(first.text),
             (first.calendar or "").startswith("BEGIN:VCALENDAR"), second.text.strip(),
             len(texts))
+
+    def test_drafts_folder_is_found_by_its_role_and_is_not_read(self, env: MailboxEnv) -> None:
+        box = env.open()
+        found, read = box.drafts_folder(), [f.name for f in box.folders()]
+        box.close()
+        assert ("Drafts", False) == (found, "Drafts" in read)
+
+    def test_append_draft_keeps_it_flagged_draft_and_seen_and_searchable_by_message_id(
+            self, env: MailboxEnv) -> None:
+        raw = (b"From: me@example.org\r\nTo: jane@acme.example\r\nSubject: Re: Hello\r\n"
+               b"Message-ID: <draft.1@example.org>\r\nIn-Reply-To: <m1@acme.example>\r\n"
+               b"\r\nHi Jane,\r\n")
+        box = env.open()
+        box.append_draft("Drafts", raw, NOW)
+        found = (box.has_message_id("Drafts", "draft.1@example.org"),
+                 box.has_message_id("Drafts", "other@example.org"))
+        box.close()
+        assert ((True, False), [(raw, frozenset({"\\Draft", "\\Seen"}))]) == (
+            found, env.drafts())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import imaplib
 import shutil
 
 import pytest
@@ -39,7 +40,24 @@ class TestImapMailbox(MailboxContract):
             renumber=renumber,
             open=lambda: open_with_password(dovecot.password),
             open_with_password=open_with_password,
+            drafts=lambda: drafts_of(dovecot, imap_user),
         )
+
+
+def drafts_of(dovecot: LocalDovecot, user: str) -> list[tuple[bytes, frozenset[str]]]:
+    """Return each message of ``user``'s Drafts with its flags, read with imaplib."""
+    client = imaplib.IMAP4(dovecot.host, dovecot.port)
+    client.login(user, dovecot.password)
+    _, exists = client.select("Drafts", readonly=True)
+    data = client.fetch("1:*", "(FLAGS BODY.PEEK[])")[1] if exists != [b"0"] else []
+    client.logout()
+    found = []
+    for item in data:
+        if isinstance(item, tuple):
+            flags = imaplib.ParseFlags(item[0])
+            # \Recent is the session's, not the message's: the fake has no sessions.
+            found.append((item[1], frozenset(f.decode() for f in flags) - {"\\Recent"}))
+    return found
 
 
 def test_fetch_texts_of_many_messages_goes_in_bounded_batches(

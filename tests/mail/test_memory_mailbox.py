@@ -24,4 +24,6 @@ class TestMemoryMailbox(MailboxContract):
             renumber=server.renumber,
             open=lambda: open_with_password(server.password),
             open_with_password=open_with_password,
+            drafts=lambda: [(raw, server.flags.get(("Drafts", uid), frozenset()))
+                            for uid, _, raw in server.folders["Drafts"].messages],
         )

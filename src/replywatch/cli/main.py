@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from replywatch import __version__
-from replywatch.cli import app, classify, commands, login, report, shell
+from replywatch.cli import app, classify, commands, draft, login, report, shell
 from replywatch.cli import mail as mail_commands
 from replywatch.cli.context import Handler, help_of
 from replywatch.errors import UserError
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.register(command, sub)
     login.register(sub, command)
     mail_commands.register(command, sub)
+    draft.register(sub, command)
     shell.register(sub, command)
     return parser
 

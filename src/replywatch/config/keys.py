@@ -27,6 +27,7 @@ from replywatch.config.model import (
     Auth,
     Daemon,
     Digest,
+    Drafts,
     EmailAlerts,
 )
 from replywatch.core.policy import Policy
@@ -231,7 +232,8 @@ def _days_key(name: str, doc: str, short: str) -> Key:
 ACCOUNTS = Section(
     "accounts", "one section per IMAP mailbox to watch",
     "Repeat the section for more mailboxes. replywatch only reads: folders are "
-    "opened read-only and no message is ever marked as read.",
+    "opened read-only and no message is ever marked as read; the one exception is "
+    "the follow-up drafts you turn on with `drafts`.",
     (
         Key("name", Kind.STRING, "A short name for this account, shown in alerts and used "
             "on the command line. Unique among accounts.",
@@ -258,6 +260,13 @@ ACCOUNTS = Section(
         *_password_keys("gmail-app-password"),
         *oauth2_keys("jane.doe@gmail.com"),
         _ca_file_key(),
+        Key("drafts", Kind.BOOLEAN, "Put a follow-up draft into this account's Drafts folder "
+            "(found by its \\Drafts attribute) when a thank-you note or a follow-up falls "
+            "due: a reply in the thread, in your language, with prompts to fill in. It is "
+            "never sent; the only change replywatch ever makes to a mailbox is this one "
+            "APPEND. Default: [drafts] enabled.", "follow-up drafts into Drafts; default "
+            "[drafts] enabled", default=UNSET, example=True, commented=True,
+            default_text="[drafts] enabled"),
     ),
     array=True,
     trailer="""\
@@ -426,6 +435,25 @@ CALENDAR = Section(
     ),
 )
 
+DRAFTS = Section(
+    "drafts", "follow-up drafts in the thread",
+    "When a thank-you note or a follow-up falls due, replywatch can write the reply "
+    "for you to finish: one draft per due action in the account's Drafts folder, "
+    "threaded to the last message, never sent. `replywatch draft ID` prints the "
+    "same draft whether this is on or not.",
+    (
+        Key("enabled", Kind.BOOLEAN, "Put drafts into the Drafts folder of every account "
+            "that does not say otherwise with its own `drafts` key.",
+            "drafts for accounts without their own `drafts` key",
+            default=_default(Drafts, "enabled")),
+        Key("open_command", Kind.ARGV, "The program that opens a draft's mailto: link in "
+            "your mail client when you click \"Write follow-up\" on a notification, run "
+            "without a shell with the link as its last argument. Default: xdg-open, "
+            "found on PATH.", "opens the mailto: link; default xdg-open",
+            default=UNSET, example=["xdg-open"], commented=True, default_text='["xdg-open"]'),
+    ),
+)
+
 UI = Section(
     "ui", "how replywatch speaks to you",
     "Every alert, the command line's output and the drafts are written in one language.",
@@ -451,5 +479,6 @@ STORE = Section(
 )
 
 SECTIONS: tuple[Section, ...] = (ACCOUNTS, POLICY, ALERTS, ALERTS_EMAIL, ALERTS_COMMAND,
-                                 DAEMON, DIGEST, CALENDAR, UI, STORE)
-ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "digest", "calendar", "ui", "store")
+                                 DAEMON, DIGEST, CALENDAR, DRAFTS, UI, STORE)
+ROOT_KEYS = ("accounts", "policy", "alerts", "daemon", "digest", "calendar", "drafts", "ui",
+             "store")

@@ -84,6 +84,7 @@ class Account:
     password: PasswordSource = field(default_factory=PasswordSource)
     auth: Auth = Auth.PASSWORD
     oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
+    drafts: bool | None = None  # follow-up drafts into Drafts; None: as [drafts] enabled
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,16 @@ class Calendar:
     path: Path | None = None  # None: next to the store, replywatch.ics
 
 
+@dataclass(frozen=True)
+class Drafts:
+    """Follow-up drafts: put into each account's Drafts folder when due (``enabled``,
+    the default of accounts that do not say), and the command that opens a draft's
+    mailto: link from a notification (empty: ``xdg-open`` on PATH)."""
+
+    enabled: bool = False
+    open_command: tuple[str, ...] = ()
+
+
 LANGUAGES = ("en", "nb")
 
 
@@ -168,9 +179,14 @@ class Config:
     daemon: Daemon = field(default_factory=Daemon)
     digest: Digest = field(default_factory=Digest)
     calendar: Calendar = field(default_factory=Calendar)
+    drafts: Drafts = field(default_factory=Drafts)
     ui: Ui = field(default_factory=Ui)
     store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
     path: Path | None = None
+
+    def drafts_on(self, account: Account) -> bool:
+        """Return True when follow-up drafts go into ``account``'s Drafts folder."""
+        return self.drafts.enabled if account.drafts is None else account.drafts
 
 
 CHANNELS = ("desktop", "email", "command", "console")

@@ -27,6 +27,7 @@ from replywatch.config.model import (
     Config,
     Daemon,
     Digest,
+    Drafts,
     EmailAlerts,
     PasswordSource,
     Policy,
@@ -66,6 +67,7 @@ def build_config(data: dict[str, object], problems: Problems, path: Path) -> Con
         daemon=_daemon(root.section("daemon", DAEMON.names)),
         digest=_digest(root.section("digest", keys.DIGEST.names)),
         calendar=_calendar(root.section("calendar", keys.CALENDAR.names)),
+        drafts=_drafts(root.section("drafts", keys.DRAFTS.names)),
         ui=_ui(root.section("ui", keys.UI.names)),
         store_path=_store_path(root.section("store", keys.STORE.names)),
         path=path,
@@ -104,6 +106,7 @@ def _account(table: Table) -> Account:
         password=_password_source(table) if oauth2 is None else PasswordSource(),
         auth=auth,
         oauth2=oauth2,
+        drafts=table.get_bool("drafts", False) if table.has("drafts") else None,
     )
 
 
@@ -363,6 +366,12 @@ def _digest(table: Table) -> Digest:
 def _calendar(table: Table) -> Calendar:
     return Calendar(enabled=table.get_bool("enabled", Calendar().enabled),
                     path=_store_path(table))
+
+
+def _drafts(table: Table) -> Drafts:
+    return Drafts(enabled=table.get_bool("enabled", Drafts().enabled),
+                  open_command=_argv(table, "open_command") if table.has("open_command")
+                  else ())
 
 
 def _ui(table: Table) -> Ui:

@@ -36,6 +36,7 @@ from replywatch import engine, log
 from replywatch.alerts.deliver import Alerter, Channel
 from replywatch.config import Account, Config
 from replywatch.daemon import notices
+from replywatch.daemon.drafts import Drafter
 from replywatch.daemon.idle import IdleWatcher, backoff
 from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
@@ -98,6 +99,7 @@ class Daemon:
         # One kept connection per account, used by the worker only: a pass with
         # nothing new then costs a NOOP and a STATUS per folder.
         self._sessions: dict[str, engine.Mailbox] = {}
+        self.drafter = Drafter()
         self.log = log.get()
 
     def _alerter(self, config: Config, channels: list[Channel]) -> Alerter:
@@ -197,6 +199,8 @@ class Daemon:
                     # A refused password has its own notice, after a few tries.
                     self.alerter.account_failed(acct.name, acct.error or "failed", now)
             self._signin_notices.after_pass(self.config, report, self.alerter.channels, now)
+            # Drafts go out on the connections the pass kept open (daemon/drafts.py).
+            self.drafter.after_pass(self.config, self.store, self._sessions, report.due, now)
         self.log.info("pass_done", matched=len(report.matched),
                       ambiguous=len(report.ambiguous), review=len(report.review),
                       due=len(report.due))

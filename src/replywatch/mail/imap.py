@@ -1,7 +1,9 @@
 """The IMAP edge: connect, find folders, read new headers incrementally, IDLE.
 
-The only module that imports imapclient. Strictly read-only: folders are opened
-with EXAMINE and headers fetched with BODY.PEEK, so no flag ever changes.
+The only module that imports imapclient. Read-only: folders are opened with EXAMINE
+and headers fetched with BODY.PEEK, so no flag ever changes. The one write is
+``append_draft``, an APPEND to the Drafts folder, made only where the user turned
+drafts on.
 """
 
 from __future__ import annotations
@@ -453,6 +455,50 @@ class ImapMailbox:
                     text = decode_part(part, raw)
             bodies[int(uid)] = MailBody(text, calendar)
         return bodies
+
+    # -- drafts -------------------------------------------------------------------
+
+    def drafts_folder(self) -> str | None:
+        """Return the folder with the SPECIAL-USE attribute \\Drafts (RFC 6154), else
+        one named "Drafts" (any case, also below INBOX), else None: replywatch never
+        creates a folder. Raise MailboxError on failure.
+        """
+        try:
+            listing = self._send(self._client.list_folders)
+        except _IMAP_ERRORS as exc:
+            raise self._fail("LIST", exc) from exc
+        named: str | None = None
+        for flags, delim, name in listing:
+            names = {_decode(f).upper() for f in flags}
+            if "\\NOSELECT" in names:
+                continue
+            if "\\DRAFTS" in names:
+                return _decode(name)
+            leaf = _decode(name).rsplit(_decode(delim), 1)[-1] if delim else _decode(name)
+            if named is None and leaf.lower() == "drafts":
+                named = _decode(name)
+        return named
+
+    def has_message_id(self, folder: str, message_id: str) -> bool:
+        """Return True if ``folder`` (opened read-only) holds a message with this
+        Message-ID (SEARCH HEADER). Raise MailboxError on failure."""
+        self.examine(folder)
+        try:
+            found = self._send(self._client.search, ["HEADER", "Message-ID", f"<{message_id}>"])
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {folder}", exc) from exc
+        return bool(found)
+
+    def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
+        """APPEND ``raw`` to ``folder`` with the flags \\Draft and \\Seen (a draft is the
+        user's own text, kept read as Thunderbird and Gmail keep theirs). The only
+        command of replywatch that changes a mailbox. Raise MailboxError on failure.
+        """
+        try:
+            self._send(self._client.append, folder, raw, flags=(b"\\Draft", b"\\Seen"),
+                       msg_time=when)
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"APPEND to {folder}", exc) from exc
 
     # -- push ---------------------------------------------------------------------
 

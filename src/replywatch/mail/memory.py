@@ -21,6 +21,7 @@ from replywatch.core.model import FolderState, RawMessage
 from replywatch.errors import MailboxError
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, decode_part
 from replywatch.mail.folders import Folder
+from replywatch.mail.headers import peek_message_id
 
 _validities = itertools.count(1000)
 
@@ -41,7 +42,9 @@ class MemoryServer:
         self.folders: dict[str, _Folder] = {
             "INBOX": _Folder("inbox"), "Sent": _Folder("sent"),
             "Junk": _Folder("junk"), "Archive": _Folder("archive"),
+            "Drafts": _Folder("drafts"),
         }
+        self.flags: dict[tuple[str, int], frozenset[str]] = {}  # (folder, UID) -> flags
 
     def add(self, raw: bytes, *, folder: str = "INBOX",
             internal_date: datetime | None = None) -> int:
@@ -87,7 +90,9 @@ class MemoryMailbox:
         """Return the folders to read: INBOX and the special-use ones, by role."""
         self._check()
         self.commands += 1
-        return [Folder(name, box.role) for name, box in self.server.folders.items()]
+        # Drafts is where replywatch writes, not a folder it reads (as on IMAP).
+        return [Folder(name, box.role) for name, box in self.server.folders.items()
+                if box.role != "drafts"]
 
     def read_folder(
         self, folder: Folder, state: FolderState | None, since: date
@@ -115,6 +120,29 @@ class MemoryMailbox:
         wanted = set(uids)
         return {uid: _body(raw) for uid, _, raw in self.server.folders[folder].messages
                 if uid in wanted}
+
+    def drafts_folder(self) -> str | None:
+        """Return the folder whose role is drafts, or None when the server has none."""
+        self._check()
+        self.commands += 1
+        return next((name for name, box in self.server.folders.items()
+                     if box.role == "drafts"), None)
+
+    def has_message_id(self, folder: str, message_id: str) -> bool:
+        """Return True if ``folder`` holds a message with this Message-ID."""
+        self._check()
+        self.commands += 2  # EXAMINE, SEARCH HEADER
+        return any(peek_message_id(raw) == message_id
+                   for _, _, raw in self.server.folders[folder].messages)
+
+    def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
+        """Append ``raw`` to ``folder`` with the flags \\Draft and \\Seen."""
+        self._check()
+        self.commands += 1
+        if folder not in self.server.folders:
+            raise MailboxError(f"memory mailbox: APPEND to {folder}: no such folder")
+        uid = self.server.add(raw, folder=folder, internal_date=when)
+        self.server.flags[(folder, uid)] = frozenset({"\\Draft", "\\Seen"})
 
     def _check(self) -> None:
         if not self._connected:

@@ -212,4 +212,21 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX set_aside_at ON set_aside(at)
         """
     ),
+    # 9: follow-up drafts put into an account's Drafts folder, one per due action
+    # (keyed by the action's key): recorded before the APPEND, marked after it.
+    _script(
+        """
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            app_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            appended_at TEXT,
+            done_at TEXT
+        );
+        CREATE INDEX drafts_app ON drafts(app_id)
+        """
+    ),
 ]
