@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -216,3 +217,22 @@ def test_draft_message_id_is_stable_per_action_and_differs_between_actions() -> 
     one = draft_message_id(ACTIONS[Variant.FOLLOW_UP].key, ME)
     assert (one, False) == (draft_message_id(ACTIONS[Variant.FOLLOW_UP].key, ME),
                             one == draft_message_id(ACTIONS[Variant.LAST_FOLLOW_UP].key, ME))
+
+
+@pytest.mark.parametrize(("language", "kind", "label"), [
+    ("en", ActionKind.FOLLOW_UP_DUE, "Write follow-up"), ("nb", ActionKind.FOLLOW_UP_DUE,
+                                                          "Skriv oppfølging"),
+    ("en", ActionKind.THANK_YOU_DUE, "Write thank-you"), ("nb", ActionKind.THANK_YOU_DUE,
+                                                          "Skriv takk"),
+])
+def test_render_due_action_with_a_thread_offers_write_first_in_the_users_language(
+        language: str, kind: ActionKind, label: str) -> None:
+    from replywatch.alerts.render import render
+    from replywatch.core.model import Event
+
+    i18n.use(language)
+    app = replace(APP, events=(Event(NOW, Direction.TO_THEM, "mail", "mid:app-1@example.org"),))
+    action = Action(1, kind, NOW, NOW, n=1, max_n=3)
+    without = render(APP, action, now=NOW, tz=UTC).actions
+    assert (("write", label), False) == (render(app, action, now=NOW, tz=UTC).actions[0],
+                                         "write" in dict(without))

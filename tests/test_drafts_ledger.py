@@ -11,8 +11,9 @@ from structlog.testing import capture_logs
 
 from replywatch.config import Account, Config, Drafts, PasswordSource, Policy
 from replywatch.core.model import Action, ActionKind, Application
-from replywatch.daemon.drafts import Drafter, Outcome, compose_for, put
+from replywatch.daemon.drafts import Drafter, Outcome, put
 from replywatch.engine import Mailbox, run_pass
+from replywatch.mail.draft import compose_for
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store, drafts

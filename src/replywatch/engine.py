@@ -165,9 +165,7 @@ class PassReport:
 
 def own_addresses(config: Config) -> set[str]:
     """Return the user's own addresses over all accounts."""
-    own = {a.lower() for acct in config.accounts for a in acct.addresses}
-    own |= {acct.username.lower() for acct in config.accounts if "@" in acct.username}
-    return own
+    return config.own_addresses()
 
 
 def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime

@@ -260,7 +260,8 @@ class Alerter:
 
         "snooze" snoozes the application; "replied" logs a message sent to them
         now; "open" opens the Gmail thread in the browser; "not_reply" marks the
-        message behind a reply alert as an acknowledgement (as ``mail kind``).
+        message behind a reply alert as an acknowledgement (as ``mail kind``); "write"
+        opens the follow-up draft's mailto: link in the mail client.
         """
         # None also for a summary: it stands for several applications, a click for none.
         app_id = ledger.app_of_notification(self.store, notification_id)
@@ -285,6 +286,10 @@ class Alerter:
             link = gmail_thread(self.store.get(app_id))
             if link:
                 self._opener(link)
+        elif action_key == "write":  # "Write follow-up": the draft in the mail client
+            from replywatch.alerts.writer import open_draft
+
+            open_draft(self.config, self.store, app_id, now)
         else:
             return False
         logger.info("notification_action")

@@ -19,7 +19,7 @@ from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import MAX_TEXT_CHARS, clean_line, clean_text
 from replywatch.core.timeutil import iso
-from replywatch.i18n import humanize
+from replywatch.i18n import N_, _, humanize
 
 MAX_TITLE_CHARS = 120
 MAX_BODY_CHARS = MAX_TEXT_CHARS
@@ -73,6 +73,9 @@ _FOLLOW_UP_PROMPTS = (
     "    theirs that you have experience with.",
 )
 _SIGNATURE = "-- \nreplywatch"
+# The action that opens a draft in the thread, where the application has one.
+_WRITE_LABELS = {ActionKind.THANK_YOU_DUE: N_("Write thank-you"),
+                 ActionKind.FOLLOW_UP_DUE: N_("Write follow-up")}
 # How long the "Snooze" action of a notification silences an application.
 SNOOZE_DAYS = 2
 
@@ -235,6 +238,9 @@ def _actions(app: Application, action: Action) -> tuple[tuple[tuple[str, str], .
         actions.insert(0, ("open", "Open"))
     if action.kind is ActionKind.REPLY:
         actions.append(("not_reply", "Not a reply"))
+    if action.kind in _WRITE_LABELS and any(e.source == "mail" for e in app.events):
+        # A reply in the thread, in the mail client (alerts/writer.py).
+        actions.insert(0, ("write", _(_WRITE_LABELS[action.kind])))
     commands = (f"Snooze: replywatch app snooze {app.id} --days {SNOOZE_DAYS} · "
                 f"replied: replywatch app log {app.id} --sent")
     return tuple(actions), commands

@@ -17,12 +17,12 @@ from replywatch.cli.context import Command, context
 from replywatch.core.draft import variant_of
 from replywatch.core.text import clean_line
 from replywatch.errors import UserError
+from replywatch.i18n import _
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Print (or append, or link) the draft of one application's next action."""
-    from replywatch.daemon.drafts import compose_for
-    from replywatch.mail.draft import mailto, message_bytes
+    from replywatch.mail.draft import compose_for, mailto, message_bytes
 
     ctx = context(args)
     store = ctx.book.store
@@ -30,14 +30,19 @@ def cmd_draft(args: argparse.Namespace) -> int:
     action = ctx.book.evaluate(app).action
     company = clean_line(app.company, 60)
     if action is None or variant_of(action) is None:
-        what = "nothing" if action is None else f"{action.kind.value!r}"
-        raise UserError(f"application {app.id} ({company}): its next action is {what}; a draft "
-                        "is written for a thank-you note or a follow-up",
-                        hint=f"see `replywatch app show {app.id}`")
+        problem = (_("application {id} ({company}): nothing is due; a draft is written for "
+                     "a thank-you note or a follow-up") if action is None else
+                   _("application {id} ({company}): its next action is {what}; a draft is "
+                     "written for a thank-you note or a follow-up"))
+        raise UserError(problem.format(id=app.id, company=company,
+                                       what=repr(action.kind.value) if action else ""),
+                        hint=_("see `replywatch app show {id}`").format(id=app.id))
     draft = compose_for(ctx.config, store, app, action)
     if draft is None:
-        raise UserError(f"application {app.id} ({company}): no address to write to",
-                        hint=f"add one: replywatch app set {app.id} --contact ADDRESS")
+        raise UserError(_("application {id} ({company}): no address to write to").format(
+                            id=app.id, company=company),
+                        hint=_("add one: replywatch app set {id} --contact ADDRESS").format(
+                            id=app.id))
     if args.mailto:
         print(mailto(draft))
         return 0
@@ -56,8 +61,8 @@ def _append(ctx: Any, app_id: int, draft: Any, action: Any) -> int:
 
     accounts = ctx.config.accounts
     if not accounts:
-        raise UserError("--append: no [[accounts]] in the config",
-                        hint="add the mailbox whose Drafts folder should get it")
+        raise UserError(_("--append: no [[accounts]] in the config"),
+                        hint=_("add the mailbox whose Drafts folder should get it"))
     account = next((a for a in accounts if a.name == draft.account), accounts[0])
     mailbox = open_imap(account, login_credential(account))
     mailbox.connect()
@@ -67,13 +72,16 @@ def _append(ctx: Any, app_id: int, draft: Any, action: Any) -> int:
     finally:
         mailbox.close()
     if outcome is Outcome.NO_FOLDER:
-        raise UserError(f"account {account.name!r} has no Drafts folder",
-                        hint="create one in your mail client: replywatch never creates folders")
+        raise UserError(_("account {account} has no Drafts folder").format(
+                            account=repr(account.name)),
+                        hint=_("create one in your mail client: replywatch never creates "
+                               "folders"))
     if outcome is Outcome.PRESENT:
-        print(f"application {app_id}: the draft is in Drafts already (account "
-              f"{account.name!r})")
+        print(_("application {id}: the draft is in Drafts already (account {account})").format(
+            id=app_id, account=repr(account.name)))
     else:
-        print(f"application {app_id}: draft put into Drafts (account {account.name!r})")
+        print(_("application {id}: draft put into Drafts (account {account})").format(
+            id=app_id, account=repr(account.name)))
     return 0
 
 

@@ -184,6 +184,12 @@ class Config:
     store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
     path: Path | None = None
 
+    def own_addresses(self) -> set[str]:
+        """Return the user's own addresses over all accounts (usernames that are ones too)."""
+        own = {a.lower() for acct in self.accounts for a in acct.addresses}
+        own |= {acct.username.lower() for acct in self.accounts if "@" in acct.username}
+        return own
+
     def drafts_on(self, account: Account) -> bool:
         """Return True when follow-up drafts go into ``account``'s Drafts folder."""
         return self.drafts.enabled if account.drafts is None else account.drafts

@@ -67,6 +67,9 @@ class ThreadMail:
     references: tuple[str, ...] = ()
     in_reply_to: tuple[str, ...] = ()
     automated: bool = False
+    # (address, display name) of the recipients that had a name: how the user
+    # addressed them, for a greeting when they never wrote themselves.
+    to_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,13 @@ def _pick_last(thread: Sequence[ThreadMail]) -> ThreadMail | None:
 
 
 def _names(thread: Sequence[ThreadMail]) -> dict[str, str]:
-    """Return address -> the latest display name it wrote under."""
+    """Return address -> the latest display name it wrote under, else the latest it was
+    written to under."""
     names: dict[str, str] = {}
+    for mail in sorted(thread, key=lambda m: m.when):
+        for address, name in mail.to_names:
+            if name:
+                names[address] = clean_line(name, 80)
     for mail in sorted(thread, key=lambda m: m.when):
         if mail.from_addr and mail.from_name:
             names[mail.from_addr] = clean_line(mail.from_name, 80)

@@ -18,11 +18,11 @@ from datetime import datetime
 from enum import StrEnum
 
 from replywatch import engine, log
-from replywatch.config import Account, Config
+from replywatch.config import Config
 from replywatch.core.draft import variant_of
 from replywatch.core.model import Action, Application, Direction
 from replywatch.errors import MailboxError, UserError
-from replywatch.mail.draft import Draft, compose, message_bytes
+from replywatch.mail.draft import Draft, compose_for, message_bytes
 from replywatch.store import Store, drafts
 
 
@@ -33,29 +33,6 @@ class Outcome(StrEnum):
     PRESENT = "present"  # it is in the Drafts folder already
     RECORDED = "recorded"  # appended before; not again
     NO_FOLDER = "no_folder"  # the account has no Drafts folder
-
-
-def own_from(config: Config, account: Account | None) -> tuple[set[str], str]:
-    """Return the user's own addresses and the address to write from when a thread
-    shows none: the account's first own address, else its username."""
-    own = engine.own_addresses(config)
-    if account is None:
-        return own, next(iter(sorted(own)), "")
-    return own, (account.addresses[0] if account.addresses else account.username)
-
-
-def compose_for(config: Config, store: Store, app: Application, action: Action
-                ) -> Draft | None:
-    """Return the draft of ``action`` in the language in use, or None (see compose)."""
-    first = config.accounts[0] if config.accounts else None
-    own, fallback = own_from(config, first)
-    made = compose(store, app, action, own=own, fallback_from=fallback)
-    if made is None or made.account is None or made.account == (first.name if first else None):
-        return made
-    # The thread lives in another account: write from that account's address.
-    account = next((a for a in config.accounts if a.name == made.account), None)
-    own, fallback = own_from(config, account)
-    return compose(store, app, action, own=own, fallback_from=fallback)
 
 
 def put(store: Store, mailbox: engine.Mailbox, draft: Draft, action: Action, *,

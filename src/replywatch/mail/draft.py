@@ -15,13 +15,16 @@ from datetime import datetime
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from email.utils import format_datetime
 from urllib.parse import quote
 
+from replywatch.config import Account, Config
 from replywatch.core.draft import DraftPlan, ThreadMail, draft_message_id, plan
 from replywatch.core.model import Action, Application
 from replywatch.mail import drafttext
-from replywatch.mail.headers import parse_raw
+from replywatch.mail.addresses import parse_address_list
+from replywatch.mail.headers import MAX_ADDRESSES, parse_raw
 from replywatch.store import Store, mailstate
 
 # Lines of a mailto body: RFC 6068 wants CRLF, percent-encoded.
@@ -58,9 +61,25 @@ def thread(store: Store, app: Application) -> list[tuple[ThreadMail, str]]:
             direction=event.direction, when=msg.when, message_id=msg.message_id,
             from_addr=msg.from_addr, from_name=msg.from_name, to=msg.to,
             reply_to=msg.reply_to, subject=msg.subject, references=msg.references,
-            in_reply_to=msg.in_reply_to, automated=automated), place[0]))
+            in_reply_to=msg.in_reply_to, automated=automated,
+            to_names=_recipient_names(raw.header)), place[0]))
     found.sort(key=lambda pair: pair[0].when)
     return found
+
+
+def _recipient_names(header: bytes) -> tuple[tuple[str, str], ...]:
+    """Return (address, display name) of the To and Cc recipients that have a name.
+
+    ``header`` is the stored, capped header block; the address lists are read by the
+    same hostile-mail parser as matching's.
+    """
+    fields = BytesHeaderParser(policy=email.policy.compat32).parsebytes(header)
+    found: list[tuple[str, str]] = []
+    for name in ("to", "cc"):
+        for value in fields.get_all(name) or []:
+            found += [(address, display) for display, address in parse_address_list(str(value))
+                      if display]
+    return tuple(found[:MAX_ADDRESSES])
 
 
 def compose(store: Store, app: Application, action: Action, *, own: Collection[str],
@@ -79,6 +98,29 @@ def compose(store: Store, app: Application, action: Action, *, own: Collection[s
     return Draft(plan=made, account=account,
                  message_id=draft_message_id(action.key, made.from_addr),
                  subject=subject, text=drafttext.body(made))
+
+
+def own_from(config: Config, account: Account | None) -> tuple[set[str], str]:
+    """Return the user's own addresses and the address to write from when a thread
+    shows none: the account's first own address, else its username."""
+    own = config.own_addresses()
+    if account is None:
+        return own, next(iter(sorted(own)), "")
+    return own, (account.addresses[0] if account.addresses else account.username)
+
+
+def compose_for(config: Config, store: Store, app: Application, action: Action
+                ) -> Draft | None:
+    """Return the draft of ``action`` in the language in use, or None (see compose)."""
+    first = config.accounts[0] if config.accounts else None
+    own, fallback = own_from(config, first)
+    made = compose(store, app, action, own=own, fallback_from=fallback)
+    if made is None or made.account is None or made.account == (first.name if first else None):
+        return made
+    # The thread lives in another account: write from that account's address.
+    account = next((a for a in config.accounts if a.name == made.account), None)
+    own, fallback = own_from(config, account)
+    return compose(store, app, action, own=own, fallback_from=fallback)
 
 
 def _address(name: str, address: str) -> Address:
