@@ -26,6 +26,7 @@ from replywatch.core.draft import (
 from replywatch.core.model import Action, ActionKind, Application, Direction, Interview, Stage
 from replywatch.mail import drafttext
 from replywatch.mail.draft import Draft, mailto, message_bytes
+from tests.test_linear import RATIO, SHAPES, _baseline, _seconds
 
 NOW = datetime(2026, 11, 27, 14, 5, tzinfo=UTC)
 ME = "alex@example.org"
@@ -236,3 +237,19 @@ def test_render_due_action_with_a_thread_offers_write_first_in_the_users_languag
     without = render(APP, action, now=NOW, tz=UTC).actions
     assert (("write", label), False) == (render(app, action, now=NOW, tz=UTC).actions[0],
                                          "write" in dict(without))
+
+
+@pytest.mark.parametrize("shape", ["folded_lines", "named_recipients", "nested_angles",
+                                   "only_blanks", "short_encoded_words", "no_blanks"])
+def test_draft_readers_of_stored_mail_hostile_header_at_its_cap_linear_time(shape: str) -> None:
+    # A thread's headers come from the store, capped at MAX_HEADER_BYTES: timed over
+    # exactly that much, against the linear baseline over the same text.
+    from replywatch.core.model import MAX_HEADER_BYTES
+    from replywatch.mail.draft import _recipient_names
+
+    token = SHAPES[shape][:MAX_HEADER_BYTES - 10]
+    raw = b"To: " + token.encode("utf-8", "surrogateescape") + b"\r\n\r\n"
+    allowed = RATIO * min(_baseline(token) for _ in range(3))
+    spent = _seconds(lambda: (reply_subject(token), first_name(token), _recipient_names(raw),
+                              cap_references(token.split()[:10_000])))
+    assert spent <= allowed

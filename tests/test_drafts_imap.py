@@ -18,6 +18,7 @@ from replywatch.config import load_config
 from replywatch.daemon.drafts import Drafter, Outcome
 from replywatch.engine import Mailbox, PassReport, run_pass
 from replywatch.store import Store, drafts
+from replywatch.store.book import Book
 from tests.mail.test_imap_mailbox import drafts_of
 from tests.mailfactory import ME, Setup, eml, make_setup
 from tests.servers.dovecot import LocalDovecot
@@ -200,7 +201,14 @@ def test_drafts_user_reply_in_sent_marks_the_draft_done_and_adds_no_other(
     report, outcomes = thread.run(datetime.now(UTC) + timedelta(minutes=2))
     records = drafts.open_drafts(thread.store)
     app = thread.store.get(thread.app_id)
+    later = datetime.now(UTC) + timedelta(minutes=2)
+    evaluation = Book(thread.store, thread.config.policy, UTC, later).evaluate(app)
     thread.close()
+    # The reply in Sent is the user's follow-up 1: follow-up 2 is next, days away.
+    assert (1, "follow_up_due", 2, True) == (
+        evaluation.follow_ups_sent, evaluation.action.kind.value if evaluation.action else None,
+        evaluation.action.n if evaluation.action else None,
+        evaluation.action is not None and evaluation.action.due > later)
     assert ([], [], 1, 1) == (report.due, outcomes, len(drafts_of(rw.dovecot, rw.user)),
                               len(thread.writes()))
     assert [] == records

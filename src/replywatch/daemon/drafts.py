@@ -80,6 +80,8 @@ class Drafter:
         """
         self._mark_done(store, now)
         accounts = {a.name: a for a in config.accounts}
+        if not any(config.drafts_on(a) for a in accounts.values()):
+            return []  # the common case: drafts off, no thread read at all
         outcomes: list[tuple[str, Outcome]] = []
         for app, action in due:
             if variant_of(action) is None or action.due > now:

@@ -24,7 +24,7 @@ from replywatch.core.draft import DraftPlan, ThreadMail, draft_message_id, plan
 from replywatch.core.model import Action, Application
 from replywatch.mail import drafttext
 from replywatch.mail.addresses import parse_address_list
-from replywatch.mail.headers import MAX_ADDRESSES, parse_raw
+from replywatch.mail.headers import MAX_ADDRESSES, MAX_HEADER_BYTES, parse_raw
 from replywatch.store import Store, mailstate
 
 # Lines of a mailto body: RFC 6068 wants CRLF, percent-encoded.
@@ -73,7 +73,8 @@ def _recipient_names(header: bytes) -> tuple[tuple[str, str], ...]:
     ``header`` is the stored, capped header block; the address lists are read by the
     same hostile-mail parser as matching's.
     """
-    fields = BytesHeaderParser(policy=email.policy.compat32).parsebytes(header)
+    fields = BytesHeaderParser(policy=email.policy.compat32).parsebytes(
+        header[:MAX_HEADER_BYTES])
     found: list[tuple[str, str]] = []
     for name in ("to", "cc"):
         for value in fields.get_all(name) or []:
