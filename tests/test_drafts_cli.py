@@ -94,3 +94,12 @@ def test_draft_cli_application_with_nothing_to_draft_is_a_one_line_error(
     assert (2, "", [f"replywatch: error: application {app_id} (Hooli): no address to "
                     "write to", f"replywatch: hint: add one: replywatch app set {app_id} "
                     "--contact ADDRESS"]) == (code, out, err.splitlines())
+
+
+def test_doctor_with_drafts_on_names_the_drafts_folder(
+        rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
+    rw.config.write_text(rw.config.read_text() + "drafts = true\n")
+    out = rw.run(capsys, "doctor")[1]
+    imap_line = next(line for line in out.splitlines() if "IMAP" in line)
+    assert (True, True) == (imap_line.endswith(", drafts=Drafts"),
+                            "account 'mail'" in imap_line)

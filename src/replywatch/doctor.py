@@ -71,7 +71,7 @@ def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
                     "no mail is read; add an [[accounts]] section (`replywatch init` writes "
                     "a starter)")
     for account in config.accounts:
-        _account(account, report)
+        _account(account, report, drafts=config.drafts_on(account))
     _channels(config, report)
     if send_test:
         _send_test(config, report)
@@ -98,7 +98,7 @@ def _set_aside_text(store: Store) -> str:
     return f", {total} message(s) set aside: {where}{more}"
 
 
-def _account(account: Account, report: _Report) -> None:
+def _account(account: Account, report: _Report, *, drafts: bool = False) -> None:
     from replywatch.mail.imap import ImapMailbox
 
     what = f"account {account.name!r}"
@@ -116,9 +116,15 @@ def _account(account: Account, report: _Report) -> None:
         try:
             caps = [c for c in ("IDLE", "CONDSTORE", "X-GM-EXT-1") if c in mailbox.capabilities]
             folders = mailbox.folders()
+            # Drafts on: the folder they go to must exist; replywatch never creates it.
+            drafts_folder = mailbox.drafts_folder() if drafts else None
         finally:
             mailbox.close()
+        if drafts and drafts_folder is None:
+            raise UserError("drafts = true, but the account has no Drafts folder",
+                            hint="create one in your mail client, or turn drafts off")
         roles = ", ".join(f"{f.role}={f.name}" for f in folders)
+        roles += f", drafts={drafts_folder}" if drafts_folder else ""
         return (f"login ok on {account.host}:{account.port} ({account.security.value}); "
                 f"capabilities {' '.join(caps) or 'none of IDLE/CONDSTORE'}; folders {roles}")
 
