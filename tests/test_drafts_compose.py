@@ -253,3 +253,25 @@ def test_draft_readers_of_stored_mail_hostile_header_at_its_cap_linear_time(shap
     spent = _seconds(lambda: (reply_subject(token), first_name(token), _recipient_names(raw),
                               cap_references(token.split()[:10_000])))
     assert spent <= allowed
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", ("Hi,", "Thank you for the conversation",
+            "My application for the position at Hooli",
+            "Thank you for taking the time to talk with me about the position at Hooli.")),
+    ("nb", ("Hei,", "Takk for samtalen", "Søknaden min på stillingen hos Hooli",
+            "Takk for en hyggelig samtale om stillingen hos Hooli.")),
+])
+def test_drafttext_without_name_role_or_subject_falls_back_in_each_language(
+        language: str, expected: tuple[str, str, str, str]) -> None:
+    i18n.use(language)
+    app = Application(id=2, company="Hooli", role="", stage=Stage.APPLIED, applied_at=NOW,
+                      contacts=("jobs@hooli.example",))
+    thanks = plan(app, ACTIONS[Variant.THANK_YOU], [], own={ME}, fallback_from=ME)
+    follow = plan(app, ACTIONS[Variant.FOLLOW_UP], [], own={ME}, fallback_from=ME)
+    assert thanks is not None and follow is not None
+    lines = drafttext.body(thanks).splitlines()
+    assert expected == (lines[0], drafttext.fallback_subject(thanks),
+                        drafttext.fallback_subject(follow), lines[2])
+    assert ("", None, "jobs@hooli.example") == (thanks.subject, thanks.in_reply_to,
+                                                thanks.to_addr)
