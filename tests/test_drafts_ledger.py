@@ -128,3 +128,38 @@ def test_put_again_appends_a_draft_the_user_deleted_but_not_one_still_there(
     anew = put(world.store, box, draft, action, account="mail", now=NOW,
                again=True)
     assert (Outcome.PRESENT, Outcome.APPENDED, 1) == (still, anew, len(world.drafts()))
+
+
+def test_network_mailbox_draft_calls_are_marked_network_waits_of_the_pulse() -> None:
+    from replywatch.daemon.liveness import NetworkMailbox, Pulse
+
+    clock = [0.0]
+    pulse = Pulse(lambda: clock[0])
+    seen: list[bool] = []
+
+    class Slow(MemoryMailbox):
+        """Each draft call takes an hour of the worker's clock."""
+
+        def _slow(self) -> None:
+            clock[0] += 3600
+            seen.append(pulse.alive(60, 10**6))  # a hang unless marked as a network wait
+
+        def drafts_folder(self) -> str | None:
+            self._slow()
+            return super().drafts_folder()
+
+        def has_message_id(self, folder: str, message_id: str) -> bool:
+            self._slow()
+            return super().has_message_id(folder, message_id)
+
+        def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
+            self._slow()
+            super().append_draft(folder, raw, when)
+
+    server = MemoryServer()
+    inner = Slow(server, server.password)
+    inner.connect()
+    box = NetworkMailbox(inner, pulse)
+    folder = box.drafts_folder() or ""
+    box.append_draft(folder, b"Message-ID: <d@x>\r\n\r\n", NOW)
+    assert (True, [True, True, True]) == (box.has_message_id(folder, "d@x"), seen)

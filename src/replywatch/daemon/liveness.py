@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from replywatch.alerts.render import RenderedAlert
@@ -117,6 +117,21 @@ class NetworkMailbox(WrappedMailbox):
         with self._pulse.waiting():
             new_state, messages = self.inner.read_folder(folder, state, since)
         return new_state, self._marked(messages)
+
+    def drafts_folder(self) -> str | None:
+        """Return the inner mailbox's Drafts folder (a LIST: a network wait)."""
+        with self._pulse.waiting():
+            return self.inner.drafts_folder()
+
+    def has_message_id(self, folder: str, message_id: str) -> bool:
+        """Search the inner mailbox's folder for a Message-ID (a network wait)."""
+        with self._pulse.waiting():
+            return self.inner.has_message_id(folder, message_id)
+
+    def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
+        """Append a draft on the inner mailbox (a network wait)."""
+        with self._pulse.waiting():
+            self.inner.append_draft(folder, raw, when)
 
     def _marked(self, messages: Iterator[RawMessage]) -> Iterator[RawMessage]:
         while True:
