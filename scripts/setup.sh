@@ -5,7 +5,8 @@
 # checks), Xvfb, dunst, dbus-send (dunstctl uses it), a font and ImageMagick
 # (a real notification server in the tests, and its screenshots),
 # desktop-file-validate (the desktop entry's test), zsh, fish and groff (the
-# completion scripts and the man page are run by the real programs), and a
+# completion scripts and the man page are run by the real programs), faketime
+# (the command line's snapshots run the real program at a fixed moment), and a
 # virtualenv in .venv with replywatch and its test tools. No system service is
 # left behind: Dovecot's is disabled and never started (see
 # scripts/without-services.sh).
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 packages=(dovecot-imapd dbus-daemon gnome-keyring systemd chromium
           xvfb dunst dbus-bin fonts-dejavu-core imagemagick desktop-file-utils
-          zsh fish groff-base)
+          zsh fish groff-base faketime)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

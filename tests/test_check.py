@@ -415,7 +415,7 @@ def test_check_human_summary_names_match_and_due(
     rw.add(eml(sender="jane@acme.com", subject="Let's talk", msgid="h@acme.com"))
     code, out, _ = rw.run(capsys, "check")
     assert 0 == code
-    assert "mail: 1 new message(s) (INBOX 1)" in out
+    assert "mail: 1 new message (INBOX 1)" in out
     assert 'matched: Acme — reply from them (contact) "Let\'s talk"' in out
     assert "Globex — follow-up 1 of 3 due since" in out
 

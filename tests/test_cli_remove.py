@@ -140,3 +140,16 @@ def test_status_removed_application_has_nothing_to_review(
     rw.run(capsys, "app", "remove", "1", "--yes")
     code, out, _ = rw.run(capsys, "status", "--json")
     assert (1, 0, []) == (len(before), code, json.loads(out)["review"])
+
+
+def test_app_remove_on_a_terminal_in_norwegian_asks_and_ja_removes(
+        cli: Cli, tmp_path: Path) -> None:
+    config = tmp_path / "cfg" / "replywatch" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[ui]\nlanguage = "nb"\n', encoding="utf-8")
+    cli("app", "add", "--company", "Bølgen")
+    code, out, err = run_on_terminal(tmp_path, b"ja\n", "app", "remove", "1")
+    assert (0, "Fjerne [1] Bølgen? Den tas vare på i 30 dager "
+               "(`replywatch app restore 1`). [j/N] ") == (code, err)
+    assert out.startswith("fjernet [1] Bølgen; `replywatch app restore 1` henter den tilbake "
+                          "fram til "), out

@@ -32,7 +32,7 @@ def test_config_check_without_accounts_passes_with_a_warning(cli: Cli, tmp_path:
     cli("init")
     code, out, err = cli("config", "check")
     path = config_path(tmp_path)
-    assert (0, f"{path}: ok (0 account(s), channels: desktop)\n",
+    assert (0, f"{path}: ok (0 accounts, channels: desktop)\n",
             [f"replywatch: warning: {path}: no [[accounts]]: no mail will be read; add one "
              "(the starter file and config.example.toml show how)"]) == (
         code, out, err.splitlines())

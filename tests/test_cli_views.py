@@ -112,3 +112,21 @@ def test_status_snoozed_application_marked_snoozed_until(cli: Cli) -> None:
     lines = cli("status")[1].splitlines()
     assert ["Due now:", "Next:", "  [1] Acme — snoozed until Thu 1 Jan 2099; then follow-up 1 of 3"
             ] == [lines[0], lines[2], lines[3]]
+
+
+def test_app_list_norwegian_letters_align_columns_by_characters(cli: Cli,
+                                                                tmp_path: Path) -> None:
+    # "ø" and "å" are two bytes in UTF-8 and one cell on a terminal: the columns
+    # after them line up with the header's, in the header's own Norwegian words.
+    config = tmp_path / "cfg" / "replywatch" / "config.toml"
+    config.write_text('[ui]\nlanguage = "nb"\n[policy]\ntimezone = "Europe/Oslo"\n')
+    cli("app", "add", "--company", "Bølgen & Moi", "--role", "Utvikler",
+        "--applied", ago(2).isoformat())
+    cli("app", "add", "--company", "Acme", "--role", "Rådgiver på økonomi",
+        "--applied", ago(9).isoformat())
+    code, out, _ = cli("app", "list")
+    header, *rows = out.splitlines()
+    assert (0, ["ID", "ARBEIDSGIVER", "STILLING", "FASE", "VENTER", "PÅ", "NESTE"]) == (
+        code, header.split())
+    assert [header.index("FASE")] * 2 == [row.index("søkt") for row in rows]
+    assert [header.index("NESTE")] * 2 == [row.index("oppfølging") for row in rows]

@@ -16,7 +16,7 @@ from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Application, Direction, Stage
 from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
-from replywatch.i18n import humanize
+from replywatch.i18n import _, humanize
 from replywatch.store.book import app_name, check_address, check_message_id
 
 
@@ -39,8 +39,8 @@ def _rematch(ctx: Context) -> None:
 
     report = rematch(ctx.config, ctx.book.store)
     for m in report.matched:
-        print(f"matched earlier mail: {m.company} — {passview.matched_text(m)}",
-              file=sys.stderr)
+        print(_("matched earlier mail: {company} — {what}").format(
+            company=m.company, what=passview.matched_text(m)), file=sys.stderr)
 
 
 def cmd_app_list(args: argparse.Namespace) -> int:
@@ -53,8 +53,9 @@ def cmd_app_list(args: argparse.Namespace) -> int:
         emit([ctx.book.as_json(app) for app in apps])
         return 0
     if not apps:
-        print("no applications" + ("" if args.all else " open") + "; add one with "
-              "`replywatch app add --company NAME`")
+        add = "replywatch app add --company NAME"
+        print(_("no applications; add one with `{command}`").format(command=add) if args.all
+              else _("no applications open; add one with `{command}`").format(command=add))
         return 0
     print("\n".join(views.app_table(ctx.book, apps)))
     return 0
@@ -69,7 +70,7 @@ def _list_removed(ctx: Context, *, as_json: bool) -> int:
                "removed_at": iso(r.removed_at, ctx.tz), "purge_at": iso(r.purge_at, ctx.tz)}
               for r in gone])
     elif not gone:
-        print("no removed applications")
+        print(_("no removed applications"))
     else:
         print("\n".join(views.removed_table(gone, ctx.book.now, ctx.tz)))
     return 0
@@ -91,7 +92,7 @@ def cmd_app_interview(args: argparse.Namespace) -> int:
     ctx = context(args)
     start = when(args.start, ctx.tz, "--start")
     if start is None:  # argparse requires --start; this only narrows the type
-        raise UserError("--start: required")
+        raise UserError(_("{option}: required").format(option="--start"))
     people = [check_address(a, what="--with") for a in args.with_]
     ctx.book.interview(args.id, start, when(args.end, ctx.tz, "--end"), people)
     return 0
@@ -129,7 +130,7 @@ def cmd_app_snooze(args: argparse.Namespace) -> int:
         return 0
     if args.days is not None:
         if args.days < 1:
-            raise UserError("--days: must be at least 1")
+            raise UserError(_("{option}: must be at least 1").format(option="--days"))
         until = ctx.book.now + timedelta(days=args.days)
     else:
         until = parse_when(args.until, ctx.tz, what="--until")
@@ -140,9 +141,11 @@ def cmd_app_snooze(args: argparse.Namespace) -> int:
 def _ask(question: str) -> bool:
     """Ask a yes/no question on the terminal; only "y" or "yes" is a yes."""
     # The question goes to standard error: standard output carries results only.
-    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.write(_("{question} [y/N] ").format(question=question))
     sys.stderr.flush()
-    return sys.stdin.readline().strip().lower() in ("y", "yes")
+    # English y/yes always count: a habit of years should not turn into a "no".
+    yes = {"y", "yes", *_("y|yes").split("|")}
+    return sys.stdin.readline().strip().lower() in yes
 
 
 def cmd_app_remove(args: argparse.Namespace) -> int:
@@ -154,16 +157,17 @@ def cmd_app_remove(args: argparse.Namespace) -> int:
     name = app_name(app)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError(f"app remove {args.id}: not asking without a terminal; "
-                            "add --yes to remove it")
-        if not _ask(f"Remove [{app.id}] {name}? It is kept {KEEP_DAYS} days "
-                    f"(`replywatch app restore {app.id}`)."):
-            print("replywatch: nothing removed", file=sys.stderr)
+            raise UserError(_("app remove {id}: not asking without a terminal; add {option} to "
+                              "remove it").format(id=args.id, option="--yes"))
+        if not _ask(_("Remove [{id}] {name}? It is kept {days} days (`{command}`).").format(
+                id=app.id, name=name, days=KEEP_DAYS,
+                command=f"replywatch app restore {app.id}")):
+            print(_("replywatch: nothing removed"), file=sys.stderr)
             return 1
     ctx.book.remove(args.id)
     until = humanize(ctx.book.now + timedelta(days=KEEP_DAYS), ctx.book.now, ctx.tz)
-    print(f"removed [{app.id}] {name}; `replywatch app restore {app.id}` brings it back "
-          f"until {until}")
+    print(_("removed [{id}] {name}; `{command}` brings it back until {when}").format(
+        id=app.id, name=name, command=f"replywatch app restore {app.id}", when=until))
     return 0
 
 
@@ -172,7 +176,7 @@ def cmd_app_restore(args: argparse.Namespace) -> int:
     ctx = context(args)
     app = ctx.book.restore(args.id)
     _rematch(ctx)
-    print(f"restored [{app.id}] {app_name(app)}")
+    print(_("restored [{id}] {name}").format(id=app.id, name=app_name(app)))
     return 0
 
 
@@ -183,14 +187,15 @@ def cmd_app_import(args: argparse.Namespace) -> int:
     ctx = context(args)
     report = import_file(ctx.book.store, Path(args.file), ctx.tz, ctx.book.now,
                          dry_run=args.dry_run)
-    counts = (f"added {len(report.added)}, updated {len(report.updated)}, "
-              f"unchanged {report.unchanged}")
+    numbers = {"added": len(report.added), "updated": len(report.updated),
+               "unchanged": report.unchanged}
     if report.dry_run:
-        print(f"dry run, nothing written: would have {counts}")
+        print(_("dry run, nothing written: would have added {added}, updated {updated}, "
+                "unchanged {unchanged}").format(**numbers))
         return 0
     if report.added or report.updated:
         _rematch(ctx)
-    print(counts)
+    print(_("added {added}, updated {updated}, unchanged {unchanged}").format(**numbers))
     return 0
 
 

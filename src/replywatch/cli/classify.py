@@ -29,7 +29,10 @@ def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
 def cmd_classify(args: argparse.Namespace) -> int:
     """Classify each file; return 2 if any could not be read, else 0."""
     # Imported here, as every command does with mail/: the parser is built for all.
+    from replywatch.cli.context import error_line
+    from replywatch.cli.words import kind_words
     from replywatch.core.classify import classify
+    from replywatch.i18n import _
     from replywatch.mail.bodytext import MAX_RAW, mail_text
 
     code = 0
@@ -38,8 +41,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
             with Path(name).open("rb") as handle:
                 raw = handle.read(MAX_RAW)  # all that mail_text reads
         except OSError as exc:
-            print(f"replywatch: error: {clean_line(name)}: cannot read: {exc.strerror or exc}",
-                  file=sys.stderr)
+            print(error_line(_("{file}: cannot read: {reason}").format(
+                file=clean_line(name), reason=exc.strerror or exc)), file=sys.stderr)
             code = 2
             continue
         result = classify(mail_text(raw))
@@ -48,7 +51,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
                                "confidence": result.confidence,
                                "evidence": list(result.evidence)}, ensure_ascii=False)
         else:
-            evidence = "; ".join(f'"{clean_line(e)}"' for e in result.evidence) or "no evidence"
-            line = f"{clean_line(name)}: {result.kind.value} ({result.confidence:.2f}) — {evidence}"
+            evidence = ("; ".join(f'"{clean_line(e)}"' for e in result.evidence)
+                        or _("no evidence"))
+            line = (f"{clean_line(name)}: {kind_words(result.kind)} ({result.confidence:.2f})"
+                    f" — {evidence}")
         print(line, flush=True)
     return code

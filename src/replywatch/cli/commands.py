@@ -9,8 +9,18 @@ from typing import Any
 
 from replywatch import config as cfg
 from replywatch.cli import passview, views
-from replywatch.cli.context import Command, context, emit, help_of, load_config
+from replywatch.cli.context import (
+    Command,
+    context,
+    emit,
+    error_line,
+    help_of,
+    hint_line,
+    load_config,
+    warning_line,
+)
 from replywatch.errors import UserError
+from replywatch.i18n import _, ngettext, pgettext
 from replywatch.store.book import action_json, app_name, describe
 
 
@@ -22,10 +32,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.starter or (args.email is None and not sys.stdin.isatty()):
         path = cfg.resolve_config_path(args.config, os.environ)
         cfg.write_starter_config(path)
-        print(f"wrote {path}")
-        print("next: uncomment an [[accounts]] section in it and fill in host and username; "
-              "store the password (`keyring set replywatch USERNAME@HOST`); then run "
-              "`replywatch doctor`")
+        print(_("wrote {path}").format(path=path))
+        print(_("next: uncomment an {section} section in it and fill in host and username; "
+                "store the password (`{keyring}`); then run `{doctor}`").format(
+            section="[[accounts]]", keyring="keyring set replywatch USERNAME@HOST",
+            doctor="replywatch doctor"))
         return 0
     return setup.run(args, setup.terminal_io())
 
@@ -42,12 +53,17 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     """Validate the config file; print every problem."""
     path = cfg.resolve_config_path(args.config, os.environ)
     config = cfg.load_config(path)
-    print(f"{path}: ok ({len(config.accounts)} account(s), channels: "
-          f"{', '.join(config.alerts.channels) or 'none'})")
+    accounts = ngettext("{count} account", "{count} accounts", len(config.accounts)).format(
+        count=len(config.accounts))
+    print(_("{path}: ok ({accounts}, channels: {channels})").format(
+        path=path, accounts=accounts,
+        channels=", ".join(config.alerts.channels) or pgettext("channels", "none")))
     if not config.accounts:
         # Valid, but replywatch would read no mail: say so, without failing the check.
-        print(f"replywatch: warning: {path}: no [[accounts]]: no mail will be read; add one "
-              "(the starter file and config.example.toml show how)", file=sys.stderr)
+        print(warning_line(_("{path}: no {section}: no mail will be read; add one (the starter "
+                             "file and {example} show how)").format(
+            path=path, section="[[accounts]]", example="config.example.toml")),
+            file=sys.stderr)
     return 0
 
 
@@ -77,11 +93,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         })
         return 0
     if not pairs and not unclear and not review:
-        print("nothing due: no open application is waiting on you")
+        print(_("nothing due: no open application is waiting on you"))
         return 0
     due_now = [(a, x) for a, x in pairs if x.due <= now]
     later = [(a, x) for a, x in pairs if x.due > now]
-    for heading, group in (("Due now:", due_now), ("Next:", later)):
+    for heading, group in ((_("Due now:"), due_now), (_("Next:"), later)):
         if group:
             print(heading)
             for app, action in group:
@@ -92,11 +108,11 @@ def cmd_status(args: argparse.Namespace) -> int:
                 else:
                     print(f"  [{app.id}] {describe(app, action, now, ctx.tz)}")
     if unclear:
-        print("Which application? (replywatch never guesses):")
+        print(_("Which application? (replywatch never guesses):"))
         for msg, ids in unclear:
             print(f"  {passview.ambiguous_text(msg.from_addr, msg.subject, ids)}")
     if review:
-        print("Check these (a known thread, an unrelated sender; not counted as a reply):")
+        print(_("Check these (a known thread, an unrelated sender; not counted as a reply):"))
         for msg, app_id, company in review:
             print(f"  {passview.review_text(msg.from_addr, msg.subject, app_id, company)}")
     return 0
@@ -108,8 +124,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     if not ctx.config.accounts:
-        raise UserError(f"{ctx.config.path or 'config'}: no [[accounts]] to check",
-                        hint="add an account to the config (see `replywatch init`)")
+        raise UserError(_("{path}: no {section} to check").format(
+                            path=ctx.config.path or "config", section="[[accounts]]"),
+                        hint=_("add an account to the config (see `{command}`)").format(
+                            command="replywatch init"))
     report = run_pass(ctx.config, ctx.book.store, ctx.book.now)
     if args.json:
         emit(passview.check_json(report, ctx.tz))
@@ -119,9 +137,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     # only that the account was not read).
     for acct in report.accounts:
         if not acct.ok:
-            print(f"replywatch: error: {acct.error}", file=sys.stderr)
+            print(error_line(str(acct.error)), file=sys.stderr)
             if acct.hint:
-                print(f"replywatch: hint: {acct.hint}", file=sys.stderr)
+                print(hint_line(acct.hint), file=sys.stderr)
     return 0 if report.ok else 1
 
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from replywatch import config as cfg
 from replywatch.config.timeinput import parse_when, zone
+from replywatch.i18n import _
 from replywatch.store import Store
 from replywatch.store.book import Book
 
@@ -74,3 +75,18 @@ def emit(data: object) -> None:
 def when(text: str | None, tz: tzinfo, what: str) -> datetime | None:
     """Return the parsed date-time of an option, or None when it was not given."""
     return None if text is None else parse_when(text, tz, what=what)
+
+
+def error_line(problem: str) -> str:
+    """Return the line that shows one problem on standard error: "replywatch: error: ..."."""
+    return _("replywatch: error: {problem}").format(problem=problem)
+
+
+def hint_line(hint: str) -> str:
+    """Return the line that shows a hint on standard error: "replywatch: hint: ..."."""
+    return _("replywatch: hint: {hint}").format(hint=hint)
+
+
+def warning_line(warning: str) -> str:
+    """Return the line that shows a warning on standard error: "replywatch: warning: ..."."""
+    return _("replywatch: warning: {warning}").format(warning=warning)

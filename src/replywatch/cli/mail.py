@@ -13,9 +13,11 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from replywatch.cli.words import kind_words, stage_words
 from replywatch.core.kinds import Kind
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
+from replywatch.i18n import _
 from replywatch.store import kinds
 
 
@@ -60,13 +62,15 @@ def cmd_mail_list(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
     if not rows:
-        print("no matched mail" + (f" for application {args.app}" if args.app else ""))
+        print(_("no matched mail for application {id}").format(id=args.app)
+              if args.app else _("no matched mail"))
         return 0
     for r in rows:
         if r["direction"] == "to_them":
-            what = "you wrote"
+            what = _("you wrote")
         else:
-            what = (r["kind"] or "?") + (" (corrected)" if r["corrected"] else "")
+            what = kind_words(r["kind"]) if r["kind"] else "?"
+            what = _("{kind} (corrected)").format(kind=what) if r["corrected"] else what
         print(f"{r['application']:>4}  {(r['at'] or '')[:16]:<16}  {clean_line(what, 26):<26}"
               f"  {clean_line(r['from'] or '?', 36):<36}  {clean_line(r['subject'], 60)}")
         print(f"      {clean_line(r['message_id'] or r['key'], 100)}")
@@ -86,9 +90,11 @@ def cmd_mail_kind(args: argparse.Namespace) -> int:
     app = store.get(app_id)
     action = ctx.book.evaluate(app).action
     state = describe(app, action, ctx.book.now, ctx.tz) if action else (
-        f"{clean_line(app.company, 60)} — nothing due")
-    print(f"{clean_line(key, 100)}: {kind.value}{'' if kind.is_reply else ' (not a reply)'}; "
-          f"stage {app.stage.value}; {state}")
+        _("{company} — nothing due").format(company=clean_line(app.company, 60)))
+    said = kind_words(kind) if kind.is_reply else _("{kind} (not a reply)").format(
+        kind=kind_words(kind))
+    print(_("{key}: {kind}; stage {stage}; {state}").format(
+        key=clean_line(key, 100), kind=said, stage=stage_words(app.stage), state=state))
     return 0
 
 

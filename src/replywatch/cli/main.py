@@ -18,7 +18,7 @@ from typing import Any
 from replywatch import __version__
 from replywatch.cli import app, classify, commands, draft, login, report, shell
 from replywatch.cli import mail as mail_commands
-from replywatch.cli.context import Handler, help_of
+from replywatch.cli.context import Handler, error_line, help_of, hint_line
 from replywatch.errors import UserError
 
 # -- parser --------------------------------------------------------------------
@@ -71,10 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _internal_error(exc: Exception, *, verbose: bool) -> int:
     """Report a bug: one line, the traceback only with --verbose; return 70."""
+    from replywatch.i18n import _
+
     if verbose:
         traceback.print_exception(exc)
-    print(f"replywatch: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-    print("replywatch: hint: run again with --verbose for the traceback", file=sys.stderr)
+    print(_("replywatch: internal error: {error}").format(
+        error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    print(hint_line(_("run again with --verbose for the traceback")), file=sys.stderr)
     return 70
 
 
@@ -102,9 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         for problem in exc.problems:
-            print(f"replywatch: error: {problem}", file=sys.stderr)
+            print(error_line(problem), file=sys.stderr)
         if exc.hint:
-            print(f"replywatch: hint: {exc.hint}", file=sys.stderr)
+            print(hint_line(exc.hint), file=sys.stderr)
         return exc.exit_code
     except db.Error as exc:
         # Disk full, read-only, locked, damaged: the user's to fix, not a bug (exit 3).
@@ -115,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _internal_error(exc, verbose=args.verbose)
         if args.verbose:
             traceback.print_exc()
-        print(f"replywatch: error: {fault.problems[0]}", file=sys.stderr)
+        print(error_line(fault.problems[0]), file=sys.stderr)
         return fault.exit_code
     except KeyboardInterrupt:
         return 130

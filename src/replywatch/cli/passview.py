@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from replywatch.cli.words import kind_words
 from replywatch.core.model import Direction
 from replywatch.core.text import clean_line
+from replywatch.i18n import _, ngettext, short_day
 from replywatch.store.book import action_json, describe
 
 if TYPE_CHECKING:  # types only: `status` and `app list` need not load the engine
@@ -21,29 +23,35 @@ if TYPE_CHECKING:  # types only: `status` and `app list` need not load the engin
 
 def ambiguous_text(sender: str | None, subject: str, ids: Sequence[int]) -> str:
     """Return one line about a message that fits several applications."""
-    return (f"message from {clean_line(sender or '?', 80)} \"{clean_line(subject, 60)}\" fits "
-            f"applications {', '.join(str(i) for i in ids)}; tell them apart with "
-            "`app set ID --add-contact` or `app add --thread`")
+    return _("message from {sender} \"{subject}\" fits applications {ids}; tell them apart "
+             "with `{add_contact}` or `{add_thread}`").format(
+        sender=clean_line(sender or "?", 80), subject=clean_line(subject, 60),
+        ids=", ".join(str(i) for i in ids), add_contact="app set ID --add-contact",
+        add_thread="app add --thread")
 
 
 def review_text(sender: str | None, subject: str, app_id: int, company: str) -> str:
     """Return one line about a message that names a thread from an unrelated sender."""
     who = clean_line(sender or "?", 80)
-    return (f"message from {who} \"{clean_line(subject, 60)}\" names a thread of application "
-            f"{app_id} ({clean_line(company, 40)}) but its sender has nothing to do with it; "
-            f"if it is theirs: `app set {app_id} --add-contact {who}`")
+    return _("message from {sender} \"{subject}\" names a thread of application {id} "
+             "({company}) but its sender has nothing to do with it; if it is theirs: "
+             "`{command}`").format(
+        sender=who, subject=clean_line(subject, 60), id=app_id,
+        company=clean_line(company, 40), command=f"app set {app_id} --add-contact {who}")
 
 
 def matched_text(m: Matched) -> str:
     """Return how a matched message is described: its direction, rule and subject."""
     if m.direction is not Direction.FROM_THEM:
-        way = "your message to them"
+        way = _("your message to them")
     elif m.kind is None or m.reply:
-        way = "reply from them" + (f", {m.kind}" if m.kind and m.kind != "other" else "")
+        way = (_("reply from them, {kind}").format(kind=kind_words(m.kind))
+               if m.kind and m.kind != "other" else _("reply from them"))
     else:
-        way = f"{m.kind.replace('_', ' ')} from them, no reply"
+        way = _("{kind} from them, no reply").format(kind=kind_words(m.kind))
     subject = f" \"{clean_line(m.subject, 60)}\"" if m.subject else ""
     return f"{way} ({m.rule}){subject}"
+
 
 
 def check_json(report: PassReport, tz: tzinfo) -> dict[str, Any]:
@@ -95,10 +103,13 @@ def proposal_json(proposal_id: int, p: Proposal, tz: tzinfo) -> dict[str, Any]:
 def proposal_line(proposal_id: int, p: Proposal, tz: tzinfo) -> str:
     """Return one line about a proposal: id, company, role, date and where it came from."""
     role = f" ({clean_line(p.role, 60)})" if p.role else ""
-    via = {"relay": "a receipt from", "board": "a job board's receipt from",
-           "sent": "your application to"}[p.source]
-    return (f"[{proposal_id}] {clean_line(p.company, 60)}{role}, applied "
-            f"{p.applied.astimezone(tz):%a %d %b}: {via} {clean_line(p.contact, 80)}")
+    via = {"relay": _("a receipt from {contact}"),
+           "board": _("a job board's receipt from {contact}"),
+           "sent": _("your application to {contact}")}[p.source]
+    return _("[{id}] {company}, applied {when}: {via}").format(
+        id=proposal_id, company=clean_line(p.company, 60) + role,
+        when=short_day(p.applied.astimezone(tz)),
+        via=via.format(contact=clean_line(p.contact, 80)))
 
 
 def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
@@ -108,22 +119,29 @@ def check_lines(report: PassReport, now: datetime, tz: tzinfo) -> list[str]:
         if acct.ok:
             new = sum(f.new for f in acct.folders)
             parts = ", ".join(f"{f.name} {f.new}" for f in acct.folders if f.new)
-            lines.append(f"{acct.name}: {new} new message(s)" + (f" ({parts})" if parts else ""))
+            count = ngettext("{account}: {count} new message", "{account}: {count} new messages",
+                             new).format(account=acct.name, count=new)
+            lines.append(count + (f" ({parts})" if parts else ""))
         else:
-            lines.append(f"{acct.name}: not read (the error follows on standard error)")
-    lines += [f"matched: {clean_line(m.company, 60)} — {matched_text(m)}" for m in report.matched]
-    lines += [f"ambiguous: {ambiguous_text(a.sender, a.subject, a.candidates)}"
+            lines.append(_("{account}: not read (the error follows on standard error)").format(
+                account=acct.name))
+    lines += [_("matched: {company} — {what}").format(
+        company=clean_line(m.company, 60), what=matched_text(m)) for m in report.matched]
+    lines += [_("ambiguous: {what}").format(what=ambiguous_text(a.sender, a.subject, a.candidates))
               for a in report.ambiguous]
-    lines += [f"review: {review_text(r.sender, r.subject, r.app_id, r.company)}"
-              for r in report.review]
-    lines += [f"found: {proposal_line(p.id, p.proposal, tz)}" for p in report.proposed]
+    lines += [_("review: {what}").format(what=review_text(r.sender, r.subject, r.app_id,
+                                                           r.company)) for r in report.review]
+    lines += [_("found: {what}").format(what=proposal_line(p.id, p.proposal, tz))
+              for p in report.proposed]
     if report.proposed:
-        lines.append("  add them with `replywatch app accept ID` (or --all), or "
-                     "`replywatch app dismiss ID`")
-    lines += [f"due: [{app.id}] {describe(app, action, now, tz)}" for app, action in report.due]
-    lines += [f"set aside: {m.account} {clean_line(m.folder, 60)} UID {m.uid}: "
-              f"{clean_line(m.error, 100)}" for m in report.set_aside]
+        lines.append("  " + _("add them with `{accept}` (or {all}), or `{dismiss}`").format(
+            accept="replywatch app accept ID", all="--all", dismiss="replywatch app dismiss ID"))
+    lines += [_("due: [{id}] {what}").format(id=app.id, what=describe(app, action, now, tz))
+              for app, action in report.due]
+    lines += [_("set aside: {account} {folder} UID {uid}: {error}").format(
+        account=m.account, folder=clean_line(m.folder, 60), uid=m.uid,
+        error=clean_line(m.error, 100)) for m in report.set_aside]
     if not (report.matched or report.ambiguous or report.review or report.due
             or report.proposed):
-        lines.append("nothing new for your applications")
+        lines.append(_("nothing new for your applications"))
     return lines

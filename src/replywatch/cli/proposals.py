@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from replywatch.errors import UserError
+from replywatch.i18n import N_, _
 
 
 def cmd_proposals(args: argparse.Namespace) -> int:
@@ -24,13 +25,13 @@ def cmd_proposals(args: argparse.Namespace) -> int:
                                      for s in waiting], indent=2, ensure_ascii=False) + "\n")
         return 0
     if not waiting:
-        print("no applications found that are not in your book yet "
-              "(`replywatch check` reads new mail)")
+        print(_("no applications found that are not in your book yet (`{command}` reads new "
+                "mail)").format(command="replywatch check"))
         return 0
     for stored in waiting:
         print(passview.proposal_line(stored.id, stored.proposal, ctx.tz))
-    print("add one with `replywatch app accept ID` (or --all); "
-          "`replywatch app dismiss ID` and it never comes back")
+    print(_("add one with `{accept}` (or {all}); `{dismiss}` and it never comes back").format(
+        accept="replywatch app accept ID", all="--all", dismiss="replywatch app dismiss ID"))
     return 0
 
 
@@ -44,17 +45,20 @@ def cmd_accept(args: argparse.Namespace) -> int:
     store = ctx.book.store
     if args.all:
         if args.company or args.role:
-            raise UserError("--company and --role name one application: not with --all")
+            raise UserError(_("{options} name one application: not with {all}").format(
+                options="--company, --role", all="--all"))
         chosen = proposals.waiting(store)
     else:
         if args.id is None:
-            raise UserError("name a proposal: `replywatch app accept ID`, or --all",
-                            hint="`replywatch app proposals` lists them")
+            raise UserError(_("name a proposal: `{command}`, or {all}").format(
+                                command="replywatch app accept ID", all="--all"),
+                            hint=_("`{command}` lists them").format(
+                                command="replywatch app proposals"))
         chosen = [_waiting(store, args.id)]
     made = []
     for stored in chosen:
         if args.company is not None and not args.company.strip():
-            raise UserError("--company: must not be empty")
+            raise UserError(_("{option}: must not be empty").format(option="--company"))
         with store.tx():  # the application and the proposal's new state, or neither
             app_id = proposals.accept(store, stored, ctx.book.now, company=args.company or "",
                                       role=args.role or "")
@@ -74,8 +78,12 @@ def cmd_dismiss(args: argparse.Namespace) -> int:
     stored = _waiting(ctx.book.store, args.id)
     with ctx.book.store.tx():
         proposals.mark(ctx.book.store, stored.id, "dismissed")
-    print(f"dismissed [{stored.id}] {stored.proposal.company}")
+    print(_("dismissed [{id}] {company}").format(id=stored.id, company=stored.proposal.company))
     return 0
+
+
+# A proposal's state in words (store/proposals.py keeps the codes).
+_STATUS = {"new": N_("waiting"), "accepted": N_("accepted"), "dismissed": N_("dismissed")}
 
 
 def _waiting(store: Any, proposal_id: int) -> Any:
@@ -83,9 +91,11 @@ def _waiting(store: Any, proposal_id: int) -> Any:
 
     stored = proposals.get(store, proposal_id)
     if stored is None or stored.status != "new":
-        state = "no proposal" if stored is None else f"proposal {proposal_id} is {stored.status}"
-        raise UserError(f"{state} with id {proposal_id}" if stored is None else state,
-                        hint="`replywatch app proposals` lists the waiting ones")
+        state = (_("no proposal with id {id}").format(id=proposal_id) if stored is None
+                 else _("proposal {id} is {status}").format(
+                     id=proposal_id, status=_(_STATUS.get(stored.status, stored.status))))
+        raise UserError(state, hint=_("`{command}` lists the waiting ones").format(
+            command="replywatch app proposals"))
     return stored
 
 

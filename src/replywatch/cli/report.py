@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from replywatch.errors import UserError
+from replywatch.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -28,7 +29,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out) if args.out else ics.beside_store(ctx.config, "report.html")
     _write(out, page.encode("utf-8"))
-    print(f"wrote {out}")
+    print(_("wrote {path}").format(path=out))
     if args.open:
         webbrowser.open(out.resolve().as_uri())
     return 0
@@ -45,7 +46,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         sys.stdout.write(content.decode("utf-8"))  # CRLF line ends kept as they are
         return 0
     _write(Path(args.out), content)
-    print(f"wrote {args.out}")
+    print(_("wrote {path}").format(path=args.out))
     return 0
 
 
@@ -55,7 +56,8 @@ def _write(path: Path, content: bytes) -> None:
     try:
         write_atomically(path, content)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UserError(_("cannot write {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:

@@ -11,14 +11,18 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
+from replywatch.cli.words import stage_words, waiting_words
 from replywatch.core.cadence import Evaluation
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import clean_line
-from replywatch.i18n import humanize
+from replywatch.i18n import NP_, _, clock, humanize, ngettext, pgettext
 from replywatch.store.book import Book, action_text
 from replywatch.store.removed import Removed
 
-_HEADERS = ("ID", "COMPANY", "ROLE", "STAGE", "WAITING ON", "NEXT")
+_HEADERS = (NP_("column", "ID"), NP_("column", "COMPANY"), NP_("column", "ROLE"),
+            NP_("column", "STAGE"), NP_("column", "WAITING ON"), NP_("column", "NEXT"))
+_REMOVED_HEADERS = (NP_("column", "ID"), NP_("column", "COMPANY"), NP_("column", "ROLE"),
+                    NP_("column", "REMOVED"), NP_("column", "KEPT UNTIL"))
 _CAPS = (10, 28, 24, 12, 10, 200)  # the widest a column may grow, in characters
 
 
@@ -35,24 +39,29 @@ def _pad(text: str, cells: int, *, right: bool = False) -> str:
 
 def _kind_words(action: Action) -> str:
     if action.kind is ActionKind.REPLY:
-        return "your answer"
+        return _("your answer")
     if action.kind is ActionKind.THANK_YOU_DUE:
-        return "thank-you note"
+        return _("thank-you note")
     if action.kind is ActionKind.FOLLOW_UP_DUE:
-        return f"follow-up {action.n} of {action.max_n}"
+        return _("follow-up {n} of {max}").format(n=action.n, max=action.max_n)
     if action.kind is ActionKind.REJECTED:
-        return "the notice that they said no"
-    return "ghosted if still silent"
+        return _("the notice that they said no")
+    return _("ghosted if still silent")
 
 
 def next_words(app: Application, ev: Evaluation, now: datetime, tz: tzinfo) -> str:
     """Return what comes next for an application, in words; a snooze says so first."""
     if app.snoozed_until is not None and app.snoozed_until > now:
-        then = f"; then {_kind_words(ev.action)}" if ev.action is not None else ""
-        return f"snoozed until {humanize(app.snoozed_until, now, tz)}{then}"
+        until = humanize(app.snoozed_until, now, tz)
+        if ev.action is None:
+            return _("snoozed until {when}").format(when=until)
+        return _("snoozed until {when}; then {next}").format(when=until,
+                                                              next=_kind_words(ev.action))
     if ev.action is not None:
         return action_text(ev.action, now, tz)
-    return f"nothing: {app.stage.value}" if app.stage.is_closed else "nothing due"
+    if app.stage.is_closed:
+        return _("nothing: {stage}").format(stage=stage_words(app.stage))
+    return _("nothing due")
 
 
 def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
@@ -68,7 +77,7 @@ def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[st
 
 def removed_table(gone: list[Removed], now: datetime, tz: tzinfo) -> list[str]:
     """Return the ``app list --removed`` table."""
-    return _table(("ID", "COMPANY", "ROLE", "REMOVED", "KEPT UNTIL"), [
+    return _table(tuple(pgettext(*h) for h in _REMOVED_HEADERS), [
         (str(r.id), clean_line(r.company, _CAPS[1]), clean_line(r.role, _CAPS[2]) or "—",
          humanize(r.removed_at, now, tz), humanize(r.purge_at, now, tz)) for r in gone])
 
@@ -79,29 +88,30 @@ def app_table(book: Book, apps: list[Application]) -> list[str]:
     for app in apps:
         ev = book.evaluate(app)
         rows.append((str(app.id), clean_line(app.company, _CAPS[1]),
-                     clean_line(app.role, _CAPS[2]) or "—", app.stage.value, ev.waiting_on,
-                     next_words(app, ev, book.now, book.tz)))
-    return _table(_HEADERS, rows)
+                     clean_line(app.role, _CAPS[2]) or "—", stage_words(app.stage),
+                     waiting_words(ev.waiting_on), next_words(app, ev, book.now, book.tz)))
+    return _table(tuple(pgettext(*h) for h in _HEADERS), rows)
 
 
 def _history(app: Application, now: datetime, tz: tzinfo) -> list[str]:
     """Return the history lines of one application, oldest first."""
-    entries: list[tuple[datetime, str]] = [(app.applied_at, "applied")]
+    entries: list[tuple[datetime, str]] = [(app.applied_at, _("applied"))]
     for e in app.events:
         if e.direction is Direction.FROM_THEM:
-            what = "they wrote" if e.source == "mail" else "they contacted you (logged)"
+            what = _("they wrote") if e.source == "mail" else _("they contacted you (logged)")
         else:
-            what = "you wrote" if e.source == "mail" else "you contacted them (logged)"
+            what = _("you wrote") if e.source == "mail" else _("you contacted them (logged)")
         if e.note:
             what += f": {clean_line(e.note, 200)}"
         entries.append((e.at, what))
     for i in app.interviews:
         people = ", ".join(clean_line(p, 80) for p in i.interviewers)
-        end = i.end.astimezone(tz)
-        what = f"interview until {end:%H:%M}" + (f" with {people}" if people else "")
+        end = clock(i.end.astimezone(tz))
+        what = (_("interview until {end} with {people}").format(end=end, people=people)
+                if people else _("interview until {end}").format(end=end))
         entries.append((i.start, what))
     entries.sort(key=lambda entry: entry[0])
-    labels = [humanize(at, now, tz) for at, _ in entries]
+    labels = [humanize(at, now, tz) for at, _what in entries]
     cells = max(width(label) for label in labels)
     return [f"  {_pad(label, cells)}  {what}" for label, (_, what) in zip(labels, entries,
                                                                           strict=True)]
@@ -117,32 +127,36 @@ def app_lines(book: Book, app: Application) -> list[str]:
         return "—" if value is None else humanize(value, now, tz)
 
     facts: list[tuple[str, str]] = [
-        ("Stage", app.stage.value),
-        ("Next", next_words(app, ev, now, tz)),
-        ("Waiting on", ev.waiting_on),
-        ("Applied", humanize(app.applied_at, now, tz)),
-        ("Last from them", when(ev.last_from_them)),
-        ("Last to them", when(ev.last_to_them)),
-        ("Follow-ups sent", str(ev.follow_ups_sent)),
-        ("Contacts", ", ".join(clean_line(c, 200) for c in app.contacts) or "—"),
-        ("Company domains", ", ".join(app.domains) or "—"),
+        (_("Stage"), stage_words(app.stage)),
+        (_("Next"), next_words(app, ev, now, tz)),
+        (_("Waiting on"), waiting_words(ev.waiting_on)),
+        (_("Applied"), humanize(app.applied_at, now, tz)),
+        (_("Last from them"), when(ev.last_from_them)),
+        (_("Last to them"), when(ev.last_to_them)),
+        (_("Follow-ups sent"), str(ev.follow_ups_sent)),
+        (_("Contacts"), ", ".join(clean_line(c, 200) for c in app.contacts) or "—"),
+        (_("Company domains"), ", ".join(app.domains) or "—"),
     ]
     if app.thread_ids:
-        facts.append(("Threads", ", ".join(f"<{clean_line(t, 200)}>" for t in app.thread_ids)))
+        facts.append((_("Threads"),
+                      ", ".join(f"<{clean_line(t, 200)}>" for t in app.thread_ids)))
     overrides = []
-    if app.overrides.follow_up_after_days is not None:
-        overrides.append(f"first follow-up after {app.overrides.follow_up_after_days} days")
-    if app.overrides.max_follow_ups is not None:
-        overrides.append(f"at most {app.overrides.max_follow_ups} follow-ups")
+    if (days := app.overrides.follow_up_after_days) is not None:
+        overrides.append(ngettext("first follow-up after {days} day",
+                                  "first follow-up after {days} days", days).format(days=days))
+    if (most := app.overrides.max_follow_ups) is not None:
+        overrides.append(ngettext("at most {count} follow-up", "at most {count} follow-ups",
+                                  most).format(count=most))
     if overrides:
-        facts.append(("Own cadence", ", ".join(overrides)))
+        facts.append((_("Own cadence"), ", ".join(overrides)))
     notes = [clean_line(line, 500) for line in app.notes.splitlines() if line.strip()]
-    cells = max(width(label) for label, _ in facts) + 1
+    cells = max(width(label) for label, _value in facts) + 1
     lines = [f"[{app.id}] {title}"]
     lines += [f"  {_pad(label + ':', cells)}  {value}" for label, value in facts]
     if notes:
-        lines.append(f"  {_pad('Notes:', cells)}  {notes[0]}")
+        label = _("Notes") + ":"
+        lines.append(f"  {_pad(label, cells)}  {notes[0]}")
         lines += [f"  {' ' * cells}  {line}" for line in notes[1:]]
-    lines.append(f"History (times in {tz}):")
+    lines.append(_("History (times in {zone}):").format(zone=tz))
     lines += _history(app, now, tz)
     return lines

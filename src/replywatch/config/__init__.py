@@ -41,6 +41,7 @@ from replywatch.config.schema import build_config
 from replywatch.config.tomlpos import KeyLines
 from replywatch.config.tomlread import Problems, syntax_problem
 from replywatch.errors import ConfigError, UserError
+from replywatch.i18n import _
 
 __all__ = [
     "CHANNELS",
@@ -80,16 +81,19 @@ def load_config(path: Path) -> Config:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(
-            f"{file}: config file not found",
-            hint="run `replywatch init` to create a starter config",
+            _("{file}: config file not found").format(file=file),
+            hint=_("run `{command}` to create a starter config").format(
+                command="replywatch init"),
         ) from None
     except OSError as error:
-        raise ConfigError(f"{file}: cannot read config file: {error.strerror or error}") from None
+        raise ConfigError(_("{file}: cannot read config file: {reason}").format(
+            file=file, reason=error.strerror or error)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ConfigError(f"{file}:{line}: syntax error: not UTF-8 text") from None
+        raise ConfigError(_("{file}:{line}: syntax error: not UTF-8 text").format(
+            file=file, line=line)) from None
     try:
         data: dict[str, object] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -143,15 +147,17 @@ def write_config_text(path: Path, text: str) -> None:
         # O_EXCL: a file that appears meanwhile (another `init`, the user's own) is kept.
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        raise UserError(f"{path} already exists; not overwriting") from None
+        raise UserError(_("{path} already exists; not overwriting").format(path=path)) from None
     except OSError as error:
-        raise UserError(f"cannot create {path}: {error.strerror or error}") from None
+        raise UserError(_("cannot create {path}: {reason}").format(
+            path=path, reason=error.strerror or error)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
     except OSError as error:
         path.unlink(missing_ok=True)  # a half-written config would fail later, confusingly
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+        raise UserError(_("cannot write {path}: {reason}").format(
+            path=path, reason=error.strerror or error)) from None
 
 
 # -- where files live --------------------------------------------------------------

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from replywatch.core.timeutil import from_wall_clock
 from replywatch.errors import UserError
+from replywatch.i18n import _
 
 
 def zone(name: str) -> tzinfo:
@@ -28,7 +29,7 @@ def zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UserError(f"unknown time zone {name!r}") from exc
+        raise UserError(_("unknown time zone {name}").format(name=repr(name))) from exc
 
 
 
@@ -52,8 +53,9 @@ def parse_when(text: str, tz: tzinfo, *, what: str = "date") -> datetime:
         parsed = datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError as exc:
         raise UserError(
-            f"{what}: not a date or date-time: {text!r}",
-            hint="use ISO 8601, e.g. 2026-11-24 or 2026-11-24T14:30 or 2026-11-24T14:30+01:00",
+            _("{what}: not a date or date-time: {text}").format(what=what, text=repr(text)),
+            hint=_("use ISO 8601, e.g. {date} or {datetime} or {offset}").format(
+                date="2026-11-24", datetime="2026-11-24T14:30", offset="2026-11-24T14:30+01:00"),
         ) from exc
     if parsed.tzinfo is None:
         return from_wall_clock(parsed, tz)

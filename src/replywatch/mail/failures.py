@@ -13,6 +13,7 @@ import ssl
 
 from replywatch.config import Account, Security
 from replywatch.errors import MailboxError
+from replywatch.i18n import _
 
 _MAX_REASON = 300  # a server's error text is hostile too: capped before it is shown
 _BYTES_REPR = re.compile(r"""b(['"]).*\1""", re.DOTALL)
@@ -40,44 +41,49 @@ def server_text(value: object) -> str:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"TLS certificate verification failed: {exc.verify_message}"
+        return _("TLS certificate verification failed: {reason}").format(
+            reason=exc.verify_message)
     if isinstance(exc, ssl.SSLError):
-        return f"TLS failed: {getattr(exc, 'reason', None) or exc}"
+        return _("TLS failed: {reason}").format(reason=getattr(exc, "reason", None) or exc)
     if isinstance(exc, TimeoutError | socket.timeout):
-        return "timed out"
+        return _("timed out")
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
+        return _("connection refused")
     words = " ".join(server_text(arg) for arg in exc.args) if exc.args else ""
     return words or type(exc).__name__
 
 
 def _hint(account: Account, exc: BaseException, *, login_refused: bool,
           gmail: bool, oauth: bool) -> str | None:
+    name, user = repr(account.name), repr(account.username)
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return (f"the server's certificate is not trusted by the system store: if "
-                f"{account.host} uses a private CA, set ca_file = \"/path/to/ca.pem\" in "
-                f"account {account.name!r}; otherwise check the host name and the "
-                "system's CA certificates (Debian: the ca-certificates package)")
+        return _("the server's certificate is not trusted by the system store: if {host} "
+                 "uses a private CA, set {setting} in account {account}; otherwise check the "
+                 "host name and the system's CA certificates (Debian: the ca-certificates "
+                 "package)").format(host=account.host, setting='ca_file = "/path/to/ca.pem"',
+                                    account=name)
     if isinstance(exc, ssl.SSLError) and "WRONG_VERSION_NUMBER" in str(exc):
-        return ("the port does not speak TLS: security = \"tls\" wants port 993; for port "
-                "143 use security = \"starttls\"")
+        return _("the port does not speak TLS: {tls} wants port 993; for port 143 use "
+                 "{starttls}").format(tls='security = "tls"', starttls='security = "starttls"')
     if login_refused and oauth:
         # A fresh token refused too: the grant is for another user, or lacks the scope.
-        return (f"is username {account.username!r} the account you signed in as, with the "
-                f"mail scope? run `replywatch login {account.name}` again")
+        return _("is username {username} the account you signed in as, with the mail scope? "
+                 "run `{command}` again").format(username=user,
+                                                 command=f"replywatch login {account.name}")
     if login_refused and (gmail or account.host.lower() in _GMAIL_HOSTS):
-        return ("Gmail refuses your normal password over IMAP: sign in with OAuth2 "
-                f"(auth = \"oauth2\" in account {account.name!r}, then `replywatch login "
-                f"{account.name}`), or create an app password "
-                "(https://myaccount.google.com/apppasswords, needs 2-Step Verification) "
-                f"and store that one (`keyring set replywatch {account.username}@{account.host}`)")
+        return _("Gmail refuses your normal password over IMAP: sign in with OAuth2 ({auth} "
+                 "in account {account}, then `{login}`), or create an app password ({url}, "
+                 "needs 2-Step Verification) and store that one (`{keyring}`)").format(
+            auth='auth = "oauth2"', account=name, login=f"replywatch login {account.name}",
+            url="https://myaccount.google.com/apppasswords",
+            keyring=f"keyring set replywatch {account.username}@{account.host}")
     if login_refused:
-        return (f"check username = {account.username!r} and the password its source gives "
-                f"(the password keys of account {account.name!r})")
+        return _("check username = {username} and the password its source gives (the "
+                 "password keys of account {account})").format(username=user, account=name)
     if isinstance(exc, ConnectionRefusedError):
         usual = "993" if account.security is Security.TLS else "143"
-        return f"check host and port (IMAP with security = {account.security.value!r} " \
-               f"is usually on port {usual})"
+        return _("check host and port (IMAP with security = {security} is usually on port "
+                 "{port})").format(security=repr(account.security.value), port=usual)
     return None
 
 
@@ -94,8 +100,10 @@ def mailbox_error(account: Account, what: str, exc: BaseException, *,
     """
     reason = _reason(exc)
     if login_refused:
-        reason = "login refused: " + reason
+        reason = _("login refused: {reason}").format(reason=reason)
     return MailboxError(
-        f"account {account.name!r} ({account.host}:{account.port}): {what}: {reason}",
+        _("account {account} ({host}:{port}): {step}: {reason}").format(
+            account=repr(account.name), host=account.host, port=account.port, step=what,
+            reason=reason),
         hint=_hint(account, exc, login_refused=login_refused, gmail=gmail, oauth=oauth),
     )

@@ -25,6 +25,7 @@ from replywatch.config import Account, Security
 from replywatch.core.model import FolderState, RawMessage
 from replywatch.core.timeutil import to_utc
 from replywatch.errors import AuthError, MailboxError, UserError
+from replywatch.i18n import _
 from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
@@ -119,7 +120,7 @@ class ImapMailbox:
                 ssl_context=ctx, timeout=timeout,
             )
         except _IMAP_ERRORS as exc:
-            raise self._fail("cannot connect", exc) from exc
+            raise self._fail(_("cannot connect"), exc) from exc
         client.normalise_times = False
         # imapclient turns imaplib's protocol trace on (debug 5) and feeds every line
         # to a debug logger: mail text in a log, and a third of a large first pass
@@ -136,7 +137,7 @@ class ImapMailbox:
             if "CONDSTORE" in self.capabilities:
                 self._send(client.enable, "CONDSTORE")
         except _IMAP_ERRORS as exc:
-            what = "login" if isinstance(exc, imapclient.exceptions.LoginError) else "connect"
+            what = _("login") if isinstance(exc, imapclient.exceptions.LoginError) else _("connect")
             error = self._fail(what, exc)
             self.close()
             if isinstance(exc, imapclient.exceptions.LoginError):

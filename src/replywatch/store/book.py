@@ -18,7 +18,7 @@ from replywatch.core.policy import Policy
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
-from replywatch.i18n import humanize
+from replywatch.i18n import N_, _, humanize
 from replywatch.store import Store, removed
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -29,7 +29,8 @@ def check_address(text: str, *, what: str = "address") -> str:
     """Return the address lower-cased. Raise UserError naming ``what`` if it is not one."""
     address = text.strip()
     if not _ADDRESS.match(address):
-        raise UserError(f"{what}: not an email address: {text!r}")
+        raise UserError(_("{option}: not an email address: {text}").format(
+            option=what, text=repr(text)))
     return address.lower()
 
 
@@ -37,8 +38,10 @@ def check_message_id(text: str) -> str:
     """Return a Message-ID without angle brackets. Raise UserError if it is not one."""
     mid = text.strip().removeprefix("<").removesuffix(">").strip()
     if not mid or any(c.isspace() for c in mid) or "<" in mid or ">" in mid:
-        raise UserError(f"--thread: not a Message-ID: {text!r}",
-                        hint="a Message-ID looks like <abc123@mail.example.com>")
+        raise UserError(_("{option}: not a Message-ID: {text}").format(
+                            option="--thread", text=repr(text)),
+                        hint=_("a Message-ID looks like {example}").format(
+                            example="<abc123@mail.example.com>"))
     return mid
 
 
@@ -69,7 +72,7 @@ class Book:
     ) -> int:
         """Add an application; return its id. Raise UserError on a blank company."""
         if not company.strip():
-            raise UserError("--company: must not be empty")
+            raise UserError(_("{option}: must not be empty").format(option="--company"))
         with self.store.tx():
             return self.store.add_application(
                 company=company.strip(),
@@ -87,7 +90,8 @@ class Book:
         """Record an interview (default length one hour); move the stage to interviewing."""
         end = end or start + timedelta(hours=1)
         if end < start:
-            raise UserError("--end: the interview cannot end before it starts")
+            raise UserError(_("{option}: the interview cannot end before it starts").format(
+                option="--end"))
         with self.store.tx():
             app = self.store.get(app_id)
             self.store.add_interview(app_id, start, end, interviewers)
@@ -124,11 +128,12 @@ class Book:
             fields["role"] = role
         if follow_up_after_days is not None:
             if follow_up_after_days < 1:
-                raise UserError("--follow-up-after-days: must be at least 1")
+                raise UserError(_("{option}: must be at least 1").format(
+                    option="--follow-up-after-days"))
             fields["follow_up_after_days"] = follow_up_after_days
         if max_follow_ups is not None:
             if max_follow_ups < 0:
-                raise UserError("--max-follow-ups: must be 0 or more")
+                raise UserError(_("{option}: must be 0 or more").format(option="--max-follow-ups"))
             fields["max_follow_ups"] = max_follow_ups
         with self.store.tx():
             self.store.require(app_id)
@@ -235,17 +240,26 @@ def action_text(action: Action, now: datetime, tz: tzinfo) -> str:
     when = humanize(action.due, now, tz)
     past = action.due <= now
     if action.kind is ActionKind.REPLY:
-        words = _REPLY_WORDS.get(action.says, "replied") if action.says else "replied"
-        return f"{words} {when}: your answer is due"
+        words = _REPLY_WORDS.get(action.says) if action.says else None
+        return _(words or N_("replied {when}: your answer is due")).format(when=when)
     if action.kind is ActionKind.THANK_YOU_DUE:
         if action.overdue_at is not None and now >= action.overdue_at:
-            return f"thank-you note overdue since {humanize(action.overdue_at, now, tz)}"
-        return f"thank-you note due {'since ' if past else ''}{when}"
+            return _("thank-you note overdue since {when}").format(
+                when=humanize(action.overdue_at, now, tz))
+        if past:
+            return _("thank-you note due since {when}").format(when=when)
+        return _("thank-you note due {when}").format(when=when)
     if action.kind is ActionKind.FOLLOW_UP_DUE:
-        return f"follow-up {action.n} of {action.max_n} due {'since ' if past else ''}{when}"
+        if past:
+            return _("follow-up {n} of {max} due since {when}").format(
+                n=action.n, max=action.max_n, when=when)
+        return _("follow-up {n} of {max} due {when}").format(
+            n=action.n, max=action.max_n, when=when)
     if action.kind is ActionKind.REJECTED:
-        return f"said no {when}: time to move on"
-    return f"no answer: ghosted since {when}" if past else f"ghosted {when} if still silent"
+        return _("said no {when}: time to move on").format(when=when)
+    if past:
+        return _("no answer: ghosted since {when}").format(when=when)
+    return _("ghosted {when} if still silent").format(when=when)
 
 
 def app_name(app: Application) -> str:
@@ -260,7 +274,7 @@ def describe(app: Application, action: Action, now: datetime, tz: tzinfo) -> str
 
 # What a reply's message was, in the one-line view.
 _REPLY_WORDS = {
-    Kind.INTERVIEW: "invited you to interview",
-    Kind.OFFER: "made you an offer",
-    Kind.ACTION: "asked something of you",
+    Kind.INTERVIEW: N_("invited you to interview {when}: your answer is due"),
+    Kind.OFFER: N_("made you an offer {when}: your answer is due"),
+    Kind.ACTION: N_("asked something of you {when}: your answer is due"),
 }

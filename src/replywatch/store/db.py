@@ -18,6 +18,7 @@ from replywatch.core.domains import company_domain
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Application, Direction, Event, Interview, Overrides, Stage
 from replywatch.errors import UserError
+from replywatch.i18n import _
 from replywatch.store.faults import fault_from, fault_from_os, remember
 from replywatch.store.migrations import MIGRATIONS, Migration
 
@@ -92,7 +93,8 @@ class Store:
             fault = fault_from(exc, path)
             if fault is not None:
                 raise fault from exc
-            raise UserError(f"{path}: not a usable replywatch store: {exc}") from exc
+            raise UserError(_("{path}: not a usable replywatch store: {error}").format(
+                path=path, error=exc)) from exc
         return store
 
     def close(self) -> None:
@@ -144,9 +146,10 @@ class Store:
             current = self.schema_version
             if current > len(migrations):
                 raise UserError(
-                    f"{self.path}: store schema version {current} is newer than this "
-                    f"replywatch understands ({len(migrations)})",
-                    hint="upgrade replywatch",
+                    _("{path}: store schema version {version} is newer than this "
+                      "replywatch understands ({known})").format(
+                        path=self.path, version=current, known=len(migrations)),
+                    hint=_("upgrade replywatch"),
                 )
             for version in range(current, len(migrations)):
                 migrations[version](conn)
@@ -275,10 +278,12 @@ class Store:
         row = self.conn.execute("SELECT removed_at FROM applications WHERE id = ?",
                                 (app_id,)).fetchone()
         if row is None:
-            raise UserError(f"no application with id {app_id}", hint="see `replywatch app list`")
+            raise UserError(_("no application with id {id}").format(id=app_id),
+                            hint=_("see `{command}`").format(command="replywatch app list"))
         if row[0] is not None:
-            raise UserError(f"application {app_id} was removed",
-                            hint=f"`replywatch app restore {app_id}` brings it back")
+            raise UserError(_("application {id} was removed").format(id=app_id),
+                            hint=_("`{command}` brings it back").format(
+                                command=f"replywatch app restore {app_id}"))
 
     def get(self, app_id: int) -> Application:
         """Return one application. Raise UserError if the id is unknown."""

@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from replywatch.errors import UserError
+from replywatch.i18n import N_, _
 
 EXIT_STORE = 3
 
@@ -22,25 +23,25 @@ _FULL, _READONLY, _BUSY, _LOCKED, _CORRUPT, _NOTADB = 13, 8, 5, 6, 11, 26
 _IOERR, _CANTOPEN, _PERM = 10, 14, 3
 
 _WHAT_TO_DO: dict[int, tuple[str, str]] = {
-    _FULL: ("the disk is full",
-            "free some space on that disk; replywatch retries and loses nothing"),
-    _READONLY: ("the store is read-only",
-                "make the file and its folder writable for this user"),
-    _PERM: ("no permission to write the store",
-            "make the file and its folder writable for this user"),
-    _CANTOPEN: ("the store cannot be opened",
-                "check that its folder exists and is writable for this user"),
-    _BUSY: ("the store is locked by another process",
-            "stop the other replywatch (or the tool holding the file) and try again"),
-    _LOCKED: ("the store is locked by another process",
-              "stop the other replywatch (or the tool holding the file) and try again"),
-    _CORRUPT: ("the store file is damaged",
-               "move it aside (replywatch then starts a new one) or restore a backup; "
-               "`sqlite3 FILE .recover` may rescue its data"),
-    _NOTADB: ("not a usable replywatch store (not SQLite, or its header is damaged)",
-              "move it aside (replywatch then starts a new one) or restore a backup"),
-    _IOERR: ("the disk reported an I/O error",
-             "check the disk (dmesg, free space); replywatch retries"),
+    _FULL: (N_("the disk is full"),
+            N_("free some space on that disk; replywatch retries and loses nothing")),
+    _READONLY: (N_("the store is read-only"),
+                N_("make the file and its folder writable for this user")),
+    _PERM: (N_("no permission to write the store"),
+            N_("make the file and its folder writable for this user")),
+    _CANTOPEN: (N_("the store cannot be opened"),
+                N_("check that its folder exists and is writable for this user")),
+    _BUSY: (N_("the store is locked by another process"),
+            N_("stop the other replywatch (or the tool holding the file) and try again")),
+    _LOCKED: (N_("the store is locked by another process"),
+              N_("stop the other replywatch (or the tool holding the file) and try again")),
+    _CORRUPT: (N_("the store file is damaged"),
+               N_("move it aside (replywatch then starts a new one) or restore a backup; "
+                  "`sqlite3 FILE .recover` may rescue its data")),
+    _NOTADB: (N_("not a usable replywatch store (not SQLite, or its header is damaged)"),
+              N_("move it aside (replywatch then starts a new one) or restore a backup")),
+    _IOERR: (N_("the disk reported an I/O error"),
+             N_("check the disk (dmesg, free space); replywatch retries")),
 }
 
 
@@ -56,7 +57,7 @@ def remember(path: Path) -> None:
 
 def describe(exc: sqlite3.Error) -> StoreFault | None:
     """Return ``fault_from`` for the store opened last (see ``remember``)."""
-    return fault_from(exc, _last_path[0] if _last_path else "the replywatch store")
+    return fault_from(exc, _last_path[0] if _last_path else _("the replywatch store"))
 
 
 class StoreFault(UserError):
@@ -86,7 +87,8 @@ def fault_from(exc: sqlite3.Error, path: Path | str) -> StoreFault | None:
         return None
     what, todo = _WHAT_TO_DO[code]
     kind = getattr(exc, "sqlite_errorname", str(code))
-    return StoreFault(f"{path}: {what}: {todo} (SQLite: {exc})", kind=str(kind))
+    return StoreFault(_("{path}: {what}: {todo} (SQLite: {error})").format(
+        path=path, what=_(what), todo=_(todo), error=exc), kind=str(kind))
 
 
 def fault_from_os(exc: OSError, path: Path | str) -> StoreFault:
@@ -97,5 +99,6 @@ def fault_from_os(exc: OSError, path: Path | str) -> StoreFault:
         what, todo = _WHAT_TO_DO[_READONLY]
     else:
         what, todo = _WHAT_TO_DO[_CANTOPEN]
-    return StoreFault(f"{path}: {what}: {todo} ({exc.strerror})",
+    return StoreFault(_("{path}: {what}: {todo} ({error})").format(
+        path=path, what=_(what), todo=_(todo), error=exc.strerror),
                       kind=errno.errorcode.get(exc.errno or 0, "OSError"))

@@ -18,6 +18,7 @@ from replywatch.core.cadence import stage_after
 from replywatch.core.kinds import Classification, Kind
 from replywatch.core.model import RawMessage, Stage
 from replywatch.errors import UserError
+from replywatch.i18n import _
 from replywatch.store import mailstate
 from replywatch.store.db import Store, parse_utc, utc_text
 
@@ -89,8 +90,9 @@ def correct(store: Store, key: str, kind: Kind, now: datetime) -> None:
         "UPDATE message_kinds SET corrected = ?, corrected_at = ? WHERE key = ?",
         (kind.value, utc_text(now), key))
     if cur.rowcount == 0:
-        raise UserError(f"message {key!r} is not a matched message from them",
-                        hint="see `replywatch mail list`")
+        raise UserError(_("message {key} is not a matched message from them").format(
+                            key=repr(key)),
+                        hint=_("see `{command}`").format(command="replywatch mail list"))
     for row in store.conn.execute(
             "SELECT app_id FROM events WHERE message_id = ? AND direction = 'from_them'",
             (key,)).fetchall():
@@ -154,7 +156,7 @@ def settle_stage(store: Store, app_id: int, key: str, now: datetime) -> Stage:
     row = store.conn.execute("SELECT stage FROM applications WHERE id = ?",
                              (app_id,)).fetchone()
     if row is None:
-        raise UserError(f"no application with id {app_id}")
+        raise UserError(_("no application with id {id}").format(id=app_id))
     current = Stage(row[0])
     stage = current
     move = store.conn.execute(
@@ -208,5 +210,6 @@ def find_key(store: Store, text: str) -> tuple[str, int]:
             (candidate,)).fetchone()
         if row is not None:
             return str(row[0]), int(row[1])
-    raise UserError(f"no matched message {text!r}",
-                    hint="give a key or Message-ID as `replywatch mail list` shows it")
+    raise UserError(_("no matched message {text}").format(text=repr(text)),
+                    hint=_("give a key or Message-ID as `{command}` shows it").format(
+                        command="replywatch mail list"))

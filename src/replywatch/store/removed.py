@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from replywatch.errors import UserError
+from replywatch.i18n import _
 from replywatch.store.db import Store, parse_utc, utc_text
 
 KEEP_DAYS = 30
@@ -51,11 +52,11 @@ def restore(store: Store, app_id: int, now: datetime) -> None:
     row = store.conn.execute("SELECT removed_at FROM applications WHERE id = ?",
                              (app_id,)).fetchone()
     if row is None:
-        raise UserError(f"no application with id {app_id}",
-                        hint=f"removed applications are kept {KEEP_DAYS} days; see "
-                             "`replywatch app list --removed`")
+        raise UserError(_("no application with id {id}").format(id=app_id),
+                        hint=_("removed applications are kept {days} days; see `{command}`")
+                        .format(days=KEEP_DAYS, command="replywatch app list --removed"))
     if row[0] is None:
-        raise UserError(f"application {app_id} is not removed")
+        raise UserError(_("application {id} is not removed").format(id=app_id))
     store.conn.execute("UPDATE applications SET removed_at = NULL, updated_at = ? WHERE id = ?",
                        (utc_text(now), app_id))
 

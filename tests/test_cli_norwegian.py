@@ -1,0 +1,60 @@
+"""The rest of the command line in Norwegian: the short answers of the commands that
+change the book, and the empty lists. Codes, ids and commands stay as they are typed.
+(status, app list and app show are snapshots: tests/test_cli_snapshots.py.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.clirun import Cli, make_cli
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> Cli:
+    config = tmp_path / "cfg" / "replywatch" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[ui]\nlanguage = "nb"\n[policy]\ntimezone = "Europe/Oslo"\n',
+                      encoding="utf-8")
+    return make_cli(tmp_path, monkeypatch, capsys)
+
+
+def test_cli_norwegian_empty_lists_say_what_to_do(cli: Cli) -> None:
+    assert [(0, "ingen åpne søknader; legg til en med "
+                "`replywatch app add --company NAME`\n", ""),
+            (0, "ingen fjernede søknader\n", ""),
+            (0, "fant ingen søknader som ikke allerede er i oversikten din "
+                "(`replywatch check` leser ny e-post)\n", ""),
+            (0, "ingen e-post koblet til søknader\n", ""),
+            (0, "ingenting å gjøre nå: ingen åpne søknader venter på deg\n", "")] == [
+        cli("app", "list"), cli("app", "list", "--removed"), cli("app", "proposals"),
+        cli("mail", "list"), cli("status")]
+
+
+def test_cli_norwegian_remove_restore_and_import_report_in_norwegian(
+        cli: Cli, tmp_path: Path) -> None:
+    cli("app", "add", "--company", "Fjord Tech", "--role", "Utvikler")
+    code, out, _ = cli("app", "remove", "1", "--yes")
+    assert (0, True) == (code, out.startswith(
+        "fjernet [1] Fjord Tech (Utvikler); `replywatch app restore 1` henter den tilbake "
+        "fram til ")), out
+    assert (0, "hentet tilbake [1] Fjord Tech (Utvikler)\n", "") == cli("app", "restore", "1")
+    rows = tmp_path / "søknader.csv"
+    rows.write_text("company,role\nFjord Tech,Utvikler\nNordlys Energi,\n", encoding="utf-8")
+    assert [(0, "prøvekjøring, ingenting skrevet: ville lagt til 1, oppdatert 0, uendret 1\n"),
+            (0, "lagt til 1, oppdatert 0, uendret 1\n")] == [
+        cli("app", "import", str(rows), "--dry-run")[:2], cli("app", "import", str(rows))[:2]]
+
+
+def test_cli_norwegian_bad_arguments_keep_option_names_and_exit_codes(cli: Cli) -> None:
+    cli("app", "add", "--company", "Acme")
+    assert [(2, "", "replywatch: feil: --days: må være minst 1\n"),
+            (2, "", "replywatch: feil: --contact: ikke en e-postadresse: 'kari(at)acme'\n"),
+            (2, "", "replywatch: feil: ingen forslag med id 4\n"
+                    "replywatch: tips: `replywatch app proposals` viser de som venter\n")] == [
+        cli("app", "snooze", "1", "--days", "0"),
+        cli("app", "add", "--company", "Acme", "--contact", "kari(at)acme"),
+        cli("app", "dismiss", "4")]
