@@ -174,3 +174,20 @@ def test_setup_on_a_real_terminal_asks_and_never_echoes_the_password(
             "canary-app-password-77") == (
         code, True, False,
         keyring.get_password("replywatch", "alex.berg@gmail.com@imap.gmail.com")), text
+
+
+def test_setup_norwegian_asks_and_answers_in_norwegian(home: Path) -> None:
+    from replywatch import i18n
+
+    i18n.use("nb")  # as LANG=nb_NO does before a config exists
+    answers = {"E-postadressen din": "a@own.example", "IMAP-server": "imap.own.example",
+               "Sikkerhet (tls, starttls, plain)": "tls", "Brukernavn": "a"}
+    term, asked = scripted(answers, "")
+    with pytest.raises(UserError) as caught:
+        setup.run(init_args(), term, find=lambda _: None)
+    assert (["E-postadressen din", "IMAP-server", "Sikkerhet (tls, starttls, plain)", "Port",
+             "Brukernavn", "Passord for a (vises ikke)"],
+            ["passordet er tomt; ingenting ble skrevet"], False) == (
+        asked, caught.value.problems, home.exists())
+    assert ("fant ikke IMAP-serveren til own.example; den står på hjelpesidene til "
+            "e-postleverandøren din\n") == term.out.getvalue()  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from typing import TextIO
 from replywatch import config as cfg
 from replywatch.core.domains import domain_of
 from replywatch.errors import UserError
+from replywatch.i18n import N_, _, ngettext
 from replywatch.mail import autoconfig
 from replywatch.mail.autoconfig import Found, Server
 from replywatch.store.book import check_address
@@ -31,12 +32,12 @@ from replywatch.store.book import check_address
 _SECURITY = ("tls", "starttls", "plain")
 _DEFAULT_PORT = {"tls": 993, "starttls": 143, "plain": 143}
 _OAUTH_HINT = {
-    "google": "Gmail takes an app password here (Google Account > Security > App "
-              "passwords; it needs 2-step verification), or OAuth2: set auth = \"oauth2\" "
-              "and run `replywatch login` (README: Sign in with OAuth2).",
-    "microsoft": "Microsoft ended password sign-in for Outlook.com, and many Microsoft 365 "
-                 "tenants did too: if the password is refused, set auth = \"oauth2\" and "
-                 "run `replywatch login` (README: Sign in with OAuth2).",
+    "google": N_("Gmail takes an app password here (Google Account > Security > App "
+                 "passwords; it needs 2-step verification), or OAuth2: set {auth} and run "
+                 "`{command}` (README: Sign in with OAuth2)."),
+    "microsoft": N_("Microsoft ended password sign-in for Outlook.com, and many Microsoft "
+                    "365 tenants did too: if the password is refused, set {auth} and run "
+                    "`{command}` (README: Sign in with OAuth2)."),
 }
 
 
@@ -77,8 +78,9 @@ def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None]
     env = dict(os.environ) if environ is None else environ
     path = cfg.resolve_config_path(args.config, env)
     if path.exists():
-        raise UserError(f"{path} already exists; not overwriting",
-                        hint="edit it, or check it with `replywatch config check`")
+        raise UserError(_("{path} already exists; not overwriting").format(path=path),
+                        hint=_("edit it, or check it with `{command}`").format(
+                            command="replywatch config check"))
     interactive = args.email is None
     email = args.email if not interactive else _ask_email(io)
     check_address(email, what="--email")  # raises the one-line error
@@ -86,18 +88,20 @@ def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None]
     password = _password(choices, args, io, interactive)
     _store_password(choices, password)
     _write_config(path, choices)
-    io.out.write(f"wrote {path} (the password is in the keyring, not in the file)\n")
+    io.out.write(_("wrote {path} (the password is in the keyring, not in the file)").format(
+        path=path) + "\n")
     code = 0
     if not args.no_doctor:
         from replywatch.doctor import run_doctor
 
-        io.out.write("checking the set-up:\n")
+        io.out.write(_("checking the set-up:") + "\n")
         code = run_doctor(cfg.load_config(path), io.out)
         if code == 0:
             _first_look(path, io, env)
-    io.out.write("next: `replywatch app accept ID` (or --all) adds what was found; "
-                 "`replywatch check` reads new mail; `replywatch run` keeps watching "
-                 "(README: run it as a service)\n")
+    io.out.write(_("next: `{accept}` (or {all}) adds what was found; `{check}` reads new "
+                   "mail; `{run}` keeps watching (README: run it as a service)").format(
+        accept="replywatch app accept ID", all="--all", check="replywatch check",
+        run="replywatch run") + "\n")
     return code
 
 
@@ -112,7 +116,9 @@ def _first_look(path: Path, io: Io, env: dict[str, str]) -> None:
 
     config = cfg.load_config(path)
     days = max(a.lookback_days for a in config.accounts)
-    io.out.write(f"reading the last {days} days of mail (read-only) ...\n")
+    io.out.write(ngettext("reading the last {days} day of mail (read-only) ...",
+                          "reading the last {days} days of mail (read-only) ...", days).format(
+        days=days) + "\n")
     store = Store.open(config.store_path or cfg.default_store_path(env))
     try:
         report = run_pass(config, store, datetime.now(UTC).replace(microsecond=0))
@@ -120,24 +126,28 @@ def _first_look(path: Path, io: Io, env: dict[str, str]) -> None:
         store.close()
     tz = zone(config.policy.timezone)
     if not report.proposed:
-        io.out.write("no applications found in that mail; add yours with "
-                     "`replywatch app add`\n")
+        io.out.write(_("no applications found in that mail; add yours with `{command}`").format(
+            command="replywatch app add") + "\n")
         return
-    io.out.write(f"found {len(report.proposed)} application(s) in your mail:\n")
+    count = len(report.proposed)
+    io.out.write(ngettext("found {count} application in your mail:",
+                          "found {count} applications in your mail:", count).format(
+        count=count) + "\n")
     for found in report.proposed:
         io.out.write(f"  {proposal_line(found.id, found.proposal, tz)}\n")
 
 
 def _ask_email(io: Io) -> str:
-    for _ in range(3):
-        email = io.ask("Your email address", "").strip()
+    for _attempt in range(3):
+        email = io.ask(_("Your email address"), "").strip()
         try:
             check_address(email)
         except UserError:
-            io.out.write(f"  {email!r} is not an email address (like you@example.com)\n")
+            io.out.write("  " + _("{text} is not an email address (like {example})").format(
+                text=repr(email), example="you@example.com") + "\n")
             continue
         return email
-    raise UserError("no email address given")
+    raise UserError(_("no email address given"))
 
 
 def _server(email: str, args: argparse.Namespace, io: Io, interactive: bool,
@@ -150,24 +160,30 @@ def _server(email: str, args: argparse.Namespace, io: Io, interactive: bool,
         return Choices(email, name, imap, args.username or email, "")
     found = find(email)
     if found is not None:
-        io.out.write(f"found {found.provider or 'your mail server'} ({found.how}): IMAP "
-                     f"{found.imap.host}:{found.imap.port} ({found.imap.security})\n")
+        io.out.write(_("found {provider} ({how}): IMAP {host}:{port} ({security})").format(
+            provider=found.provider or _("your mail server"), how=_(found.how),
+            host=found.imap.host, port=found.imap.port, security=found.imap.security) + "\n")
         if found.oauth in _OAUTH_HINT:
-            io.out.write(f"  {_OAUTH_HINT[found.oauth]}\n")
+            io.out.write("  " + _(_OAUTH_HINT[found.oauth]).format(
+                auth='auth = "oauth2"', command="replywatch login") + "\n")
         return Choices(email, name, found.imap, args.username or email, found.provider)
     if not interactive:
-        raise UserError(f"cannot find the IMAP server of {domain}",
-                        hint="give it with --host (and --port, --security)")
-    io.out.write(f"the IMAP server of {domain} could not be found; it is in your mail "
-                 "provider's help pages\n")
-    host = io.ask("IMAP server", f"imap.{domain}").strip()
-    security = io.ask("Security (tls, starttls, plain)", "tls").strip().lower()
+        raise UserError(_("cannot find the IMAP server of {domain}").format(domain=domain),
+                        hint=_("give it with {host} (and {port}, {security})").format(
+                            host="--host", port="--port", security="--security"))
+    io.out.write(_("the IMAP server of {domain} could not be found; it is in your mail "
+                   "provider's help pages").format(domain=domain) + "\n")
+    host = io.ask(_("IMAP server"), f"imap.{domain}").strip()
+    security = io.ask(_("Security ({choices})").format(choices="tls, starttls, plain"),
+                      "tls").strip().lower()
     if security not in _SECURITY:
-        raise UserError(f"security: must be tls, starttls or plain, got {security!r}")
-    port_text = io.ask("Port", str(_DEFAULT_PORT[security])).strip()
+        raise UserError(_("{key}: must be tls, starttls or plain, got {text}").format(
+            key="security", text=repr(security)))
+    port_text = io.ask(_("Port"), str(_DEFAULT_PORT[security])).strip()
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise UserError(f"port: must be 1-65535, got {port_text!r}")
-    username = io.ask("Login name", email).strip() or email
+        raise UserError(_("{key}: must be 1-65535, got {text}").format(
+            key="port", text=repr(port_text)))
+    username = io.ask(_("Login name"), email).strip() or email
     return Choices(email, name, Server(host, int(port_text), security), username, "")
 
 
@@ -175,11 +191,13 @@ def _password(choices: Choices, args: argparse.Namespace, io: Io, interactive: b
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif interactive:
-        password = io.ask_secret(f"Password for {choices.username} (not shown)")
+        password = io.ask_secret(_("Password for {username} (not shown)").format(
+            username=choices.username))
     else:
-        raise UserError("no password given", hint="use --password-stdin in scripts")
+        raise UserError(_("no password given"), hint=_("use {option} in scripts").format(
+            option="--password-stdin"))
     if not password:
-        raise UserError("the password is empty; nothing was written")
+        raise UserError(_("the password is empty; nothing was written"))
     return password
 
 
@@ -194,9 +212,11 @@ def _store_password(choices: Choices, password: str) -> None:
     try:
         keyring.set_password(secrets.KEYRING_SERVICE, user, password)
     except keyring.errors.KeyringError as exc:
-        raise UserError(f"cannot store the password in the keyring: {exc}",
-                        hint="is a Secret Service (e.g. gnome-keyring) running and unlocked? "
-                             "Or set password_command in the config") from exc
+        raise UserError(_("cannot store the password in the keyring: {error}").format(
+                            error=exc),
+                        hint=_("is a Secret Service (e.g. gnome-keyring) running and "
+                               "unlocked? Or set {key} in the config").format(
+                            key="password_command")) from exc
 
 
 def _toml_string(text: str) -> str:

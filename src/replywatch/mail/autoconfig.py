@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from replywatch import log
 from replywatch.core.domains import domain_of
+from replywatch.i18n import N_, _
 
 if TYPE_CHECKING:
     import dns.resolver
@@ -57,11 +58,13 @@ class Found:
     oauth: str = ""
 
 
+# Shown as `how` a server was found; translated where it is shown (``_(found.how)``).
+KNOWN_PROVIDER = N_("known provider")
 _GMAIL = Found(Server("imap.gmail.com", 993, "tls"), Server("smtp.gmail.com", 465, "tls"),
-               "Gmail", "known provider", "google")
+               "Gmail", KNOWN_PROVIDER, "google")
 _MICROSOFT = Found(Server("outlook.office365.com", 993, "tls"),
                    Server("smtp.office365.com", 587, "starttls"),
-                   "Microsoft 365 / Outlook", "known provider", "microsoft")
+                   "Microsoft 365 / Outlook", KNOWN_PROVIDER, "microsoft")
 _KNOWN: dict[str, Found] = {
     **dict.fromkeys(("gmail.com", "googlemail.com"), _GMAIL),
     **dict.fromkeys(("outlook.com", "hotmail.com", "live.com", "msn.com", "outlook.no",
@@ -70,33 +73,33 @@ _KNOWN: dict[str, Found] = {
                      "outlook.dk", "hotmail.dk", "live.dk"), _MICROSOFT),
     **dict.fromkeys(("icloud.com", "me.com", "mac.com"), Found(
         Server("imap.mail.me.com", 993, "tls"), Server("smtp.mail.me.com", 587, "starttls"),
-        "iCloud Mail", "known provider")),
+        "iCloud Mail", KNOWN_PROVIDER)),
     **dict.fromkeys(("fastmail.com", "fastmail.fm", "messagingengine.com"), Found(
         Server("imap.fastmail.com", 993, "tls"), Server("smtp.fastmail.com", 465, "tls"),
-        "Fastmail", "known provider")),
+        "Fastmail", KNOWN_PROVIDER)),
     **dict.fromkeys(("yahoo.com", "ymail.com", "yahoo.co.uk", "yahoo.de", "yahoo.se",
                      "yahoo.no", "yahoo.dk"), Found(
         Server("imap.mail.yahoo.com", 993, "tls"), Server("smtp.mail.yahoo.com", 465, "tls"),
-        "Yahoo Mail", "known provider")),
+        "Yahoo Mail", KNOWN_PROVIDER)),
     **dict.fromkeys(("aol.com",), Found(
         Server("imap.aol.com", 993, "tls"), Server("smtp.aol.com", 465, "tls"),
-        "AOL Mail", "known provider")),
+        "AOL Mail", KNOWN_PROVIDER)),
     # Proton has no IMAP of its own: Proton Mail Bridge serves it on this machine.
     **dict.fromkeys(("proton.me", "protonmail.com", "protonmail.ch", "pm.me"), Found(
         Server("127.0.0.1", 1143, "starttls"), Server("127.0.0.1", 1025, "starttls"),
-        "Proton Mail (through Proton Mail Bridge)", "known provider")),
+        "Proton Mail (through Proton Mail Bridge)", KNOWN_PROVIDER)),
     **dict.fromkeys(("gmx.com", "gmx.net", "gmx.de", "gmx.at", "gmx.ch"), Found(
         Server("imap.gmx.net", 993, "tls"), Server("mail.gmx.net", 465, "tls"),
-        "GMX", "known provider")),
+        "GMX", KNOWN_PROVIDER)),
     **dict.fromkeys(("web.de",), Found(
         Server("imap.web.de", 993, "tls"), Server("smtp.web.de", 587, "starttls"),
-        "WEB.DE", "known provider")),
+        "WEB.DE", KNOWN_PROVIDER)),
     **dict.fromkeys(("zoho.com", "zohomail.com"), Found(
         Server("imap.zoho.com", 993, "tls"), Server("smtp.zoho.com", 465, "tls"),
-        "Zoho Mail", "known provider")),
+        "Zoho Mail", KNOWN_PROVIDER)),
     **dict.fromkeys(("yandex.com", "yandex.ru"), Found(
         Server("imap.yandex.com", 993, "tls"), Server("smtp.yandex.com", 465, "tls"),
-        "Yandex Mail", "known provider")),
+        "Yandex Mail", KNOWN_PROVIDER)),
 }
 # Hosted mail on one's own domain, recognised by where its MX records point.
 _MX_PROVIDERS: tuple[tuple[str, Found], ...] = (
@@ -138,7 +141,8 @@ def _by_mx(domain: str, lookup: Lookup) -> Found | None:
         for suffix, found in _MX_PROVIDERS:
             if host == suffix or host.endswith("." + suffix):
                 return Found(found.imap, found.smtp, found.provider,
-                             f"MX records point to {suffix}", found.oauth)
+                             _("MX records point to {suffix}").format(suffix=suffix),
+                             found.oauth)
     return None
 
 
@@ -160,7 +164,7 @@ def _by_srv(domain: str, lookup: Lookup) -> Found | None:
         return None
     smtp = (_srv(domain, "submissions", "tls", lookup)
             or _srv(domain, "submission", "starttls", lookup))
-    return Found(imap, smtp, "", "SRV records (RFC 6186)")
+    return Found(imap, smtp, "", _("SRV records (RFC 6186)"))
 
 
 def _by_autoconfig(domain: str, address: str, fetch: Fetch) -> Found | None:
@@ -172,7 +176,7 @@ def _by_autoconfig(domain: str, address: str, fetch: Fetch) -> Found | None:
         found = parse_autoconfig(document)
         if found is not None:
             return Found(found.imap, found.smtp, found.provider,
-                         f"autoconfig document at {url.split('?')[0]}")
+                         _("autoconfig document at {url}").format(url=url.split("?")[0]))
     return None
 
 
