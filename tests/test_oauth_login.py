@@ -202,3 +202,26 @@ def test_login_command_what_it_cannot_sign_in_is_one_line_exit_2(
     config = write_config(tmp_path, oauth_server, keys)
     code = main(["--config", str(config), *args])
     assert (2, expected) == (code, capsys.readouterr().err.splitlines()[0])
+
+
+def test_login_command_in_norwegian_says_the_code_and_where_the_token_went(
+        tmp_path: Path, oauth_server: OAuthServer, secret_service: SecretServiceBus,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    oauth_server.reset(device_script=(), device_interval=0)
+    config = write_config(tmp_path, oauth_server, 'auth = "oauth2"\nOAUTH')
+    config.write_text(config.read_text() + '[ui]\nlanguage = "nb"\n')
+    code = main(["--config", str(config), "login", "work", "--device"])
+    lines = capsys.readouterr().out.splitlines()
+    assert (0, True, "logget inn: konto 'work' som alice (tilganger mail); fornyelsestoken "
+                     "lagret i nøkkelringen (tjeneste 'replywatch', bruker "
+                     "'oauth2:alice@127.0.0.1')") == (
+        code, lines[0].startswith("For å logge inn, åpne "), lines[-1])
+
+
+def test_login_command_in_norwegian_unknown_account_names_it_exit_2(
+        tmp_path: Path, oauth_server: OAuthServer, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path, oauth_server, 'auth = "oauth2"\nOAUTH')
+    config.write_text(config.read_text() + '[ui]\nlanguage = "nb"\n')
+    code = main(["--config", str(config), "login", "home"])
+    assert (2, "replywatch: feil: ingen konto som heter 'home' i konfigurasjonen "
+               "(kontoer: work)") == (code, capsys.readouterr().err.splitlines()[0])

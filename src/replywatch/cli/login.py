@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from replywatch import config as cfg
 from replywatch.config import Auth, OAuth2
 from replywatch.errors import OAuthError, SecretError, UserError
+from replywatch.i18n import _, pgettext
 
 if TYPE_CHECKING:  # the flows load only for `login`: every other command starts faster
     from replywatch.oauth.tokens import TokenReply
@@ -55,7 +56,8 @@ def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
 def cmd_login(args: argparse.Namespace) -> int:
     """Sign the chosen account in and say where the refresh token went."""
     if not 0 <= args.port <= 65535:
-        raise UserError(f"--port must be 0-65535, got {args.port}")
+        raise UserError(_("{option} must be 0-65535, got {value}").format(
+            option="--port", value=args.port))
     config = cfg.load_config(cfg.resolve_config_path(args.config, os.environ))
     target = choose_target(config, args.account, alerts_email=args.alerts_email)
     browser = None if args.no_browser else _browser()
@@ -65,9 +67,11 @@ def cmd_login(args: argparse.Namespace) -> int:
     from replywatch.oauth.tokens import keyring_user
 
     users = ", ".join(repr(keyring_user(target.username, host)) for host in target.hosts)
-    print(f"signed in: {target.what} as {target.username}"
-          + (f" (scopes {reply.scope})" if reply.scope else "")
-          + f"; refresh token stored in the keyring (service 'replywatch', user {users})")
+    who = (_("signed in: {what} as {username} (scopes {scopes})") if reply.scope
+           else _("signed in: {what} as {username}")).format(
+        what=target.what, username=target.username, scopes=reply.scope)
+    print(_("{who}; refresh token stored in the keyring (service {service}, user {users})")
+          .format(who=who, service="'replywatch'", users=users))
     return 0
 
 
@@ -78,32 +82,37 @@ def choose_target(config: cfg.Config, name: str | None, *, alerts_email: bool) -
     tokens come from its own oauth2_token_command.
     """
     if alerts_email == (name is not None):
-        raise UserError("name one account, or give --alerts-email",
-                        hint="usage: replywatch login ACCOUNT | replywatch login --alerts-email")
+        raise UserError(_("name one account, or give {option}").format(option="--alerts-email"),
+                        hint=_("usage: {usage}").format(
+                            usage="replywatch login ACCOUNT | replywatch login --alerts-email"))
     email = config.alerts.email
     if alerts_email:
         if email is None or email.auth is not Auth.OAUTH2 or email.oauth2 is None:
-            raise UserError('[alerts.email] does not sign in with OAuth2 (auth = "oauth2")')
+            raise UserError(_("{section} does not sign in with OAuth2 ({setting})").format(
+                section="[alerts.email]", setting='auth = "oauth2"'))
         return _checked(Target("[alerts.email]", email.oauth2, email.username, (email.host,)))
     account = next((a for a in config.accounts if a.name == name), None)
     if account is None:
-        names = ", ".join(a.name for a in config.accounts) or "none"
-        raise UserError(f"no account named {name!r} in the config (accounts: {names})")
+        names = ", ".join(a.name for a in config.accounts) or pgettext("accounts", "none")
+        raise UserError(_("no account named {name} in the config (accounts: {names})").format(
+            name=repr(name), names=names))
     if account.auth is not Auth.OAUTH2 or account.oauth2 is None:
-        raise UserError(f"account {name!r} signs in with a password",
-                        hint='set auth = "oauth2" and a provider in its [[accounts]] section')
+        raise UserError(_("account {name} signs in with a password").format(name=repr(name)),
+                        hint=_("set {setting} and a provider in its {section} section").format(
+                            setting='auth = "oauth2"', section="[[accounts]]"))
     hosts = [account.host]
     # One consent serves SMTP too when it is the same user and the same client.
     if (email is not None and email.oauth2 == account.oauth2
             and email.username == account.username and email.host not in hosts):
         hosts.append(email.host)
-    return _checked(Target(f"account {name!r}", account.oauth2, account.username, tuple(hosts)))
+    what = _("account {name}").format(name=repr(name))
+    return _checked(Target(what, account.oauth2, account.username, tuple(hosts)))
 
 
 def _checked(target: Target) -> Target:
     if target.settings.token_command:
-        raise UserError(f"{target.what} gets its tokens from oauth2_token_command: sign in "
-                        "with that tool")
+        raise UserError(_("{what} gets its tokens from {key}: sign in with that tool").format(
+            what=target.what, key="oauth2_token_command"))
     return target
 
 
@@ -129,7 +138,7 @@ def sign_in(target: Target, *, device: bool, browser: bool, open_url: Callable[[
     client = flows.Client(target.settings.client_id, secret)
     if device or (not browser and ends.device_url):
         if not device:
-            say("No browser found here: signing in with a code instead.")
+            say(_("No browser found here: signing in with a code instead."))
         reply = flows.device_flow(ends, client, say=say, wait=wait)
     else:
         reply = flows.authorization_code_flow(ends, client, open_url=open_url, say=say,
@@ -137,11 +146,11 @@ def sign_in(target: Target, *, device: bool, browser: bool, open_url: Callable[[
                                               timeout=flows.LOGIN_TIMEOUT if timeout is None
                                               else timeout)
     if reply.refresh_token is None:
-        raise OAuthError(f"{ends.name} granted no refresh token, so replywatch could not "
-                         "stay signed in",
-                         hint="Microsoft: include offline_access in the scope; Google: "
-                              "remove the app's access in your Google Account and sign in "
-                              "again")
+        raise OAuthError(_("{provider} granted no refresh token, so replywatch could not "
+                           "stay signed in").format(provider=ends.name),
+                         hint=_("Microsoft: include {scope} in the scope; Google: remove the "
+                                "app's access in your Google Account and sign in again").format(
+                             scope="offline_access"))
     for host in target.hosts:
         save_refresh_token(target.username, host, reply.refresh_token)
     return reply

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from replywatch.errors import OAuthError
+from replywatch.i18n import _
 from replywatch.oauth import http as oauth_http
 from replywatch.oauth.providers import Endpoints
 from replywatch.oauth.tokens import TokenReply, parse_token_reply
@@ -157,9 +158,9 @@ def authorization_code_flow(endpoints: Endpoints, client: Client, *,
         url = endpoints.authorization_url + (
             "&" if "?" in endpoints.authorization_url else "?") + urllib.parse.urlencode(params)
         if open_url(url):
-            say(f"Your browser was opened to sign in. If it was not, open:\n  {url}")
+            say(_("Your browser was opened to sign in. If it was not, open:") + f"\n  {url}")
         else:
-            say(f"Open this URL in a browser on this machine to sign in:\n  {url}")
+            say(_("Open this URL in a browser on this machine to sign in:") + f"\n  {url}")
         query = listener.wait(timeout)
     if not secrets.compare_digest(query.get("state", ""), state):
         raise OAuthError("the sign-in redirect carried a wrong state: refused "
@@ -202,7 +203,8 @@ def device_flow(endpoints: Endpoints, client: Client, *, say: Callable[[str], No
         raise OAuthError(f"{endpoints.device_url} answered without verification_uri")
     interval = _number(data.get("interval"), 5.0)
     deadline = clock() + _number(data.get("expires_in"), 900.0)
-    say(f"To sign in, open {where} on any device and enter the code {user_code}")
+    say(_("To sign in, open {url} on any device and enter the code {code}").format(
+        url=where, code=user_code))
     fields = {"grant_type": DEVICE_GRANT, "device_code": device_code, **client.fields()}
     while True:
         wait(interval)
