@@ -58,3 +58,11 @@ def test_cli_norwegian_bad_arguments_keep_option_names_and_exit_codes(cli: Cli) 
         cli("app", "snooze", "1", "--days", "0"),
         cli("app", "add", "--company", "Acme", "--contact", "kari(at)acme"),
         cli("app", "dismiss", "4")]
+
+
+def test_cli_norwegian_import_error_names_file_row_and_column(cli: Cli, tmp_path: Path) -> None:
+    rows = tmp_path / "søknader.csv"
+    rows.write_text("company,stage\nFjord Tech,applied\nNordlys,venter\n", encoding="utf-8")
+    assert (2, "", f"replywatch: feil: {rows}:3: stage: ukjent fase 'venter'\n"
+                   "replywatch: tips: faser: applied, interviewing, offer, accepted, "
+                   "rejected, withdrawn, ghosted\n") == cli("app", "import", str(rows))

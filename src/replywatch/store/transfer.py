@@ -21,6 +21,7 @@ from replywatch.config.timeinput import parse_when
 from replywatch.core.model import Application, Direction, Event, Stage
 from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
+from replywatch.i18n import _
 from replywatch.store import Store
 from replywatch.store.book import check_address, check_message_id
 from replywatch.store.merge import ImportReport, Row, merge_rows
@@ -88,18 +89,21 @@ def _read(path: Path) -> tuple[list[dict[str, Any]], str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read: {exc}") from exc
+        raise UserError(_("{file}: cannot read: {reason}").format(file=path, reason=exc)) from exc
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+            raise UserError(_("{file}:{line}: not valid JSON: {reason}").format(
+                file=path, line=exc.lineno, reason=exc.msg)) from exc
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise UserError(f"{path}: JSON must be a list of objects, one per application")
+            raise UserError(_("{file}: JSON must be a list of objects, one per application")
+                            .format(file=path))
         return data, "json"
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
-        raise UserError(f"{path}: empty file; the first line must name the columns")
+        raise UserError(_("{file}: empty file; the first line must name the columns").format(
+            file=path))
     return list(reader), "csv"
 
 
@@ -132,11 +136,11 @@ class _Cells:
             try:
                 value = json.loads(value)
             except json.JSONDecodeError as exc:
-                raise self.fail(key, f"not valid JSON: {exc.msg}") from exc
+                raise self.fail(key, _("not valid JSON: {reason}").format(reason=exc.msg)) from exc
         if value in (None, ""):
             return []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(key, "must be a list of objects")
+            raise self.fail(key, _("must be a list of objects"))
         return value
 
     def when(self, key: str, value: str) -> datetime:
@@ -149,14 +153,16 @@ class _Cells:
         try:
             return int(value)
         except ValueError as exc:
-            raise self.fail(key, f"not a whole number: {value!r}") from exc
+            raise self.fail(key, _("not a whole number: {text}").format(text=repr(value))) from exc
 
     def stage(self) -> Stage:
         try:
             return Stage(self.text("stage") or Stage.APPLIED.value)
         except ValueError as exc:
-            raise UserError(f"{self.where}: stage: unknown stage {self.text('stage')!r}",
-                            hint="stages: " + ", ".join(s.value for s in Stage)) from exc
+            raise UserError(_("{where}: {column}: unknown stage {text}").format(
+                                where=self.where, column="stage", text=repr(self.text("stage"))),
+                            hint=_("stages: {codes}").format(
+                                codes=", ".join(s.value for s in Stage))) from exc
 
     def interviews(self) -> list[tuple[datetime, datetime, list[str]]]:
         found = []
@@ -174,7 +180,8 @@ class _Cells:
             try:
                 direction = Direction(str(item.get("direction")))
             except ValueError as exc:
-                raise self.fail("events", "direction must be from_them or to_them") from exc
+                raise self.fail("events", _("direction must be {a} or {b}").format(
+                    a="from_them", b="to_them")) from exc
             found.append(Event(
                 at=self.when("events", str(item.get("at", ""))), direction=direction,
                 source=str(item.get("source") or "manual"),
@@ -186,14 +193,16 @@ class _Cells:
 def _parse_row(raw: dict[str, Any], where: str, tz: tzinfo, fmt: str) -> Row:
     """Check one row; raise UserError naming ``where`` and the column at fault."""
     if None in raw:
-        raise UserError(f"{where}: more values than the header has columns")
+        raise UserError(_("{where}: more values than the header has columns").format(
+            where=where))
     unknown = [k for k in raw if k not in COLUMNS]
     if unknown:
-        raise UserError(f"{where}: unknown column {unknown[0]!r}",
-                        hint="columns: " + ", ".join(COLUMNS))
+        raise UserError(_("{where}: unknown column {column}").format(
+                            where=where, column=repr(unknown[0])),
+                        hint=_("columns: {names}").format(names=", ".join(COLUMNS)))
     cells = _Cells(raw, where, tz, fmt)
     if not cells.text("company"):
-        raise cells.fail("company", "missing (every row needs a company)")
+        raise cells.fail("company", _("missing (every row needs a company)"))
     applied, snoozed = cells.text("applied_at"), cells.text("snoozed_until")
     return Row(
         id=cells.number("id"),
@@ -225,6 +234,7 @@ def import_file(store: Store, path: Path, tz: tzinfo, now: datetime, *,
     rows = []
     for number, raw in enumerate(raw_rows, start=1):
         # CSV row 1 is the header, so data row n is on line n + 1.
-        where = f"{path}:{number + 1}" if fmt == "csv" else f"{path}: row {number}"
+        where = (f"{path}:{number + 1}" if fmt == "csv"
+                 else _("{file}: row {number}").format(file=path, number=number))
         rows.append(_parse_row(raw, where, tz, fmt))
     return merge_rows(store, rows, tz, now, dry_run=dry_run)
