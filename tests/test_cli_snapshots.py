@@ -20,15 +20,15 @@ import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from replywatch.core.model import Direction, Stage
+from replywatch.core.model import Direction, RawMessage, Stage
 from replywatch.core.policy import Policy
-from replywatch.store import Store
+from replywatch.store import Store, mailstate
 from replywatch.store.book import Book
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "cli"
@@ -66,7 +66,25 @@ def _fill(path: Path) -> None:
     tinde = book.add(company="Tinde AS", applied_at=_at("2026-10-01T00:00"))
     book.set(tinde, stage=Stage.WITHDRAWN)
     assert 1 == bolgen  # the snapshots name applications by id
+    _mail(store)
     store.close()
+
+
+def _mail(store: Store) -> None:
+    """Keep two messages status asks about: one fits two applications, one is a stranger's."""
+    def raw(uid: int, sender: str, subject: str) -> RawMessage:
+        header = (f"From: {sender}\r\nSubject: {subject}\r\n"
+                  f"Message-ID: <m{uid}@mail.example>\r\n"
+                  "Date: Thu, 26 Nov 2026 08:00:00 +0000\r\n\r\n").encode()
+        return RawMessage("INBOX", uid, _at("2026-11-26T09:00") + timedelta(minutes=uid), header)
+
+    unclear = raw(1, "Kari Nordmann <kari@jobb.example>", "=?utf-8?q?S=C3=B8knaden_din?=")
+    stranger = raw(2, "noreply@elsewhere.example", "Re: Site Reliability Engineer")
+    with store.tx():
+        mailstate.save_messages(store, "mail", [unclear, stranger],
+                                lambda m: f"mid:m{m.uid}@mail.example")
+        mailstate.mark(store, "mid:m1@mail.example", candidates=(1, 3))
+        mailstate.mark(store, "mid:m2@mail.example", review=2)
 
 
 @dataclass(frozen=True)
