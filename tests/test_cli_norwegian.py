@@ -66,3 +66,12 @@ def test_cli_norwegian_import_error_names_file_row_and_column(cli: Cli, tmp_path
     assert (2, "", f"replywatch: feil: {rows}:3: stage: ukjent fase 'venter'\n"
                    "replywatch: tips: faser: applied, interviewing, offer, accepted, "
                    "rejected, withdrawn, ghosted\n") == cli("app", "import", str(rows))
+
+
+def test_cli_norwegian_locale_help_of_an_unknown_command_names_it(
+        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `help` reads no config: the locale alone chooses its language.
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    code, _, err = cli("help", "app", "frobnicate")
+    assert (2, "replywatch: feil: help: ingen kommando 'replywatch app frobnicate'") == (
+        code, err.splitlines()[0])

@@ -100,3 +100,15 @@ def test_store_norwegian_locked_store_says_who_to_stop(tmp_path: Path) -> None:
         f"{tmp_path / 's.db'}: databasen er låst av en annen prosess: stopp den andre "
         "replywatch-prosessen (eller verktøyet som holder filen) og prøv igjen (SQLite: "
     ), caught.value.problems[0]
+
+
+def test_config_norwegian_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    from replywatch.config import load_config
+    from replywatch.errors import ConfigError
+
+    path = tmp_path / "config.toml"
+    path.write_text('[policy]\ntimezone = Europe/Oslo\n', encoding="utf-8")
+    i18n.use("nb")  # from the locale: the file cannot say it
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert [f"{path}:2: syntaksfeil: invalid value (kolonne 12)"] == caught.value.problems

@@ -18,6 +18,7 @@ from typing import Any
 from replywatch import __version__
 from replywatch.cli.context import Command
 from replywatch.errors import UserError
+from replywatch.i18n import _, pgettext
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -43,9 +44,10 @@ def find_command(root: argparse.ArgumentParser, words: list[str]) -> argparse.Ar
     for n, word in enumerate(words):
         found = subcommands(parser)
         if word not in found:
-            known = ", ".join(found) or "none"
-            raise UserError(f"help: no command {' '.join(['replywatch', *words[:n + 1]])!r}",
-                            hint=f"commands here: {known}")
+            known = ", ".join(found) or pgettext("commands", "none")
+            raise UserError(_("help: no command {name}").format(
+                                name=repr(" ".join(["replywatch", *words[:n + 1]]))),
+                            hint=_("commands here: {names}").format(names=known))
         parser = found[word]
     return parser
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
 from replywatch.config.tomlpos import KeyLines, KeyPath, format_key_path
+from replywatch.i18n import _
 
 _ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ERROR_AT_END = " (at end of document)"
@@ -207,14 +208,17 @@ def syntax_problem(file: str, text: str, error: tomllib.TOMLDecodeError) -> str:
     position = _ERROR_POSITION.search(message)
     if position is not None:
         line: int | None = int(position[1])
-        detail = f"{message[: position.start()]} (column {position[2]})"
+        detail = _("{message} (column {column})").format(
+            message=message[: position.start()], column=position[2])
     elif message.endswith(_ERROR_AT_END):
         line = max(1, len(text.splitlines()))
-        detail = f"{message.removesuffix(_ERROR_AT_END)} (at end of file)"
+        detail = _("{message} (at end of file)").format(
+            message=message.removesuffix(_ERROR_AT_END))
     else:
         line, detail = None, message
     where = file if line is None else f"{file}:{line}"
-    return f"{where}: syntax error: {detail[:1].lower()}{detail[1:]}"
+    return _("{where}: syntax error: {detail}").format(
+        where=where, detail=detail[:1].lower() + detail[1:])
 
 
 def choice_message(value: str, choices: Sequence[str], what: str = "") -> str:
