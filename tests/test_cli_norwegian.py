@@ -75,3 +75,15 @@ def test_cli_norwegian_locale_help_of_an_unknown_command_names_it(
     code, _, err = cli("help", "app", "frobnicate")
     assert (2, "replywatch: feil: help: ingen kommando 'replywatch app frobnicate'") == (
         code, err.splitlines()[0])
+
+
+def test_cli_norwegian_json_is_the_same_as_in_english(cli: Cli, tmp_path: Path) -> None:
+    cli("app", "add", "--company", "Bølgen", "--role", "Utvikler",
+        "--applied", "2026-11-02T10:00", "--contact", "kari@bolgen.example")
+    cli("app", "interview", "1", "--start", "2026-11-20T10:00")
+    norwegian = [cli("app", "list", "--json"), cli("app", "show", "1", "--json")]
+    config = tmp_path / "cfg" / "replywatch" / "config.toml"
+    config.write_text('[ui]\nlanguage = "en"\n[policy]\ntimezone = "Europe/Oslo"\n',
+                      encoding="utf-8")
+    english = [cli("app", "list", "--json"), cli("app", "show", "1", "--json")]
+    assert (english, True) == (norwegian, '"stage": "interviewing"' in english[1][1])
