@@ -14,6 +14,7 @@ from typing import Protocol
 from replywatch import classifying, log
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
+from replywatch.core.lookup import app_tokens, changed_tokens
 from replywatch.core.matching import Index, Prefilter, match, thread_anchor
 from replywatch.core.model import (
     Action,
@@ -30,8 +31,9 @@ from replywatch.errors import MailboxError, UserError
 from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
+from replywatch.mail.lookup import message_tokens
 from replywatch.oauth.sources import Credential, login_credential
-from replywatch.store import Store, kinds, mailstate, removed, setaside
+from replywatch.store import Store, kinds, lookup, mailstate, removed, setaside
 from replywatch.store.book import Book
 from replywatch.store.faults import StoreFault
 
@@ -195,6 +197,7 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
+        lookup.index_new(store, message_tokens)  # so a change of the book finds them
     report.folders = [found[f.name] for f in folders]
     report.commands = mailbox.commands - commands_before
     return report
@@ -370,7 +373,7 @@ def run_pass(config: Config, store: Store, now: datetime,
     if config.accounts:
         longest = max(a.lookback_days for a in config.accounts)
         with store.tx():
-            mailstate.prune(store, now - timedelta(days=longest))
+            mailstate.prune(store, now - timedelta(days=longest), message_tokens)
             removed.purge(store, now)
     report.set_aside_total = setaside.count(store)
     book = Book(store, config.policy, zone(config.policy.timezone), now)
@@ -449,11 +452,47 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     return report
 
 
-def rematch(config: Config, store: Store) -> PassReport:
-    """Match mail read earlier against the book again, after the book changed."""
+MAX_REMATCH_ROUNDS = 8  # a longer chain of replies waits for the next rematch
+
+
+def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassReport:
+    """Match mail read earlier against the book again, after the book changed.
+
+    Only the unmatched mail that the change can affect is matched again: what is
+    indexed under a token of the book that changed since the last rematch (a new
+    contact, domain, thread id, relay address; every token of an application that
+    came, went, or changed its name or role, and of the applications the caller
+    names in ``touched``). Mail it matches adds thread anchors,
+    which are changes too: rounds repeat until the book stands still. The first
+    rematch of a store, or one after the user's own addresses changed, matches all
+    unmatched mail, as a rematch did before the index existed.
+    """
     report = PassReport()
+    own = own_addresses(config)
     with store.tx():
-        mailstate.reopen_unmatched(store)
-    match_pending(store, own_addresses(config), report, propose=False)
+        lookup.index_new(store, message_tokens)  # a store from before the index
+    known = lookup.book_tokens(store, own)
+    if known is None:
+        with store.tx():
+            mailstate.reopen_unmatched(store)
+            lookup.save_book_tokens(store, _book_tokens(store), own)
+        match_pending(store, own, report, propose=False)
+    for round_ in range(MAX_REMATCH_ROUNDS):
+        current = _book_tokens(store)
+        changed = changed_tokens(lookup.book_tokens(store, own) or {}, current,
+                                 touched if round_ == 0 else ())
+        if not changed:
+            break
+        with store.tx():
+            candidates = lookup.reopen(store, changed, always=round_ == 0)
+            lookup.save_book_tokens(store, current, own)
+        log.get().info("book_rematched", round=round_, tokens=len(changed),
+                       candidates=candidates)
+        match_pending(store, own, report, propose=False)
     report.matched = [_with_kind(store, m) for m in report.matched]
     return report
+
+
+def _book_tokens(store: Store) -> dict[int, set[str]]:
+    """Return the lookup tokens of every application that mail may still match."""
+    return {a.id: app_tokens(a) for a in lookup.book(store) if a.stage in _MATCHABLE}

@@ -33,11 +33,14 @@ def cmd_app_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rematch(ctx: Context) -> None:
-    """Match mail read earlier against the changed book, at once and with no fetch."""
+def _rematch(ctx: Context, touched: tuple[int, ...] = ()) -> None:
+    """Match mail read earlier against the changed book, at once and with no fetch.
+
+    ``touched`` names applications changed in ways the book cannot show (restored).
+    """
     from replywatch.engine import rematch
 
-    report = rematch(ctx.config, ctx.book.store)
+    report = rematch(ctx.config, ctx.book.store, touched)
     for m in report.matched:
         print(_("matched earlier mail: {company} — {what}").format(
             company=m.company, what=passview.matched_text(m)), file=sys.stderr)
@@ -175,7 +178,7 @@ def cmd_app_restore(args: argparse.Namespace) -> int:
     """Bring back a removed application."""
     ctx = context(args)
     app = ctx.book.restore(args.id)
-    _rematch(ctx)
+    _rematch(ctx, (app.id,))  # mail read while it was removed matched nothing
     print(_("restored [{id}] {name}").format(id=app.id, name=app_name(app)))
     return 0
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from replywatch.core.model import MAX_HEADER_BYTES, FolderState, RawMessage
-from replywatch.store import Store, parse_utc, setaside, utc_text
+from replywatch.store import Store, lookup, parse_utc, setaside, utc_text
 
 _COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"
 
@@ -166,11 +166,17 @@ def for_review(store: Store) -> list[tuple[RawMessage, int]]:
     return [(_raw(tuple(r)[:7])[1], int(r[7])) for r in rows]
 
 
-def prune(store: Store, before: datetime) -> int:
-    """Forget unmatched messages older than ``before`` (outside the lookback window)."""
+def prune(store: Store, before: datetime, tokens_of: lookup.TokensOf | None = None) -> int:
+    """Forget unmatched messages older than ``before`` (outside the lookback window),
+    with their lookup pairs when ``tokens_of`` can tell which those are.
+    """
     setaside.prune(store, before)
+    if tokens_of is not None:
+        lookup.forget_unmatched_before(store, before, tokens_of)
     cur = store.conn.execute(
         "DELETE FROM messages WHERE at < ? AND app_id IS NULL", (utc_text(before),))
+    if cur.rowcount:
+        lookup.after_delete(store)
     return cur.rowcount
 
 

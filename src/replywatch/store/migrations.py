@@ -229,4 +229,21 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX drafts_app ON drafts(app_id)
         """
     ),
+    # 10: the lookup index of stored messages and the book's tokens as last matched, so
+    # that a change of the book matches again only the mail it can affect
+    # (store/lookup.py). Existing messages are indexed by the next sync or rematch
+    # (the watermark starts at 0), and the first rematch matches everything again.
+    _script(
+        """
+        CREATE TABLE message_lookup (
+            token INTEGER NOT NULL,
+            msg INTEGER NOT NULL,
+            PRIMARY KEY (token, msg)
+        ) WITHOUT ROWID;
+        CREATE TABLE book_lookup (
+            app_id INTEGER PRIMARY KEY,
+            tokens TEXT NOT NULL
+        )
+        """
+    ),
 ]
