@@ -6,7 +6,6 @@ log line, whatever a caller binds.
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 from collections.abc import MutableMapping
@@ -93,6 +92,8 @@ def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None =
     if lazy:
         _pending.append({"verbose": verbose, "quiet": quiet, "stream": stream, "json": json})
         return
+    import logging  # here: a command that logs nothing never loads it
+
     import structlog
 
     out = stream or sys.stderr

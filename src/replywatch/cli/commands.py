@@ -74,11 +74,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     ctx = context(args)
     pairs = ctx.book.due()
     now = ctx.book.now
-    from replywatch.mail.headers import parse_raw
+    ambiguous = mailstate.ambiguous(ctx.book.store)
+    for_review = mailstate.for_review(ctx.book.store)
+    if ambiguous or for_review:  # the header parser loads only when there is mail to show
+        from replywatch.mail.headers import parse_raw
 
-    unclear = [(parse_raw(raw), ids) for raw, ids in mailstate.ambiguous(ctx.book.store)]
+    unclear = [(parse_raw(raw), ids) for raw, ids in ambiguous]
     review = [(parse_raw(raw), app_id, ctx.book.store.get(app_id).company)
-              for raw, app_id in mailstate.for_review(ctx.book.store)]
+              for raw, app_id in for_review]
     if args.json:
         emit({
             "now": now.astimezone(ctx.tz).isoformat(timespec="seconds"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import time
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,8 @@ from replywatch.errors import OAuthError, SecretError, UserError
 from replywatch.i18n import _, pgettext
 
 if TYPE_CHECKING:  # the flows load only for `login`: every other command starts faster
+    import webbrowser
+
     from replywatch.oauth.tokens import TokenReply
 
 
@@ -157,6 +158,8 @@ def sign_in(target: Target, *, device: bool, browser: bool, open_url: Callable[[
 
 
 def _browser() -> webbrowser.BaseBrowser | None:
+    import webbrowser  # here: only `login` opens a browser
+
     try:
         return webbrowser.get()
     except webbrowser.Error:

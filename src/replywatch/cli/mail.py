@@ -11,14 +11,16 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replywatch.cli.words import kind_words, stage_words
 from replywatch.core.kinds import Kind
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
 from replywatch.i18n import _
-from replywatch.store import kinds
+
+if TYPE_CHECKING:  # loaded by the commands that use it: others start faster
+    from replywatch.store import kinds
 
 
 def _context(args: argparse.Namespace) -> Any:
@@ -29,6 +31,7 @@ def _context(args: argparse.Namespace) -> Any:
 
 def _row(ctx: Any, m: kinds.MatchedMail) -> dict[str, Any]:
     from replywatch.mail.headers import parse_raw
+    from replywatch.store import kinds
 
     msg = parse_raw(m.raw) if m.raw is not None else None
     stored = m.kind
@@ -53,6 +56,8 @@ def _row(ctx: Any, m: kinds.MatchedMail) -> dict[str, Any]:
 
 def cmd_mail_list(args: argparse.Namespace) -> int:
     """List matched messages with what each says."""
+    from replywatch.store import kinds
+
     ctx = _context(args)
     store = ctx.book.store
     if args.app is not None:
@@ -79,6 +84,7 @@ def cmd_mail_list(args: argparse.Namespace) -> int:
 
 def cmd_mail_kind(args: argparse.Namespace) -> int:
     """Correct what a matched message says; judge its application again."""
+    from replywatch.store import kinds
     from replywatch.store.book import describe
 
     ctx = _context(args)

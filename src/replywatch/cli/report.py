@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     _write(out, page.encode("utf-8"))
     print(_("wrote {path}").format(path=out))
     if args.open:
+        import webbrowser  # here: every other command starts without it
+
         webbrowser.open(out.resolve().as_uri())
     return 0
 

@@ -14,10 +14,6 @@ answer that makes no sense is skipped, never trusted.
 
 from __future__ import annotations
 
-import ssl
-import urllib.error
-import urllib.request
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +23,8 @@ from replywatch.core.domains import domain_of
 from replywatch.i18n import N_, _
 
 if TYPE_CHECKING:
+    import ssl
+
     import dns.resolver
 
 TIMEOUT = 5.0
@@ -185,6 +183,8 @@ def parse_autoconfig(document: bytes) -> Found | None:
     IMAP and SMTP servers, or None when it has no usable IMAP server."""
     if len(document) > MAX_DOCUMENT:
         return None
+    import xml.etree.ElementTree as ET  # here: a command that reads no document skips it
+
     try:
         root = ET.fromstring(document)  # noqa: S314 - capped, expat refuses entity bombs
     except ET.ParseError:
@@ -230,6 +230,9 @@ def https_get(url: str, context: ssl.SSLContext | None = None) -> bytes | None:
     CAs or ``context``'s, capped), or None."""
     if not url.startswith("https://"):
         return None
+    import urllib.error  # here: `init` is the only command that fetches
+    import urllib.request
+
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT,  # noqa: S310 - https only
                                     context=context) as reply:

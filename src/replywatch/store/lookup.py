@@ -18,7 +18,6 @@ import zlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from replywatch.core.lookup import ALWAYS
 from replywatch.core.model import Application, RawMessage, Stage
 from replywatch.store import Store, parse_utc, utc_text
 
@@ -161,6 +160,8 @@ def reopen(store: Store, tokens: Iterable[str], *, always: bool) -> int:
     ``always``, those of the "always" bucket) for matching again; return how many.
     Call inside ``tx()``. A message set aside once is never tried again.
     """
+    from replywatch.core.lookup import ALWAYS  # here: the read-only commands skip matching
+
     ids = token_ids(tokens) | (token_ids({ALWAYS}) if always else set())
     if not ids:
         return 0
