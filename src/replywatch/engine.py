@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from replywatch import classifying, log
+from replywatch import log
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
 from replywatch.core.lookup import app_tokens, changed_tokens
@@ -26,16 +26,20 @@ from replywatch.core.model import (
     RawMessage,
     Stage,
 )
-from replywatch.discovery import Candidate, Proposed, propose_pending, read_candidates
 from replywatch.errors import MailboxError, UserError
-from replywatch.mail.bodies import MailBody
 from replywatch.mail.folders import PRIMARY_ROLES, Folder
 from replywatch.mail.headers import parse_raw, raw_key
 from replywatch.mail.lookup import message_tokens
-from replywatch.oauth.sources import Credential, login_credential
 from replywatch.store import Store, kinds, lookup, mailstate, removed, setaside
 from replywatch.store.book import Book
 from replywatch.store.faults import StoreFault
+
+if TYPE_CHECKING:
+    # Loaded where a pass needs them: a rematch that matches nothing (app add) and
+    # the read-only commands start without classification, discovery and sign-in.
+    from replywatch.discovery import Candidate, Proposed
+    from replywatch.mail.bodies import MailBody
+    from replywatch.oauth.sources import Credential
 
 # Stages whose mail is still worth matching: a ghosted application can come back.
 _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
@@ -73,7 +77,7 @@ class Mailbox(Protocol):
         """Append a draft (flags \\Draft \\Seen): the one write, where drafts are on."""
 
 
-MailboxFactory = Callable[[Account, Credential], Mailbox]
+MailboxFactory = Callable[[Account, "Credential"], Mailbox]
 
 
 def open_imap(account: Account, password: Credential) -> Mailbox:
@@ -239,6 +243,8 @@ def match_pending(store: Store, own: set[str], report: PassReport,
             added = _sweep(store, index, only, apps, report=report, messages=iter(candidates),
                            now=when)
         if propose:
+            from replywatch.discovery import propose_pending
+
             every = store.applications(include_closed=True)
             report.proposed += propose_pending(store, own, every, when, report.candidates)
         mailstate.mark_rest_processed(store)
@@ -307,6 +313,8 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
                        rule=outcome.rule.value)
         kind = None
         if outcome.direction is Direction.FROM_THEM:
+            from replywatch import classifying
+
             kind = classifying.classify_matched(store, app.id, key, msg,
                                                 rule=outcome.rule.value, now=now).kind
         report.matched.append(Matched(app.id, app.company, msg.message_id, outcome.direction,
@@ -406,6 +414,9 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
         report.accounts.append(acct_report)
         logger.info("account_synced", new=sum(f.new for f in acct_report.folders),
                     commands=acct_report.commands)
+    from replywatch import classifying
+    from replywatch.discovery import read_candidates
+
     match_pending(store, own_addresses(config), report, now)
     classifying.read_texts(store, sessions, now, frozenset(own_addresses(config)))
     report.matched = [_with_kind(store, m) for m in report.matched]
@@ -438,6 +449,8 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
         else:
             sessions[account.name] = kept
             return report
+    from replywatch.oauth.sources import login_credential
+
     mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from replywatch.core.model import MAX_HEADER_BYTES, Message, RawMessage, message_key
@@ -356,6 +355,8 @@ def _zone(minutes: int) -> timezone:
 
 def _lenient_date(text: str) -> datetime | None:
     """Read any other shape the stdlib knows (obsolete zones, 2-digit years) or ISO 8601."""
+    from email.utils import parsedate_to_datetime  # here: rare, and costly to import
+
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
