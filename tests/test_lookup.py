@@ -15,7 +15,6 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from structlog.testing import capture_logs
 
 from replywatch.config import Account, Config, PasswordSource, Policy
 from replywatch.core.lookup import ALWAYS, app_tokens, changed_tokens
@@ -306,10 +305,8 @@ def test_lookup_rematch_matches_again_only_mail_with_a_changed_token(tmp_path: P
                                                if t.startswith("s:")}
     expected = sum(1 for raw in mail if (raw.folder, raw.uid) in unmatched
                    and message_tokens(raw) & wanted)
-    with capture_logs() as logs:
-        rematch(config(), store)
-    first = next(e["candidates"] for e in logs if e["event"] == "book_rematched")
-    assert (True, expected) == (expected < len(unmatched) / 4, first)
+    report = rematch(config(), store)
+    assert (True, expected) == (expected < len(unmatched) / 4, report.rematched[0])
 
 
 def test_lookup_store_from_before_the_index_is_indexed_by_its_first_rematch(

@@ -162,6 +162,7 @@ class PassReport:
     due: list[tuple[Application, Action]] = field(default_factory=list)
     set_aside: list[setaside.SetAside] = field(default_factory=list)  # in this pass
     set_aside_total: int = 0  # every message set aside still in the store
+    rematched: list[int] = field(default_factory=list)  # a rematch's candidates, per round
 
     @property
     def ok(self) -> bool:
@@ -499,8 +500,8 @@ def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassRe
         with store.tx():
             candidates = lookup.reopen(store, changed, always=round_ == 0)
             lookup.save_book_tokens(store, current, own)
-        log.get().info("book_rematched", round=round_, tokens=len(changed),
-                       candidates=candidates)
+        # Counted, not logged: a log line would load structlog into every `app add`.
+        report.rematched.append(candidates)
         match_pending(store, own, report, propose=False)
     report.matched = [_with_kind(store, m) for m in report.matched]
     return report

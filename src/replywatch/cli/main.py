@@ -33,10 +33,24 @@ class _Formatter(argparse.HelpFormatter):
 
     def __init__(self, prog: str) -> None:
         if _Formatter.columns is None:
-            import shutil
-
-            _Formatter.columns = shutil.get_terminal_size().columns - 2
+            _Formatter.columns = _terminal_columns() - 2
         super().__init__(prog, width=_Formatter.columns)
+
+
+def _terminal_columns() -> int:
+    """Return the terminal's width as shutil.get_terminal_size reads it ($COLUMNS, then
+    standard output's terminal, then 80), without importing shutil (and bz2, lzma).
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 class _Parser(argparse.ArgumentParser):

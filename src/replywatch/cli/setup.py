@@ -13,21 +13,21 @@ the password into the keyring, a doctor run. Flags do the same without questions
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from replywatch import config as cfg
 from replywatch.core.domains import domain_of
 from replywatch.errors import UserError
 from replywatch.i18n import N_, _, ngettext
-from replywatch.mail import autoconfig
-from replywatch.mail.autoconfig import Found, Server
 from replywatch.store.book import check_address
+
+if TYPE_CHECKING:  # loaded by `init` itself: every command registers its arguments
+    from replywatch.mail.autoconfig import Found, Server
 
 _SECURITY = ("tls", "starttls", "plain")
 _DEFAULT_PORT = {"tls": 993, "starttls": 143, "plain": 143}
@@ -57,6 +57,8 @@ def terminal_io() -> Io:
         answer = input(f"{question}{shown}: ").strip()
         return answer or default
 
+    import getpass
+
     return Io(ask, lambda question: getpass.getpass(f"{question}: "), sys.stdout)
 
 
@@ -84,6 +86,8 @@ def run(args: argparse.Namespace, io: Io, *, find: Callable[[str], Found | None]
     interactive = args.email is None
     email = args.email if not interactive else _ask_email(io)
     check_address(email, what="--email")  # raises the one-line error
+    from replywatch.mail import autoconfig
+
     choices = _server(email, args, io, interactive, find or autoconfig.find)
     password = _password(choices, args, io, interactive)
     _store_password(choices, password)
@@ -152,6 +156,8 @@ def _ask_email(io: Io) -> str:
 
 def _server(email: str, args: argparse.Namespace, io: Io, interactive: bool,
             find: Callable[[str], Found | None]) -> Choices:
+    from replywatch.mail.autoconfig import Server
+
     domain = domain_of(email)
     name = domain.split(".")[0] or "mail"
     if args.host:
