@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from replywatch.core.domains import company_domain
 from replywatch.core.kinds import Kind
@@ -319,67 +320,75 @@ class Store:
         if not rows:
             return []
         ids = [int(row["id"]) for row in rows]
-        by_app: dict[str, dict[int, list[sqlite3.Row]]] = {}
         marks = ", ".join("?" for _ in ids)
-        for table, order in (("contacts", "rowid"), ("domains", "rowid"),
-                             ("thread_anchors", "rowid"), ("relay_senders", "rowid"),
-                             ("interviews", "start, id"),
-                             ("events", "at, id")):
-            grouped: dict[int, list[sqlite3.Row]] = {}
-            query = f"SELECT * FROM {table} WHERE app_id IN ({marks}) ORDER BY {order}"  # noqa: S608
-            if table == "events":
-                query = _EVENTS_WITH_KINDS.format(marks=marks)
-            for row in self.conn.execute(query, ids):
-                grouped.setdefault(int(row["app_id"]), []).append(row)
-            by_app[table] = grouped
-        return [_application(row, {t: g.get(int(row["id"]), []) for t, g in by_app.items()})
-                for row in rows]
+        # Plain tuples, read by position: a sqlite3.Row read by name costs more than the
+        # row itself, and `status` loads every application with all of its history.
+        plain = self.conn.cursor()
+        plain.row_factory = None
+        values: dict[str, dict[int, list[str]]] = {}
+        for table, column in (("contacts", "address"), ("domains", "domain"),
+                              ("thread_anchors", "anchor"), ("relay_senders", "address")):
+            grouped: dict[int, list[str]] = {}
+            query = (f"SELECT app_id, {column} FROM {table} WHERE app_id IN ({marks})"  # noqa: S608
+                     " ORDER BY rowid")
+            for app_id, value in plain.execute(query, ids):
+                grouped.setdefault(app_id, []).append(value)
+            values[table] = grouped
+        interviews: dict[int, list[Interview]] = {}
+        query = ("SELECT app_id, start, end, interviewers, id FROM interviews"  # noqa: S608
+                 f" WHERE app_id IN ({marks}) ORDER BY start, id")
+        for app_id, start, end, interviewers, interview_id in plain.execute(query, ids):
+            interviews.setdefault(app_id, []).append(Interview(
+                start=parse_utc(start), end=parse_utc(end),
+                interviewers=tuple(json.loads(interviewers)), id=int(interview_id)))
+        events: dict[int, list[Event]] = {}
+        for r in plain.execute(_EVENTS_WITH_KINDS.format(marks=marks), ids):
+            events.setdefault(r[0], []).append(_event(r))
+        return [_application(row, values, interviews.get(app_id, ()), events.get(app_id, ()))
+                for row, app_id in zip(rows, ids, strict=True)]
 
 
 # Events with what their message says: the user's correction wins over the classifier.
+# The columns are read by position in _event.
 _EVENTS_WITH_KINDS = (
-    "SELECT e.*, coalesce(k.corrected, k.kind) AS kind, k.evidence, k.automated, k.reasons"
+    "SELECT e.app_id, e.at, e.direction, e.source, e.message_id, e.note, e.id,"
+    " coalesce(k.corrected, k.kind) AS kind, k.evidence, k.automated, k.reasons"
     " FROM events e LEFT JOIN message_kinds k ON k.key = e.message_id"
     " WHERE e.app_id IN ({marks}) ORDER BY e.at, e.id"
 )
 
 
-def _event(r: sqlite3.Row) -> Event:
+def _event(r: tuple[Any, ...]) -> Event:
+    _, at, direction, source, message_id, note, event_id, kind, evidence, automated, reasons = r
     return Event(
-        at=parse_utc(r["at"]),
-        direction=Direction(r["direction"]),
-        source=r["source"],
-        message_id=r["message_id"],
-        note=r["note"],
-        id=int(r["id"]),
-        kind=Kind(r["kind"]) if r["kind"] else None,
-        evidence=tuple(json.loads(r["evidence"])) if r["evidence"] else (),
-        automated=bool(r["automated"]),
-        reasons=bool(r["reasons"]),
+        at=parse_utc(at),
+        direction=Direction(direction),
+        source=source,
+        message_id=message_id,
+        note=note,
+        id=int(event_id),
+        kind=Kind(kind) if kind else None,
+        evidence=tuple(json.loads(evidence)) if evidence else (),
+        automated=bool(automated),
+        reasons=bool(reasons),
     )
 
 
-def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> Application:
+def _application(row: sqlite3.Row, values: dict[str, dict[int, list[str]]],
+                 interviews: Iterable[Interview], events: Iterable[Event]) -> Application:
+    app_id = int(row["id"])
     return Application(
-        id=int(row["id"]),
+        id=app_id,
         company=row["company"],
         role=row["role"],
         stage=Stage(row["stage"]),
         applied_at=parse_utc(row["applied_at"]),
-        contacts=tuple(r["address"] for r in related["contacts"]),
-        domains=tuple(r["domain"] for r in related["domains"]),
-        thread_ids=tuple(r["anchor"] for r in related["thread_anchors"]),
-        relay_senders=tuple(r["address"] for r in related["relay_senders"]),
-        interviews=tuple(
-            Interview(
-                start=parse_utc(r["start"]),
-                end=parse_utc(r["end"]),
-                interviewers=tuple(json.loads(r["interviewers"])),
-                id=int(r["id"]),
-            )
-            for r in related["interviews"]
-        ),
-        events=tuple(_event(r) for r in related["events"]),
+        contacts=tuple(values["contacts"].get(app_id, ())),
+        domains=tuple(values["domains"].get(app_id, ())),
+        thread_ids=tuple(values["thread_anchors"].get(app_id, ())),
+        relay_senders=tuple(values["relay_senders"].get(app_id, ())),
+        interviews=tuple(interviews),
+        events=tuple(events),
         snoozed_until=_opt_time(row["snoozed_until"]),
         notes=row["notes"],
         overrides=Overrides(
@@ -387,3 +396,4 @@ def _application(row: sqlite3.Row, related: dict[str, list[sqlite3.Row]]) -> App
             max_follow_ups=row["max_follow_ups"],
         ),
     )
+
