@@ -338,3 +338,12 @@ def test_lookup_prune_forgets_pairs_and_a_reused_rowid_is_indexed(tmp_path: Path
     found = store.conn.execute(
         "SELECT count(*) FROM message_lookup JOIN messages ON messages.rowid = msg").fetchone()
     assert (0, len(message_tokens(new))) == (left, found[0])
+
+
+def test_lookup_reopen_finds_candidates_by_rowid_not_by_scanning(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    plan = [str(tuple(r)[3]) for r in store.conn.execute(
+        f"EXPLAIN QUERY PLAN {lookup.REOPEN}", ("[1]",))]
+    assert ["SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)",
+            "SEARCH message_lookup USING PRIMARY KEY (token=?)"] == [
+        p for p in plan if p.startswith("SEARCH") or p.startswith("SCAN messages")]

@@ -155,6 +155,17 @@ def _own_text(own: Iterable[str]) -> str:
     return json.dumps(sorted(own))
 
 
+REOPEN = (
+    "UPDATE messages SET processed = 0, candidates = NULL, review_app = NULL"
+    " WHERE rowid IN (SELECT msg FROM message_lookup"
+    "                 WHERE token IN (SELECT value FROM json_each(?)))"
+    # "+processed": without it SQLite walks messages_pending over every processed
+    # message (all of them) instead of looking the few candidates up by rowid.
+    " AND +processed = 1 AND app_id IS NULL"
+    " AND key NOT IN (SELECT key FROM set_aside)"
+)
+
+
 def reopen(store: Store, tokens: Iterable[str], *, always: bool) -> int:
     """Mark the unmatched messages indexed under any of ``tokens`` (and with
     ``always``, those of the "always" bucket) for matching again; return how many.
@@ -165,10 +176,5 @@ def reopen(store: Store, tokens: Iterable[str], *, always: bool) -> int:
     ids = token_ids(tokens) | (token_ids({ALWAYS}) if always else set())
     if not ids:
         return 0
-    cur = store.conn.execute(
-        "UPDATE messages SET processed = 0, candidates = NULL, review_app = NULL"
-        " WHERE rowid IN (SELECT msg FROM message_lookup"
-        "                 WHERE token IN (SELECT value FROM json_each(?)))"
-        " AND processed = 1 AND app_id IS NULL"
-        " AND key NOT IN (SELECT key FROM set_aside)", (json.dumps(sorted(ids)),))
+    cur = store.conn.execute(REOPEN, (json.dumps(sorted(ids)),))
     return cur.rowcount
