@@ -347,3 +347,13 @@ def test_lookup_reopen_finds_candidates_by_rowid_not_by_scanning(tmp_path: Path)
     assert ["SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)",
             "SEARCH message_lookup USING PRIMARY KEY (token=?)"] == [
         p for p in plan if p.startswith("SEARCH") or p.startswith("SCAN messages")]
+
+
+def test_lookup_index_new_with_limit_indexes_oldest_first_and_resumes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    mail = generated_mail(10, 5)
+    with store.tx():
+        mailstate.save_messages(store, "mail", mail, raw_key)
+        done = [lookup.index_new(store, message_tokens, limit=2) for _ in range(4)]
+    indexed = store.conn.execute("SELECT count(DISTINCT msg) FROM message_lookup").fetchone()
+    assert ([2, 2, 1, 0], 5) == (done, indexed[0])

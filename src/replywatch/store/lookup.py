@@ -54,16 +54,18 @@ def _raw(row: tuple[object, ...]) -> RawMessage:
                       gm_thrid if isinstance(gm_thrid, int) else None)
 
 
-def index_new(store: Store, tokens_of: TokensOf) -> int:
-    """Index every message stored since the last call; return how many. Call inside
-    ``tx()``. A page at a time: memory stays flat on a store of any size.
+def index_new(store: Store, tokens_of: TokensOf, limit: int | None = None) -> int:
+    """Index the messages stored since the last call, the oldest first and at most
+    ``limit`` of them; return how many. Call inside ``tx()``. A page at a time:
+    memory stays flat on a store of any size.
     """
     mark = int(_meta(store, _WATERMARK) or 0)
     done = 0
-    while True:
+    while limit is None or done < limit:
+        page = _BATCH if limit is None else min(_BATCH, limit - done)
         rows = store.conn.execute(
             "SELECT rowid, folder, uid, at, header, gm_msgid, gm_thrid FROM messages"
-            " WHERE rowid > ? ORDER BY rowid LIMIT ?", (mark, _BATCH)).fetchall()
+            " WHERE rowid > ? ORDER BY rowid LIMIT ?", (mark, page)).fetchall()
         if not rows:
             break
         store.conn.executemany("INSERT OR IGNORE INTO message_lookup (token, msg)"
