@@ -13,9 +13,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from replywatch import engine
 from replywatch.config import Account, Config, PasswordSource, Policy
 from replywatch.core.lookup import ALWAYS, app_tokens, changed_tokens
 from replywatch.core.matching import Index, match
@@ -310,7 +312,8 @@ def test_lookup_rematch_matches_again_only_mail_with_a_changed_token(tmp_path: P
 
 
 def test_lookup_store_from_before_the_index_is_indexed_by_its_first_rematch(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "INDEX_PER_PASS", 7)  # several batches, one tx each
     store = Store.open(tmp_path / "s.db")
     with store.tx():
         mailstate.save_messages(store, "mail", generated_mail(9, 50), raw_key)  # no index

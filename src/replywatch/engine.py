@@ -486,8 +486,12 @@ def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassRe
     """
     report = PassReport()
     own = own_addresses(config)
-    with store.tx():
-        lookup.index_new(store, message_tokens)  # a store from before the index
+    # What passes left to index (the bulk of a first pass, a store from before the
+    # index), a batch per transaction: the daemon's writes wait for one batch at most.
+    while True:
+        with store.tx():
+            if not lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS):
+                break
     known = lookup.book_tokens(store, own)
     if known is None:
         with store.tx():
