@@ -35,7 +35,7 @@ from pathlib import Path
 from replywatch import log
 from replywatch.config import Config, Policy
 from replywatch.core.model import RawMessage
-from replywatch.engine import PassReport, match_pending, rematch
+from replywatch.engine import LOOKUP_VERSION, PassReport, match_pending, rematch
 from replywatch.mail.headers import raw_key
 from replywatch.mail.lookup import message_tokens
 from replywatch.store import Store, lookup, mailstate
@@ -106,7 +106,7 @@ def seed(path: Path, size: int, apps: int) -> dict[str, float]:
         mailstate.save_messages(store, "mail", mail, raw_key)
     started = time.process_time()
     with store.tx():
-        lookup.index_new(store, message_tokens)
+        lookup.index_new(store, message_tokens, version=LOOKUP_VERSION)
     indexed = time.process_time() - started
     match_pending(store, set(), PassReport(), propose=False)
     config = Config(policy=Policy(timezone="UTC"))

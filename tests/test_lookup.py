@@ -7,6 +7,7 @@ threads) and books, then the same on a real store against a full rescan.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import replace
@@ -238,7 +239,7 @@ def seeded_store(path: Path, mail: list[RawMessage]) -> Store:
         store.add_application(company="Umbrella Corp", role="Data Engineer", applied_at=NOW,
                               now=NOW, contacts=["x@umbrella.com"])
         mailstate.save_messages(store, "mail", mail, raw_key)
-        lookup.index_new(store, message_tokens)
+        lookup.index_new(store, message_tokens, version=engine.LOOKUP_VERSION)
     match_pending(store, {ME}, PassReport(), propose=False)
     rematch(config(), store)  # the first one matches everything: the base of the next
     return store
@@ -333,11 +334,11 @@ def test_lookup_prune_forgets_pairs_and_a_reused_rowid_is_indexed(tmp_path: Path
     new = RawMessage("INBOX", 2, NOW, header("jane@acme.com", "", "b", msgid="n@x"))
     with store.tx():
         mailstate.save_messages(store, "mail", [old], raw_key)
-        lookup.index_new(store, message_tokens)
+        lookup.index_new(store, message_tokens, version=engine.LOOKUP_VERSION)
         mailstate.prune(store, NOW - timedelta(days=120), message_tokens)
         left = store.conn.execute("SELECT count(*) FROM message_lookup").fetchone()[0]
         mailstate.save_messages(store, "mail", [new], raw_key)  # takes the rowid again
-        lookup.index_new(store, message_tokens)
+        lookup.index_new(store, message_tokens, version=engine.LOOKUP_VERSION)
     found = store.conn.execute(
         "SELECT count(*) FROM message_lookup JOIN messages ON messages.rowid = msg").fetchone()
     assert (0, len(message_tokens(new))) == (left, found[0])
@@ -357,6 +358,21 @@ def test_lookup_index_new_with_limit_indexes_oldest_first_and_resumes(tmp_path: 
     mail = generated_mail(10, 5)
     with store.tx():
         mailstate.save_messages(store, "mail", mail, raw_key)
-        done = [lookup.index_new(store, message_tokens, limit=2) for _ in range(4)]
+        done = [lookup.index_new(store, message_tokens, limit=2, version=engine.LOOKUP_VERSION)
+                for _ in range(4)]
     indexed = store.conn.execute("SELECT count(DISTINCT msg) FROM message_lookup").fetchone()
     assert ([2, 2, 1, 0], 5) == (done, indexed[0])
+
+
+def test_lookup_index_of_another_version_is_dropped_and_made_anew(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    mail = generated_mail(11, 6)
+    with store.tx():
+        mailstate.save_messages(store, "mail", mail, raw_key)
+        lookup.index_new(store, lambda raw: {"x:made-by-0.0.9"}, version="1:0.0.9")
+    rematch(config(), store)
+    stale = store.conn.execute("SELECT count(*) FROM message_lookup WHERE token IN ("
+                               "SELECT value FROM json_each(?))",
+                               (json.dumps(sorted(lookup.token_ids({"x:made-by-0.0.9"}))),))
+    indexed = store.conn.execute("SELECT count(DISTINCT msg) FROM message_lookup").fetchone()
+    assert (0, 6) == (stale.fetchone()[0], indexed[0])

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from replywatch import log
+from replywatch import __version__, log
 from replywatch.config import Account, Config
 from replywatch.config.timeinput import zone
 from replywatch.core.lookup import app_tokens, changed_tokens
@@ -46,6 +46,8 @@ _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
 # Messages a pass indexes for lookups (store/lookup.py), about 0.1 s of CPU: a first
 # pass of 200,000 messages stays fast; the next passes or the first rematch catch up.
 INDEX_PER_PASS = 2000
+# What made the stored tokens: an upgrade may read mail (or lists of domains) otherwise.
+LOOKUP_VERSION = f"1:{__version__}"
 
 
 class Mailbox(Protocol):
@@ -205,7 +207,7 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
-        lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS)
+        lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS, version=LOOKUP_VERSION)
     report.folders = [found[f.name] for f in folders]
     report.commands = mailbox.commands - commands_before
     return report
@@ -490,7 +492,8 @@ def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassRe
     # index), a batch per transaction: the daemon's writes wait for one batch at most.
     while True:
         with store.tx():
-            if not lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS):
+            if not lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS,
+                                    version=LOOKUP_VERSION):
                 break
     known = lookup.book_tokens(store, own)
     if known is None:

@@ -24,6 +24,7 @@ from replywatch.store import Store, parse_utc, utc_text
 TokensOf = Callable[[RawMessage], set[str]]
 
 _WATERMARK = "lookup_rowid"
+_VERSION = "lookup_version"  # what made the tokens: another one starts the index over
 _OWN = "lookup_own"  # the user's addresses the book tokens were taken with
 _BATCH = 2000
 
@@ -54,11 +55,22 @@ def _raw(row: tuple[object, ...]) -> RawMessage:
                       gm_thrid if isinstance(gm_thrid, int) else None)
 
 
-def index_new(store: Store, tokens_of: TokensOf, limit: int | None = None) -> int:
+def index_new(store: Store, tokens_of: TokensOf, limit: int | None = None, *,
+              version: str) -> int:
     """Index the messages stored since the last call, the oldest first and at most
     ``limit`` of them; return how many. Call inside ``tx()``. A page at a time:
     memory stays flat on a store of any size.
+
+    ``version`` names what ``tokens_of`` reads (the program's version): tokens made
+    by another version may not be what this one looks up, so then the index and
+    the book's tokens are dropped, and messages are indexed anew (and the next
+    rematch matches everything again).
     """
+    if _meta(store, _VERSION) != version:
+        store.conn.execute("DELETE FROM message_lookup")
+        store.conn.execute("DELETE FROM book_lookup")
+        store.conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_WATERMARK, _OWN))
+        _set_meta(store, _VERSION, version)
     mark = int(_meta(store, _WATERMARK) or 0)
     done = 0
     while limit is None or done < limit:
