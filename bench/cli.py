@@ -60,6 +60,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rw-bench-cli-") as tmp:
         env = {**os.environ, "XDG_DATA_HOME": f"{tmp}/data", "XDG_CONFIG_HOME": f"{tmp}/cfg"}
         env.pop("REPLYWATCH_CONFIG", None)
+        # As an installed program runs: from cached bytecode (the first, untimed run of
+        # each command writes it), not compiling every module on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         seed(Path(tmp) / "data" / "replywatch" / "replywatch.db", args.apps)
         rw = [sys.executable, "-m", "replywatch"]
         floor, floor_cpu = timed([sys.executable, "-c", "pass"], env, args.runs)
@@ -68,6 +71,7 @@ def main() -> None:
         for name, argv in (("--version", [*rw, "--version"]), ("status", [*rw, "status"]),
                            ("app list", [*rw, "app", "list"]),
                            ("app list --json", [*rw, "app", "list", "--json"])):
+            timed(argv, env, 1)  # writes the bytecode cache
             took, cpu = timed(argv, env, args.runs)
             verdict = "" if name == "--version" else (
                 "OK" if took <= 12 * floor else "MISSED (target 12x)")
