@@ -20,11 +20,12 @@ that no argv carries them.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import tempfile
 import threading
 import urllib.parse
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,7 @@ class ProcessWatch:
         self.found: list[str] = []
         self.checked = 0
         self._stop = threading.Event()
+        self._held = threading.Lock()  # held while the canary's own test plants a leak
         self._thread = threading.Thread(target=self._run, name="canary-procs", daemon=True)
 
     def start(self) -> None:
@@ -132,9 +134,16 @@ class ProcessWatch:
                     self.found.append(f"/proc/{pid}/{part} holds {form!r}: "
                                       f"{data[:200]!r}")
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep the background sampling off for the block: a test planting a leak."""
+        with self._held:
+            yield
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.sample()
+            with self._held:
+                self.sample()
 
 
 # -- the plugin -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from tests.secret_canary import CANARY, ProcessWatch, leaks
+from tests.secret_canary import _watch as PLUGIN_WATCH
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,15 +25,17 @@ def test_canary_found_plain_url_encoded_and_in_base64_at_every_alignment() -> No
 
 def test_canary_process_watch_sees_a_child_argv_and_environ() -> None:
     env = {**os.environ, "SOME_TOKEN": CANARY}
-    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()", CANARY],
-                             stdin=subprocess.PIPE, env=env)
-    try:
-        watch = ProcessWatch()
-        watch.sample()
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        child.wait(10)
+    # The session's own watch must not sample this planted child (it would fail the run).
+    with PLUGIN_WATCH.held():
+        child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()", CANARY],
+                                 stdin=subprocess.PIPE, env=env)
+        try:
+            watch = ProcessWatch()
+            watch.sample()
+        finally:
+            assert child.stdin is not None
+            child.stdin.close()
+            child.wait(10)
     parts = sorted({line.split(" ")[0].rsplit("/", 1)[1] for line in watch.found})
     assert ["cmdline", "environ"] == parts
 
