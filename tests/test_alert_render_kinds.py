@@ -81,7 +81,7 @@ def test_render_rejection_is_calm_and_suggests_thank_you_when_a_person_wrote(
                                           automated=automated, reasons=reasons)),
                    now=NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
     found = [line for line in alert.email_body.splitlines() if "thank-you" in line]
-    assert ("Acme said no", "rejected", "know when to move on" in alert.email_body) == (
+    assert ("Acme said no", "rejected", "it is fine to move on" in alert.email_body) == (
         alert.title, alert.kind, True)
     # The notification's short body says it too, in fewer words.
     assert (suggestion is not None, reasons, True) == (

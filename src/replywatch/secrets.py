@@ -17,6 +17,7 @@ from pathlib import Path
 from replywatch import log
 from replywatch.config import PasswordSource
 from replywatch.errors import SecretError
+from replywatch.i18n import _
 
 KEYRING_SERVICE = "replywatch"
 _cache: dict[tuple[str, str, str, tuple[str, ...], str], str] = {}
@@ -82,13 +83,13 @@ def forget(source: PasswordSource | None = None, username: str = "", host: str =
 def how_to_update(source: PasswordSource, username: str, host: str = "") -> str:
     """Return what the user does to give replywatch a new password from ``source``."""
     if source.kind == "command":
-        return f"update what your password_command {source.command[0]!r} prints"
+        return _("update what your password_command {command} prints").format(
+            command=repr(source.command[0]))
     if source.kind == "credential":
-        return (f"update the systemd credential {source.credential!r} "
-                "(LoadCredential=) and restart replywatch")
-    # "set ..." in an f-string reads as SQL to ruff's S608.
-    return "update it with `keyring {} {} {}`".format("set", KEYRING_SERVICE,
-                                                     keyring_user(username, host))
+        return _("update the systemd credential {credential} (LoadCredential=) and "
+                 "restart replywatch").format(credential=repr(source.credential))
+    return _("update it with `{command}`").format(
+        command=" ".join(["keyring", "set", KEYRING_SERVICE, keyring_user(username, host)]))
 
 
 def _from_command(argv: tuple[str, ...], what: str, timeout: float) -> str:

@@ -26,6 +26,7 @@ from replywatch.config import Config
 from replywatch.config.timeinput import zone
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.i18n import _
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, kinds, ledger, mailstate, utc_text
 from replywatch.store.book import Book
@@ -240,8 +241,9 @@ class Alerter:
         """Report an account that cannot be read: once per failure streak, log and alert."""
         if not self._report_failure(f"account:{account}", reason):
             return
-        title = f"replywatch cannot read account {account!r}"
-        body = f"{reason}\nreplywatch keeps retrying; run `replywatch doctor` to check."
+        title = _("replywatch cannot read account '{account}'").format(account=account)
+        body = "\n".join([reason, _("replywatch keeps trying; `replywatch doctor` shows "
+                                    "what is wrong.")])
         alert = RenderedAlert(
             key=f"account:{account}:{utc_text(now)}", kind="account_failing", app_id=0,
             title=title, body=body, email_subject=f"[replywatch] {title}",
@@ -297,8 +299,8 @@ class Alerter:
 
     def send_test(self, now: datetime) -> dict[str, str | None]:
         """Send a test alert on every channel; return channel -> error (None if sent)."""
-        title = "replywatch test alert"
-        body = "If you can read this, replywatch can reach you on this channel."
+        title = _("replywatch test alert")
+        body = _("If you can read this, replywatch can reach you on this channel.")
         alert = RenderedAlert(key=f"test:{utc_text(now)}", kind="test", app_id=0, title=title,
                               body=body, email_subject=f"[replywatch] {title}",
                               email_body=body + "\n",

@@ -22,6 +22,7 @@ from replywatch.config.model import WEEKDAYS
 from replywatch.core.model import ActionKind
 from replywatch.core.report import week_of
 from replywatch.core.timeutil import from_wall_clock
+from replywatch.i18n import _, ngettext
 from replywatch.report import data as report_data
 from replywatch.report import html
 from replywatch.store import Store, ledger, parse_utc, utc_text
@@ -57,17 +58,22 @@ def compose(book: Book, tz: tzinfo, max_follow_ups: int) -> tuple[str, str, byte
     week_end = week_start + timedelta(days=7)
     due = [(a, x) for a, x in data.due if x.due < week_end]
     quiet = [a for a, x in data.due if x.kind is ActionKind.GHOSTED and x.due < week_end]
-    lines = [f"Last week: {sent} applications sent, {replies} replies, "
-             f"{interviews} interviews.", ""]
-    lines.append("Due this week:" if due else "Nothing is due this week.")
+    lines = [_("Last week: {sent}, {replies}, {interviews}.").format(
+        sent=ngettext("{count} application sent", "{count} applications sent",
+                      sent).format(count=sent),
+        replies=ngettext("{count} reply", "{count} replies", replies).format(count=replies),
+        interviews=ngettext("{count} interview", "{count} interviews",
+                            interviews).format(count=interviews)), ""]
+    lines.append(_("Due this week:") if due else _("Nothing is due this week."))
     lines += [f"  - {describe(a, x, now, tz)}" for a, x in due[:20]]
     if len(due) > 20:
-        lines.append(f"  ... and {len(due) - 20} more (replywatch status)")
+        lines.append(_("  ... and {count} more (replywatch status)").format(count=len(due) - 20))
     if quiet:
-        lines += ["", "Gone quiet (silence is an answer; it is fine to move on):"]
+        lines += ["", _("Gone quiet (silence is an answer; it is fine to move on):")]
         lines += [f"  - {app_name(a)}" for a in quiet[:10]]
     open_count = sum(1 for a in data.apps if not a.stage.is_closed)
-    title = f"Your job search this week: {open_count} open, {len(due)} due"
+    title = _("Your job search this week: {open} open, {due} due").format(open=open_count,
+                                                                         due=len(due))
     page = html.render(data, tz, max_follow_ups=max_follow_ups).encode("utf-8")
     return title, "\n".join(lines), page
 

@@ -13,32 +13,58 @@ from replywatch.alerts import AlertChannelError
 from replywatch.alerts.deliver import Channel
 from replywatch.alerts.render import RenderedAlert
 from replywatch.core.text import clean_line
+from replywatch.i18n import N_, _, ngettext, short_day
 from replywatch.store import Store, ledger, proposals
 
 KEY_PREFIX = "proposals:"
-ACTIONS = (("review", "Review"), ("accept_all", "Add all"), ("dismiss_all", "Dismiss"))
+ACTIONS = (("review", N_("Review")), ("accept_all", N_("Add all")),
+           ("dismiss_all", N_("Dismiss")))
 
 
 def render_found(found: Sequence[proposals.Stored]) -> RenderedAlert:
     """Return the notice of these proposals: "2 new applications found: Acme, Globex"."""
     names = [clean_line(s.proposal.company, 40) for s in found]
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    title = (f"{len(found)} new application{'s' if len(found) > 1 else ''} found: {shown}")
-    lines = [f"- {clean_line(s.proposal.company, 60)}"
-             + (f" ({clean_line(s.proposal.role, 60)})" if s.proposal.role else "")
-             + f": {s.proposal.source} mail of {s.proposal.applied:%d %b}" for s in found]
-    body = "Found in your mail. Add them, or dismiss the wrong ones."
+    shown = ", ".join(names[:4])
+    if len(names) > 4:
+        shown = _("{names} and {count} more").format(names=shown, count=len(names) - 4)
+    title = ngettext("{count} new application found: {names}",
+                     "{count} new applications found: {names}", len(found)).format(
+        count=len(found), names=shown)
+    lines = [_line(s) for s in found]
+    body = _("Found in your mail. Add them, or dismiss the wrong ones.")
     commands = "replywatch app proposals; replywatch app accept --all; app dismiss ID"
     key = KEY_PREFIX + ",".join(str(s.id) for s in found)
     return RenderedAlert(
         key=key, kind="proposals", app_id=0, title=clean_line(title, 120), body=body,
         email_subject=f"[replywatch] {clean_line(title, 160)}",
-        email_body="\n".join([body, "", *lines, "", f"Review: {commands}", ""]),
+        email_body="\n".join([body, "", *lines, "", _("Review: {commands}").format(
+            commands=commands), ""]),
         payload={"kind": "proposals", "title": title, "body": body,
                  "proposals": [{"id": s.id, "company": s.proposal.company,
                                 "role": s.proposal.role, "contact": s.proposal.contact}
                                for s in found]},
-        actions=ACTIONS, no_actions_text=commands)
+        actions=tuple((name, _(label)) for name, label in ACTIONS),
+        no_actions_text=commands)
+
+
+def _line(stored: proposals.Stored) -> str:
+    """Return one proposal as a line: "- Acme (Engineer): a job site's receipt, Fri 27 Nov"."""
+    proposal = stored.proposal
+    company = clean_line(proposal.company, 60)
+    if proposal.role:
+        company = _("{company} ({role})").format(company=company,
+                                                 role=clean_line(proposal.role, 60))
+    template = _SOURCES.get(proposal.source, _FROM_MAIL)
+    return _(template).format(company=company, date=short_day(proposal.applied))
+
+
+# Where a proposal was found, by its source ("relay", "board", "sent").
+_SOURCES = {
+    "relay": N_("- {company}: a receipt from their hiring system, {date}"),
+    "board": N_("- {company}: a job site's receipt, {date}"),
+    "sent": N_("- {company}: your own application email, {date}"),
+}
+_FROM_MAIL = N_("- {company}: found in your mail, {date}")
 
 
 def notify_found(store: Store, channels: Sequence[Channel], now: datetime) -> int:

@@ -10,20 +10,13 @@ from collections.abc import Sequence
 
 from replywatch.alerts.render import URGENCY_CRITICAL, URGENCY_NORMAL, RenderedAlert
 from replywatch.core.text import clean_line, clean_text
+from replywatch.i18n import _, ngettext
 
 # More alerts than this for one channel in one delivery become one summary.
 SUMMARY_AFTER = 5
 MAX_EMAIL_BODY_CHARS = 50_000
 MAX_NAMED = 3  # companies named in the summary's body before "and N more"
 
-# The words for each kind, singular and plural; kinds not listed read as themselves.
-_WORDS = {
-    "reply": ("reply", "replies"),
-    "follow_up_due": ("follow-up", "follow-ups"),
-    "thank_you_due": ("thank-you note", "thank-you notes"),
-    "ghosted": ("gone quiet", "gone quiet"),
-    "rejected": ("rejection", "rejections"),
-}
 _SIGNATURE = "-- \nreplywatch"
 
 
@@ -40,14 +33,16 @@ def summarize(alerts: Sequence[RenderedAlert]) -> RenderedAlert:
     if len(alerts) < 2:
         raise ValueError("a summary needs at least two alerts")
     apps = len({alert.app_id for alert in alerts})
-    title = f"{apps} applications need you" if apps != 1 else "1 application needs you"
+    title = ngettext("{count} application needs you", "{count} applications need you",
+                     apps).format(count=apps)
     counts = Counter(alert.kind for alert in alerts)
     counted = ", ".join(_count(kind, n) for kind, n in counts.most_common())
     companies = list(dict.fromkeys(_company(alert) for alert in alerts))
     named = ", ".join(companies[:MAX_NAMED])
     if len(companies) > MAX_NAMED:
-        named += f" and {len(companies) - MAX_NAMED} more"
-    body = clean_text("\n".join([counted, named, "See them all: replywatch status"]))
+        named = _("{names} and {count} more").format(names=named,
+                                                     count=len(companies) - MAX_NAMED)
+    body = clean_text("\n".join([counted, named, _("See them all: replywatch status")]))
     details = "\n\n".join(f"{alert.title}\n{alert.body}" for alert in alerts)
     email_body = clean_text(
         "\n\n".join([title, counted, details, _SIGNATURE]) + "\n", MAX_EMAIL_BODY_CHARS
@@ -66,8 +61,21 @@ def summarize(alerts: Sequence[RenderedAlert]) -> RenderedAlert:
 
 
 def _count(kind: str, n: int) -> str:
-    one, many = _WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
-    return f"{n} {one if n == 1 else many}"
+    """Return ``n`` alerts of ``kind`` in words: "2 follow-ups"; an unknown kind reads
+    as itself."""
+    if kind == "reply":
+        words = ngettext("{count} reply", "{count} replies", n)
+    elif kind == "follow_up_due":
+        words = ngettext("{count} follow-up", "{count} follow-ups", n)
+    elif kind == "thank_you_due":
+        words = ngettext("{count} thank-you note", "{count} thank-you notes", n)
+    elif kind == "ghosted":
+        words = ngettext("{count} gone quiet", "{count} gone quiet", n)
+    elif kind == "rejected":
+        words = ngettext("{count} rejection", "{count} rejections", n)
+    else:
+        return f"{n} {kind.replace('_', ' ')}"
+    return words.format(count=n)
 
 
 def _company(alert: RenderedAlert) -> str:

@@ -15,6 +15,7 @@ from replywatch.alerts.render import RenderedAlert
 from replywatch.config import Account, Config, load_config
 from replywatch.daemon.sdnotify import SystemdNotifier
 from replywatch.errors import UserError
+from replywatch.i18n import _, ngettext
 from replywatch.store.faults import StoreFault
 
 
@@ -27,26 +28,32 @@ def notice(kind: str, key: str, title: str, body: str) -> RenderedAlert:
 
 def signin_paused(account: Account, refusals: int, pause_minutes: int) -> RenderedAlert:
     """Return the one actionable notice for a password refused ``refusals`` times."""
-    title = f"replywatch cannot sign in to {account.name}"
+    title = _("replywatch cannot sign in to {account}").format(account=account.name)
     fix = secrets.how_to_update(account.password, account.username, account.host)
-    body = (f"replywatch cannot sign in to {account.name}: the password was refused "
-            f"{refusals} times; {fix}."
-            f"\nreplywatch tries again every {pause_minutes} minutes.")
+    refused = ngettext("replywatch cannot sign in to {account}: the password was refused "
+                       "{count} time; {fix}.",
+                       "replywatch cannot sign in to {account}: the password was refused "
+                       "{count} times; {fix}.", refusals)
+    again = ngettext("replywatch tries again every {count} minute.",
+                     "replywatch tries again every {count} minutes.", pause_minutes)
+    body = "\n".join([refused.format(account=account.name, count=refusals, fix=fix),
+                      again.format(count=pause_minutes)])
     return notice("signin_failed", f"signin:{account.name}", title, body)
 
 
 def signin_resumed(account: Account) -> RenderedAlert:
     """Return the notice that an account signs in again."""
-    title = f"replywatch can sign in to {account.name} again"
-    return notice("signin_ok", f"signin-ok:{account.name}", title,
-                  f"The password for {account.name} works again; replywatch reads the mail.")
+    title = _("replywatch can sign in to {account} again").format(account=account.name)
+    body = _("The password for {account} works again; replywatch reads the mail.").format(
+        account=account.name)
+    return notice("signin_ok", f"signin-ok:{account.name}", title, body)
 
 
 def store_failed(problem: str) -> RenderedAlert:
     """Return the notice that the store cannot be written."""
-    title = "replywatch cannot write its store"
-    return notice("store_failed", "store", title,
-                  f"{problem}\nreplywatch keeps running and retries; no mail is lost.")
+    title = _("replywatch cannot write its store")
+    return notice("store_failed", "store", title, "\n".join(
+        [problem, _("replywatch keeps running and tries again; no mail is lost.")]))
 
 
 class StoreHealth:

@@ -1,0 +1,98 @@
+"""Alerts in Norwegian on the wire: an email through a real SMTP server (aiosmtpd), a
+notification through a private D-Bus, and the daemon speaking `[ui] language = "nb"`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from replywatch import i18n
+from replywatch.alerts.desktop import DesktopChannel
+from replywatch.alerts.email import send_email
+from replywatch.alerts.render import RenderedAlert, render
+from replywatch.core.model import Action, ActionKind, Application, Interview, Stage
+from tests.servers.notify_server import NotifyServer
+from tests.servers.smtp import SmtpServer
+from tests.test_alert_transports import email_settings
+from tests.test_daemon import World, ago
+from tests.tls import TlsFiles
+
+NOW = datetime(2026, 11, 27, 13, 5, tzinfo=UTC)  # Friday 27 November
+HOUR = timedelta(hours=1)
+
+
+def _thank_you_to_bodo() -> tuple[Application, RenderedAlert]:
+    """Return an application and its thank-you alert, rendered in Norwegian."""
+    i18n.use("nb")
+    ended = NOW - 3 * HOUR
+    app = Application(id=4, company="Bodø Energi", role="Økonomirådgiver", stage=Stage.INTERVIEWING,
+                      applied_at=NOW - timedelta(days=20),
+                      interviews=(Interview(ended - HOUR, ended, ()),))
+    action = Action(4, ActionKind.THANK_YOU_DUE, due=ended + 2 * HOUR, since=ended,
+                    overdue_at=ended + timedelta(days=1))
+    return app, render(app, action, now=NOW, tz=UTC)
+
+
+def test_email_alert_in_norwegian_arrives_with_rfc2047_subject_and_utf8_body(
+        smtp_server: SmtpServer, tls_files: TlsFiles) -> None:
+    _app, alert = _thank_you_to_bodo()
+    send_email(email_settings(smtp_server, tls_files.ca_cert), smtp_server.password,
+               subject=alert.email_subject, body=alert.email_body,
+               message_id="nb-1@replywatch.local", timeout=5)
+
+    [received] = smtp_server.wait_for(1)
+    raw_subject = next(line for line in received.raw.split(b"\r\n")
+                       if line.startswith(b"Subject:"))
+    parsed = received.message
+    assert (
+        True,
+        True,
+        "[replywatch] Takk Bodø Energi for intervjuet",
+        alert.email_body,
+        True,
+    ) == (
+        received.raw.isascii(),  # 7-bit on the wire: any server takes it
+        b"=?utf-8?" in raw_subject.lower(),  # RFC 2047 encoded word
+        str(parsed["Subject"]),
+        parsed.get_content(),
+        "Send Bodø Energi en takkemelding etter intervjuet" in parsed.get_content(),
+    )
+
+
+def test_desktop_alert_in_norwegian_reaches_the_notification_server(
+        dbus_session: str, notify_server: NotifyServer) -> None:
+    app, alert = _thank_you_to_bodo()
+    DesktopChannel(dbus_session).send(alert, app)
+
+    [recorded] = notify_server.wait_for(1)
+    assert (
+        "Takk Bodø Energi for intervjuet",
+        "Intervjuet ditt sluttet fre. 27. nov. kl. 10:05: send gjerne en takk innen et døgn.\n"
+        "Stilling: Økonomirådgiver",
+        (("snooze", "Utsett 2 dager"), ("replied", "Jeg har svart")),
+    ) == (recorded.summary, recorded.body, recorded.actions)
+
+
+def test_daemon_with_ui_language_nb_alerts_in_norwegian_on_desktop_and_email(
+        world: World, notify_server: NotifyServer, smtp_server: SmtpServer) -> None:
+    world.config.write_text(world.config.read_text(encoding="utf-8")
+                            + '\n[ui]\nlanguage = "nb"\n', encoding="utf-8")
+    world.add_app("--company", "Kværner", "--contact", "hr@kvaerner.example",
+                  "--applied", ago(8))
+    world.start()
+    [note] = notify_server.wait_for(1)
+    [mail] = smtp_server.wait_for(1)
+    body = mail.message.get_content()
+    assert (
+        "Følg opp søknaden hos Kværner (1 av 3)",
+        [("snooze", "Utsett 2 dager"), ("replied", "Jeg har svart")],
+        "[replywatch] Følg opp søknaden hos Kværner (1 av 3)",
+        True,
+        True,
+    ) == (
+        note.summary,
+        list(note.actions),
+        str(mail.message["Subject"]),
+        "Oppfølging 1 av 3 til Kværner kan sendes nå" in body,
+        "En god oppfølging nevner gjerne én av disse:" in body,
+    )
