@@ -117,7 +117,7 @@ def test_check_message_that_fails_matching_set_aside_once_and_shown(
     assert [("mail", "INBOX", 1)] == [(e["account"], e["folder"], e["uid"]) for e in set_aside]
     assert ["good@acme.com"] == [m["message_id"] for m in first["matched"]]
     assert ["later@acme.com"] == [m["message_id"] for m in second["matched"]]  # type: ignore[attr-defined]
-    assert "1 message(s) set aside: mail INBOX UID 1" in doctor_out
+    assert "1 message set aside: mail INBOX UID 1" in doctor_out
 
 
 def test_read_folder_new_mail_searched_with_esearch(

@@ -51,7 +51,7 @@ def test_doctor_without_accounts_warns_and_exits_0(cli: Cli, tmp_path: Path) -> 
     path.write_text('[alerts]\nchannels = ["console"]\n')
     code, out, _ = cli("doctor")
     lines = out.splitlines()
-    assert (0, "all checks passed, 1 warning(s)") == (code, lines[-1])
+    assert (0, "all checks passed, 1 warning") == (code, lines[-1])
     assert (f"[warn] accounts: none in {path}: no mail is read; add an [[accounts]] section "
             "(`replywatch init` writes a starter)") in lines
 

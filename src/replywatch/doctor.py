@@ -1,4 +1,9 @@
-"""``replywatch doctor``: check every part of the set-up, one pass/fail line each."""
+"""``replywatch doctor``: check every part of the set-up, one pass/fail line each.
+
+The marks ``[pass]``, ``[FAIL]`` and ``[warn]`` stay as they are in every language
+(scripts look for them); what follows them is in the user's language, but for the
+errors of servers and libraries, which are quoted as they came.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from replywatch import secrets
 from replywatch.config import Account, Auth, Config, default_store_path
 from replywatch.errors import UserError
+from replywatch.i18n import _, ngettext
 from replywatch.oauth.sources import AccessTokens, Credential, email_credential, login_credential
 
 if TYPE_CHECKING:
@@ -52,32 +58,41 @@ def run_doctor(config: Config, out: TextIO, *, send_test: bool = False) -> int:
     from replywatch.store import Store
 
     report = _Report(out)
-    report.line(True, "config", f"{config.path or 'defaults'}: {len(config.accounts)} "
-                f"account(s), channels {', '.join(config.alerts.channels) or 'none'}")
+    report.line(True, _("config"), ngettext(
+        "{path}: {count} account, channels {channels}",
+        "{path}: {count} accounts, channels {channels}", len(config.accounts)).format(
+        path=config.path or _("defaults"), count=len(config.accounts),
+        channels=", ".join(config.alerts.channels) or _("none")))
     store_path = config.store_path or default_store_path(os.environ)
 
     def store_check() -> str:
         store = Store.open(store_path)
         try:
             aside = _set_aside_text(store)
-            return f"{store_path} (schema {store.schema_version}, " \
-                   f"{len(store.applications())} open application(s){aside})"
+            count = len(store.applications())
+            return ngettext("{path} (schema {schema}, {count} open application{aside})",
+                            "{path} (schema {schema}, {count} open applications{aside})",
+                            count).format(path=store_path, schema=store.schema_version,
+                                          count=count, aside=aside)
         finally:
             store.close()
 
-    report.step("store", store_check)
+    report.step(_("store"), store_check)
     if not config.accounts:
-        report.warn("accounts", f"none in {config.path or 'the config (there is no file)'}: "
-                    "no mail is read; add an [[accounts]] section (`replywatch init` writes "
-                    "a starter)")
+        report.warn(_("accounts"), _(
+            "none in {where}: no mail is read; add an [[accounts]] section (`replywatch "
+            "init` writes a starter)").format(
+            where=config.path or _("the config (there is no file)")))
     for account in config.accounts:
         _account(account, report, drafts=config.drafts_on(account))
     _channels(config, report)
     if send_test:
         _send_test(config, report)
-    warned = f", {report.warnings} warning(s)" if report.warnings else ""
-    out.write(f"all checks passed{warned}\n" if report.failures == 0
-              else f"{report.failures} check(s) failed{warned}\n")
+    warned = ngettext(", {count} warning", ", {count} warnings", report.warnings).format(
+        count=report.warnings) if report.warnings else ""
+    summary = (_("all checks passed{warnings}") if report.failures == 0 else ngettext(
+        "{count} check failed{warnings}", "{count} checks failed{warnings}", report.failures))
+    out.write(summary.format(count=report.failures, warnings=warned) + "\n")
     return 0 if report.failures == 0 else 1
 
 
@@ -95,13 +110,15 @@ def _set_aside_text(store: Store) -> str:
     latest = setaside.listing(store, 3)
     where = "; ".join(f"{m.account} {clean_line(m.folder, 40)} UID {m.uid}" for m in latest)
     more = ", ..." if total > len(latest) else ""
-    return f", {total} message(s) set aside: {where}{more}"
+    return ngettext(", {count} message set aside: {where}{more}",
+                    ", {count} messages set aside: {where}{more}", total).format(
+        count=total, where=where, more=more)
 
 
 def _account(account: Account, report: _Report, *, drafts: bool = False) -> None:
     from replywatch.mail.imap import ImapMailbox
 
-    what = f"account {account.name!r}"
+    what = _("account {name}").format(name=repr(account.name))
     password: list[Credential] = []
 
     def secret() -> str:
@@ -121,14 +138,16 @@ def _account(account: Account, report: _Report, *, drafts: bool = False) -> None
         finally:
             mailbox.close()
         if drafts and drafts_folder is None:
-            raise UserError("drafts = true, but the account has no Drafts folder",
-                            hint="create one in your mail client, or turn drafts off")
+            raise UserError(_("drafts = true, but the account has no Drafts folder"),
+                            hint=_("create one in your mail client, or turn drafts off"))
         roles = ", ".join(f"{f.role}={f.name}" for f in folders)
         roles += f", drafts={drafts_folder}" if drafts_folder else ""
-        return (f"login ok on {account.host}:{account.port} ({account.security.value}); "
-                f"capabilities {' '.join(caps) or 'none of IDLE/CONDSTORE'}; folders {roles}")
+        return _("login ok on {host}:{port} ({security}); capabilities {capabilities}; "
+                 "folders {folders}").format(
+            host=account.host, port=account.port, security=account.security.value,
+            capabilities=" ".join(caps) or _("none of IDLE/CONDSTORE"), folders=roles)
 
-    step = "password" if account.auth is Auth.PASSWORD else "OAuth2 sign-in"
+    step = _("password") if account.auth is Auth.PASSWORD else _("OAuth2 sign-in")
     if report.step(f"{what}: {step}", secret):
         report.step(f"{what}: IMAP", imap)
 
@@ -144,9 +163,10 @@ def _channels(config: Config, report: _Report) -> None:
                 if not ok:
                     raise UserError(reason)
                 caps = sorted(notifier.capabilities())
-            return f"notification server on the session bus; capabilities {' '.join(caps)}"
+            return _("notification server on the session bus; capabilities "
+                     "{capabilities}").format(capabilities=" ".join(caps))
 
-        report.step("desktop notifications", desktop)
+        report.step(_("desktop notifications"), desktop)
     if "email" in channels and config.alerts.email is not None:
         settings = config.alerts.email
 
@@ -157,20 +177,22 @@ def _channels(config: Config, report: _Report) -> None:
             check_login(settings, password)
             tokens = "" if password is None or isinstance(password, str) else (
                 f"; OAuth2: {token_state(password)}")
-            return f"{settings.host}:{settings.port} ({settings.security.value})" + (
-                f", logged in as {settings.username}" if settings.username else "") + tokens
+            login = _(", logged in as {user}").format(
+                user=settings.username) if settings.username else ""
+            return f"{settings.host}:{settings.port} ({settings.security.value})" + login + tokens
 
-        report.step("email (SMTP)", email)
+        report.step(_("email (SMTP)"), email)
     if "command" in channels and config.alerts.command is not None:
         argv = config.alerts.command.argv
 
         def command() -> str:
             found = shutil.which(argv[0])
             if found is None:
-                raise UserError(f"[alerts.command] argv: {argv[0]!r} not found")
+                raise UserError(_("[alerts.command] argv: {command} not found").format(
+                    command=repr(argv[0])))
             return found
 
-        report.step("command", command)
+        report.step(_("command"), command)
 
 
 def _send_test(config: Config, report: _Report) -> None:
@@ -181,7 +203,8 @@ def _send_test(config: Config, report: _Report) -> None:
     try:
         alerter = Alerter(config, store, make_channels(config))
         for channel, error in alerter.send_test(datetime.now(UTC)).items():
-            report.line(error is None, f"test alert on {channel}", error or "sent")
+            report.line(error is None, _("test alert on {channel}").format(channel=channel),
+                        error or _("sent"))
     finally:
         store.close()
 
@@ -194,10 +217,11 @@ def token_state(tokens: AccessTokens) -> str:
     state = tokens.state()
     parts = [state.source]
     if state.expires_in is not None:
-        parts.append(f"access token expires in {max(0, round(state.expires_in / 60))} min")
+        parts.append(_("access token expires in {minutes} min").format(
+            minutes=max(0, round(state.expires_in / 60))))
     if state.last_refresh is not None:
         when = datetime.fromtimestamp(state.last_refresh, UTC)
-        parts.append(f"last refresh {when:%Y-%m-%d %H:%M:%S} UTC")
+        parts.append(_("last refresh {when} UTC").format(when=f"{when:%Y-%m-%d %H:%M:%S}"))
     if state.scopes:
-        parts.append(f"scopes {' '.join(state.scopes)}")
+        parts.append(_("scopes {scopes}").format(scopes=" ".join(state.scopes)))
     return "; ".join(parts)
