@@ -3,7 +3,8 @@
 No script, no network, no font or image from elsewhere: charts are inline SVG, and
 each has a table beside it with the same numbers (for screen readers and for
 copying). Light and dark colour schemes follow the reader's system setting. Every
-text from the book (companies, roles) is escaped.
+text from the book (companies, roles) is escaped. The words are in the user's
+language; the ``data-*`` attributes of the charts stay English (they are data).
 """
 
 from __future__ import annotations
@@ -20,8 +21,19 @@ from replywatch.core.report import (
     weekly_activity,
 )
 from replywatch.core.text import clean_line
+from replywatch.i18n import (
+    N_,
+    NP_,
+    _,
+    clock,
+    language,
+    long_day,
+    ngettext,
+    pgettext,
+    short_day,
+)
 from replywatch.report.data import ReportData
-from replywatch.report.svg import bars, sankey
+from replywatch.report.svg import bars, sankey, stage_label
 from replywatch.store.book import describe
 
 _CSS = """
@@ -64,8 +76,10 @@ def _table(headers: list[str], rows: Sequence[Sequence[object]], caption: str = 
 
 def _figure(fig_id: str, title: str, chart: str, table: str) -> str:
     """A chart with its title and the same numbers as a table beside it."""
+    numbers = _("The numbers")
     return (f'<figure><figcaption id="{fig_id}">{escape(title)}</figcaption>{chart}'
-            f"<details open><summary>The numbers</summary>{table}</details></figure>")
+            f"<details open><summary>{escape(numbers)}</summary>{table}"
+            "</details></figure>")
 
 
 def render(data: ReportData, tz: tzinfo, *, since: datetime | None = None,
@@ -76,81 +90,139 @@ def render(data: ReportData, tz: tzinfo, *, since: datetime | None = None,
     worked = follow_ups_that_worked(data.facts, max_follow_ups)
     weeks = weekly_activity(data.apps, data.facts, tz, since)
     answered = sum(1 for f in data.facts if f.first_reply is not None)
+    local = data.now.astimezone(tz)
+    as_of = pgettext("date and time", "{date} {time}").format(
+        date=pgettext("date with year", "{date} {year}").format(date=long_day(local),
+                                                                 year=local.year),
+        time=clock(local))
+    summary = ngettext("{count} application; {answered} answered by a person. As of {date}.",
+                       "{count} applications; {answered} answered by a person. As of {date}.",
+                       len(data.apps)).format(count=len(data.apps), answered=answered,
+                                              date=as_of)
+    title, heading = _("replywatch — your job search"), _("Your job search")
     parts = [
-        "<!doctype html><html lang=en><head><meta charset=utf-8>",
+        f"<!doctype html><html lang={language()}><head><meta charset=utf-8>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # Nothing loads from anywhere: no script, no network, inline styles only.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'\">",
-        f"<title>replywatch — your job search</title><style>{_CSS}</style></head><body>",
-        "<h1>Your job search</h1>",
-        f'<p class="muted">{len(data.apps)} applications; {answered} answered by a person. '
-        f"As of {data.now.astimezone(tz):%A %d %B %Y %H:%M}.</p>",
-        "<h2>The funnel</h2>",
-        _figure("funnel-title", "Where your applications went", sankey(shown, "funnel-title"),
-                _table(["from", "to", "applications"],
-                       [[s, t, c] for s, t, c in shown.flows])),
-        "<h2>How long companies take</h2>",
+        f"<title>{escape(title)}</title><style>{_CSS}</style>"
+        f"</head><body><h1>{escape(heading)}</h1>",
+        f'<p class="muted">{escape(summary)}</p>',
+        _h2(_("The funnel")),
+        _figure("funnel-title", _("Where your applications went"),
+                sankey(shown, "funnel-title"),
+                _table(_columns("from", "to", "applications"),
+                       [[stage_label(s), stage_label(t), c] for s, t, c in shown.flows])),
+        _h2(_("How long companies take")),
         _response_section(times),
-        "<h2>Follow-ups that worked</h2>",
-        _figure("followups-title", "Answers after n follow-ups",
-                bars([(f"after {n}", [r]) for n, r, _ in worked], ["answered"],
-                     "followups-title"),
-                _table(["follow-ups sent", "answered", "applications"],
+        _h2(_("Follow-ups that worked")),
+        _figure("followups-title", _("Answers after n follow-ups"),
+                bars([(_("after {n}").format(n=n), [r]) for n, r, _t in worked],
+                     [_("answered")], "followups-title"),
+                _table(_columns("follow-ups sent", "answered", "applications"),
                        [[n, r, t] for n, r, t in worked])),
-        "<h2>Activity by week</h2>",
-        _figure("weeks-title", "Applications, replies and interviews per week",
-                bars([(f"{w:%d %b}", [a, r, i]) for w, a, r, i in weeks],
-                     ["applications", "replies", "interviews"], "weeks-title"),
-                _table(["week of", "applications", "replies", "interviews"],
+        _h2(_("Activity by week")),
+        _figure("weeks-title", _("Applications, replies and interviews per week"),
+                bars([(short_day(w), [a, r, i]) for w, a, r, i in weeks],
+                     [_("applications"), _("replies"), _("interviews")], "weeks-title"),
+                _table(_columns("week of", "applications", "replies", "interviews"),
                        [[f"{w:%Y-%m-%d}", a, r, i] for w, a, r, i in weeks])),
-        "<h2>What is due</h2>",
+        _h2(_("What is due")),
         _due_section(data, tz),
-        *(["<h2>Found in your mail</h2>", _found_section(data, tz)] if data.found else []),
-        "<h2>Open applications</h2>",
+        *([_h2(_("Found in your mail")), _found_section(data, tz)] if data.found else []),
+        _h2(_("Open applications")),
         _open_section(data, tz),
         "</body></html>",
     ]
     return "".join(parts)
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _p(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+# The reply-time buckets (core.report.BUCKETS) in words.
+_BUCKET_LABELS = {"0-1 days": N_("0-1 days"), "2-3 days": N_("2-3 days"),
+                  "4-7 days": N_("4-7 days"), "8-14 days": N_("8-14 days"),
+                  "15-30 days": N_("15-30 days"), "31+ days": N_("31+ days")}
+# The stages of an application (core.model.Stage values), in words.
+_STAGES = {"applied": NP_("stage", "applied"), "interviewing": NP_("stage", "interviewing"),
+           "offer": NP_("stage", "offer"), "accepted": NP_("stage", "accepted"),
+           "rejected": NP_("stage", "rejected"), "withdrawn": NP_("stage", "withdrawn"),
+           "ghosted": NP_("stage", "ghosted")}
+
+
+# The columns of the report's tables, marked here for the catalogue (_columns shows them).
+_COLUMN_NAMES = (
+    NP_("report column", "from"), NP_("report column", "to"),
+    NP_("report column", "applications"), NP_("report column", "follow-ups sent"),
+    NP_("report column", "answered"), NP_("report column", "week of"),
+    NP_("report column", "replies"), NP_("report column", "interviews"),
+    NP_("report column", "company, or the channel it came through"),
+    NP_("report column", "id"), NP_("report column", "company"),
+    NP_("report column", "role"), NP_("report column", "stage"),
+    NP_("report column", "applied"), NP_("report column", "from or to"),
+)
+
+
+def _columns(*names: str) -> list[str]:
+    """Return the headers of a table in the user's language (each one in _COLUMN_NAMES)."""
+    return [pgettext("report column", name) for name in names]
+
+
+def _bucket(name: str) -> str:
+    return _(_BUCKET_LABELS[name]) if name in _BUCKET_LABELS else name
+
+
+def _stage(value: str) -> str:
+    return pgettext(*_STAGES[value]) if value in _STAGES else value
+
+
 def _response_section(times: dict[str, dict[str, int]]) -> str:
     if "all" not in times:
-        return "<p>No company has answered yet.</p>"
+        return _p(_("No company has answered yet."))
     buckets = [b[0] for b in BUCKETS]
     overall = times["all"]
-    chart = bars([(name, [overall[name]]) for name in buckets], ["first replies"],
+    chart = bars([(_bucket(name), [overall[name]]) for name in buckets], [_("first replies")],
                  "times-title")
     groups = sorted(k for k in times if k != "all")
-    rows = [[k.split(":", 1)[1], "company" if k.startswith("company:") else "channel",
+    rows = [[k.split(":", 1)[1], _("company") if k.startswith("company:") else _("channel"),
              *(times[k][b] for b in buckets)] for k in groups]
-    table = _table(["company, or the channel it came through", "", *buckets], rows)
-    return _figure("times-title", "Days to the first reply from a person (not a receipt)",
+    table = _table([*_columns("company, or the channel it came through"), "",
+                    *(_bucket(b) for b in buckets)], rows)
+    return _figure("times-title", _("Days to the first reply from a person (not a receipt)"),
                    chart, table)
 
 
 def _due_section(data: ReportData, tz: tzinfo) -> str:
     if not data.due:
-        return "<p>Nothing is due.</p>"
+        return _p(_("Nothing is due."))
     lines = "".join(f"<li>{escape(describe(app, action, data.now, tz))}</li>"
                     for app, action in data.due)
     return f"<ol>{lines}</ol>"
 
 
 def _open_section(data: ReportData, tz: tzinfo) -> str:
-    rows = [[a.id, clean_line(a.company, 60), clean_line(a.role, 60), a.stage.value,
+    rows = [[a.id, clean_line(a.company, 60), clean_line(a.role, 60), _stage(a.stage.value),
              f"{a.applied_at.astimezone(tz):%Y-%m-%d}"]
             for a in data.apps if not a.stage.is_closed]
     if not rows:
-        return "<p>No open applications.</p>"
-    return _table(["id", "company", "role", "stage", "applied"], rows)
+        return _p(_("No open applications."))
+    return _table(_columns("id", "company", "role", "stage", "applied"), rows)
 
 
 def _found_section(data: ReportData, tz: tzinfo) -> str:
     rows = [[s.id, clean_line(s.proposal.company, 60), clean_line(s.proposal.role, 60),
              f"{s.proposal.applied.astimezone(tz):%Y-%m-%d}", clean_line(s.proposal.contact, 80)]
             for s in data.found]
-    return ("<p>Applications found in your mail, not in your book yet: add them with "
-            "<code>replywatch app accept ID</code> (or <code>--all</code>), or drop one "
-            "with <code>replywatch app dismiss ID</code>.</p>"
-            + _table(["id", "company", "role", "applied", "from or to"], rows))
+    words = escape(_("Applications found in your mail, not in your book yet: add them with "
+                     "{accept} (or {all}), or drop one with {dismiss}."))
+    return (f"<p>{words}</p>".format(accept="<code>replywatch app accept ID</code>",
+                                     all="<code>--all</code>",
+                                     dismiss="<code>replywatch app dismiss ID</code>")
+            + _table(_columns("id", "company", "role", "applied", "from or to"), rows))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from replywatch.config import Config, default_store_path
 from replywatch.core.model import ActionKind
+from replywatch.i18n import _
 from replywatch.report.data import ReportData
 from replywatch.store.book import app_name, describe
 
@@ -29,7 +30,7 @@ def feed(data: ReportData, tz: tzinfo) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//replywatch//job search//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Job search (replywatch)")
+    cal.add("x-wr-calname", _("Job search (replywatch)"))
     stamp = data.now.replace(microsecond=0)
     for app in data.apps:
         for index, interview in enumerate(sorted(app.interviews, key=lambda i: i.start)):
@@ -39,9 +40,10 @@ def feed(data: ReportData, tz: tzinfo) -> bytes:
             event.add("dtstamp", stamp)
             event.add("dtstart", interview.start)
             event.add("dtend", interview.end)
-            event.add("summary", f"Interview: {app_name(app)}")
+            event.add("summary", _("Interview: {name}").format(name=app_name(app)))
             if interview.interviewers:
-                event.add("description", "With " + ", ".join(interview.interviewers))
+                event.add("description", _("With {names}").format(
+                    names=", ".join(interview.interviewers)))
             cal.add_component(event)
     for app, action in data.due:
         if action.kind not in (ActionKind.THANK_YOU_DUE, ActionKind.FOLLOW_UP_DUE):
@@ -55,9 +57,9 @@ def feed(data: ReportData, tz: tzinfo) -> bytes:
         day = action.due.astimezone(tz).date()
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        what = "Thank-you note" if action.kind is ActionKind.THANK_YOU_DUE else (
-            f"Follow-up {action.n} of {action.max_n}")
-        event.add("summary", f"{what}: {app_name(app)}")
+        summary = (_("Thank-you note: {name}") if action.kind is ActionKind.THANK_YOU_DUE
+                   else _("Follow-up {n} of {max_n}: {name}"))
+        event.add("summary", summary.format(n=action.n, max_n=action.max_n, name=app_name(app)))
         event.add("description", describe(app, action, data.now, tz))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         cal.add_component(event)

@@ -13,9 +13,26 @@ from collections.abc import Sequence
 from html import escape
 
 from replywatch.core.report import OUTCOMES, STAGES, Funnel
+from replywatch.i18n import NP_, _, pgettext
 
 _WIDTH, _HEIGHT = 900, 420
 _NODE_W, _GAP = 14, 18
+
+# The funnel's stages and outcomes (core.report) in words; data-node keeps the names.
+_STAGE_LABELS = {
+    "Applied": NP_("funnel", "Applied"), "Acknowledged": NP_("funnel", "Acknowledged"),
+    "Replied": NP_("funnel", "Replied"), "Interview": NP_("funnel", "Interview"),
+    "Offer": NP_("funnel", "Offer"), "Accepted": NP_("funnel", "Accepted"),
+    "Rejected": NP_("funnel", "Rejected"), "Withdrawn": NP_("funnel", "Withdrawn"),
+    "Ghosted": NP_("funnel", "Ghosted"), "Still waiting": NP_("funnel", "Still waiting"),
+}
+
+
+def stage_label(name: str) -> str:
+    """Return a funnel node's name ("Still waiting") in the user's language."""
+    label = _STAGE_LABELS.get(name)
+    return pgettext(*label) if label else name
+
 
 
 def _columns(funnel: Funnel) -> list[list[str]]:
@@ -46,8 +63,8 @@ def sankey(funnel: Funnel, title_id: str) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart sankey" role="img" '
              f'aria-labelledby="{title_id}" viewBox="0 0 {_WIDTH} {_HEIGHT}">']
     for source, target, count in funnel.flows:
-        sx, sy, _ = places[source]
-        tx, ty, _ = places[target]
+        sx, sy, _height = places[source]
+        tx, ty, _height = places[target]
         band = max(count * scale, 1.0)
         y0 = sy + out_used[source]
         y1 = ty + in_used[target]
@@ -58,7 +75,8 @@ def sankey(funnel: Funnel, title_id: str) -> str:
         path = (f"M{x0:.1f},{y0 + band / 2:.1f} C{mid:.1f},{y0 + band / 2:.1f} "
                 f"{mid:.1f},{y1 + band / 2:.1f} {x1:.1f},{y1 + band / 2:.1f}")
         kind = "flow-out" if target in OUTCOMES else "flow"
-        label = f"{source} to {target}: {count}"
+        label = _("{source} to {target}: {count}").format(
+            source=stage_label(source), target=stage_label(target), count=count)
         parts.append(
             f'<g class="{kind}" data-flow="{escape(source)}-&gt;{escape(target)}:{count}">'
             f'<title>{escape(label)}</title>'
@@ -70,7 +88,7 @@ def sankey(funnel: Funnel, title_id: str) -> str:
             f'<g class="node" data-node="{escape(name)}:{funnel.nodes[name]}">'
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{_NODE_W}" height="{height:.1f}"/>'
             f'<text x="{x + _NODE_W + 4:.1f}" y="{y + height / 2 + 4:.1f}">'
-            f'{escape(name)} ({funnel.nodes[name]})</text></g>')
+            f'{escape(stage_label(name))} ({funnel.nodes[name]})</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -81,7 +99,7 @@ def bars(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], title
     each bar labelled with its value (``data-bar`` holds "label/series:value")."""
     if not rows:
         return ""
-    top = max((v for _, values in rows for v in values), default=0) or 1
+    top = max((v for _label, values in rows for v in values), default=0) or 1
     group = 26 * len(series) + 16
     height = 40 + group * len(rows)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" role="img" '
