@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from replywatch import i18n
+from replywatch.alerts import AlertChannelError
+from replywatch.alerts.command import run_command
 from replywatch.alerts.desktop import DesktopChannel
 from replywatch.alerts.email import send_email
 from replywatch.alerts.render import RenderedAlert, render
@@ -96,3 +100,26 @@ def test_daemon_with_ui_language_nb_alerts_in_norwegian_on_desktop_and_email(
         "Oppfølging 1 av 3 til Kværner kan sendes nå" in body,
         "En god oppfølging nevner gjerne én av disse:" in body,
     )
+
+
+def test_email_channel_refused_login_in_norwegian_names_the_server_not_the_password(
+        smtp_server: SmtpServer, tls_files: TlsFiles) -> None:
+    i18n.use("nb")
+    wrong = "Feil-Passord-1"
+    with pytest.raises(AlertChannelError) as caught:
+        send_email(email_settings(smtp_server, tls_files.ca_cert), wrong, subject="s",
+                   body="b", message_id="nb-2@replywatch.local", timeout=5)
+    where = f"{smtp_server.host}:{smtp_server.port}"
+    text = caught.value.problems[0]
+    assert (True, "email", False) == (
+        text.startswith(f"SMTP-serveren {where} avviste innloggingen til "
+                        f"{smtp_server.username}: 535"),
+        caught.value.channel, wrong in f"{text} {caught.value.hint}")
+
+
+def test_command_channel_failure_in_norwegian_says_the_exit_code() -> None:
+    i18n.use("nb")
+    with pytest.raises(AlertChannelError) as caught:
+        run_command(["sh", "-c", "echo 'ingen tilgang' >&2; exit 3"], {"kind": "test"})
+    assert ("command", "kommandoen sh avsluttet med kode 3: ingen tilgang") == (
+        caught.value.channel, caught.value.problems[0])

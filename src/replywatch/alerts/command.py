@@ -19,10 +19,11 @@ from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert
 from replywatch.core.model import Application
 from replywatch.core.text import clean_line
+from replywatch.i18n import N_, _
 
 CHANNEL = "command"
 MAX_STDERR_CHARS = 200
-_HINT = "check argv in [alerts.command]"
+_HINT = N_("check argv in [alerts.command]")
 
 
 class CommandChannel:
@@ -65,21 +66,21 @@ def run_command(
             start_new_session=True,
         )
     except FileNotFoundError:
-        raise AlertChannelError(CHANNEL, f"command not found: {name}", hint=_HINT) from None
+        raise AlertChannelError(CHANNEL, _("command not found: {command}").format(command=name),
+                                hint=_(_HINT)) from None
     except OSError as err:  # not executable, a directory, exec format error
-        raise AlertChannelError(
-            CHANNEL, f"cannot run command {name}: {err.strerror or err}", hint=_HINT
-        ) from None
+        raise AlertChannelError(CHANNEL, _("cannot run command {command}: {error}").format(
+            command=name, error=err.strerror or err), hint=_(_HINT)) from None
     with process:
         try:
-            _, stderr = process.communicate(data, timeout=timeout)
+            _out, stderr = process.communicate(data, timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_session(process)
             # Only wait: a grandchild that left the session may still hold the pipes.
             process.wait()
-            raise AlertChannelError(
-                CHANNEL, f"command {name} did not finish within {timeout:g} s and was killed"
-            ) from None
+            raise AlertChannelError(CHANNEL, _(
+                "command {command} did not finish within {seconds} s and was killed").format(
+                command=name, seconds=f"{timeout:g}")) from None
     if process.returncode != 0:
         raise AlertChannelError(CHANNEL, _failure(name, process.returncode, stderr))
 
@@ -94,11 +95,14 @@ def _failure(name: str, returncode: int, stderr: bytes) -> str:
     """Return one line: how the command ended, and the last line it wrote to stderr."""
     if returncode < 0:
         try:
-            how = f"was killed by {signal.Signals(-returncode).name}"
+            signal_name = signal.Signals(-returncode).name
         except ValueError:
-            how = f"was killed by signal {-returncode}"
+            signal_name = f"signal {-returncode}"
+        how = _("command {command} was killed by {signal}").format(
+            command=name, signal=signal_name)
     else:
-        how = f"exited with code {returncode}"
+        how = _("command {command} exited with code {code}").format(command=name,
+                                                                    code=returncode)
     lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
     last = clean_line(lines[-1], MAX_STDERR_CHARS) if lines else ""
-    return f"command {name} {how}" + (f": {last}" if last else "")
+    return how + (f": {last}" if last else "")

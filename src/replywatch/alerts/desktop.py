@@ -36,6 +36,7 @@ from replywatch.alerts import AlertChannelError
 from replywatch.alerts.render import RenderedAlert
 from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
+from replywatch.i18n import N_, _
 
 CHANNEL = "desktop"
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
@@ -59,7 +60,7 @@ MAX_BODY_CHARS = 2000
 _NO_SERVER_ERRORS = frozenset(
     {"org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NameHasNoOwner"}
 )
-_NO_SERVER = f"no notification server on the D-Bus session bus (nobody owns {NOTIFICATIONS_NAME})"
+_NO_SERVER = N_("no notification server on the D-Bus session bus (nobody owns {name})")
 
 # How often listen() wakes to look at its stop event and at the connection.
 LISTEN_POLL_SECONDS = 0.25
@@ -118,10 +119,10 @@ class DesktopNotifier:
             # jeepney would raise a bare KeyError deep inside; say what is missing.
             raise AlertChannelError(
                 CHANNEL,
-                "no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set",
-                hint="run replywatch inside the desktop session (a systemd --user "
-                "service gets the variable from the session), or turn the desktop "
-                "channel off",
+                _("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set"),
+                hint=_("run replywatch inside the desktop session (a systemd --user "
+                       "service gets the variable from the session), or turn the desktop "
+                       "channel off"),
             )
         self.bus_address = address
         self.app_name = app_name
@@ -161,27 +162,23 @@ class DesktopNotifier:
         try:
             return open_dbus_connection(self.bus_address, auth_timeout=self.timeout)
         except TimeoutError as err:
-            raise AlertChannelError(
-                CHANNEL,
-                f"the D-Bus session bus at {self.bus_address} did not answer "
-                f"within {self.timeout:g} s",
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "the D-Bus session bus at {address} did not answer within {seconds} s").format(
+                address=self.bus_address, seconds=f"{self.timeout:g}")) from err
         except OSError as err:  # no socket, refused, reset
-            raise AlertChannelError(
-                CHANNEL,
-                f"cannot connect to the D-Bus session bus at {self.bus_address}: "
-                f"{err.strerror or err}",
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "cannot connect to the D-Bus session bus at {address}: {error}").format(
+                address=self.bus_address, error=err.strerror or err)) from err
         except AuthenticationError as err:
-            raise AlertChannelError(
-                CHANNEL, f"the D-Bus session bus at {self.bus_address} refused us: {err}"
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "the D-Bus session bus at {address} refused us: {error}").format(
+                address=self.bus_address, error=err)) from err
         except (ValueError, RuntimeError) as err:
             # jeepney: ValueError for a malformed address, RuntimeError for a
             # transport it cannot use (tcp:, or no unix path at all).
-            raise AlertChannelError(
-                CHANNEL, f"cannot use the D-Bus address {self.bus_address!r}: {err}"
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "cannot use the D-Bus address {address}: {error}").format(
+                address=repr(self.bus_address), error=err)) from err
 
     def _send(self, router: _Router, message: Any, what: str) -> Any:
         """Send a method call; return the reply message. Raise AlertChannelError."""
@@ -189,14 +186,14 @@ class DesktopNotifier:
             return router.send_and_get_reply(message, timeout=self.timeout)
         except TimeoutError as err:
             self.close()  # the connection's state is unknown: the next call reconnects
-            raise AlertChannelError(
-                CHANNEL, f"D-Bus call {what} got no answer within {self.timeout:g} s"
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "D-Bus call {call} got no answer within {seconds} s").format(
+                call=what, seconds=f"{self.timeout:g}")) from err
         except (OSError, RouterClosed) as err:
             self.close()
-            raise AlertChannelError(
-                CHANNEL, f"lost the D-Bus session bus at {self.bus_address} during {what}"
-            ) from err
+            raise AlertChannelError(CHANNEL, _(
+                "lost the D-Bus session bus at {address} during {call}").format(
+                address=self.bus_address, call=what)) from err
 
     def _call(self, message: Any, what: str) -> tuple[Any, ...]:
         """Send a method call on the shared connection; return the reply's body."""
@@ -237,13 +234,15 @@ class DesktopNotifier:
         """
         try:
             if not self._server_present():
-                return True, f"{NOTIFICATIONS_NAME} will be started by D-Bus activation"
+                return True, _("{name} will be started by D-Bus activation").format(
+                    name=NOTIFICATIONS_NAME)
             name, vendor, version, spec = self._call(
                 new_method_call(_NOTIFICATIONS, "GetServerInformation"), "GetServerInformation"
             )
         except AlertChannelError as err:
             return False, str(err)
-        return True, f"notification server {name} {version} ({vendor}, spec {spec})"
+        return True, _("notification server {name} {version} ({vendor}, spec {spec})").format(
+            name=name, version=version, vendor=vendor, spec=spec)
 
     def _server_present(self) -> bool:
         """Return True if a server owns the name, False if D-Bus can start one.
@@ -258,7 +257,7 @@ class DesktopNotifier:
         # activation on the first Notify: not running yet is still fine.
         (activatable,) = self._call(bus.ListActivatableNames(), "ListActivatableNames")
         if NOTIFICATIONS_NAME not in activatable:
-            raise AlertChannelError(CHANNEL, _NO_SERVER)
+            raise AlertChannelError(CHANNEL, _(_NO_SERVER).format(name=NOTIFICATIONS_NAME))
         return False
 
     def capabilities(self) -> frozenset[str]:
@@ -370,9 +369,9 @@ class DesktopNotifier:
                     lost = self._router is None or not self._router.alive
                 if lost:
                     self.close()
-                    raise AlertChannelError(
-                        CHANNEL, f"lost the D-Bus session bus at {self.bus_address}"
-                    ) from None
+                    raise AlertChannelError(CHANNEL, _(
+                        "lost the D-Bus session bus at {address}").format(
+                        address=self.bus_address)) from None
                 continue
             with self._lock:
                 trusted = message.header.fields.get(HeaderFields.sender) in self._servers
@@ -405,10 +404,10 @@ def _unwrap(reply: Any, what: str) -> tuple[Any, ...]:
         body: tuple[Any, ...] = unwrap_msg(reply)
     except DBusErrorResponse as err:
         if err.name in _NO_SERVER_ERRORS:
-            raise AlertChannelError(CHANNEL, _NO_SERVER) from err
-        raise AlertChannelError(
-            CHANNEL, f"D-Bus call {what} failed: {err.name}: {' '.join(map(str, err.data))}"
-        ) from err
+            raise AlertChannelError(CHANNEL, _(_NO_SERVER).format(name=NOTIFICATIONS_NAME)
+                                    ) from err
+        raise AlertChannelError(CHANNEL, _("D-Bus call {call} failed: {error}").format(
+            call=what, error=f"{err.name}: {' '.join(map(str, err.data))}")) from err
     return body
 
 

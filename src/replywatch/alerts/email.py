@@ -25,6 +25,7 @@ from replywatch.config import Config, EmailAlerts, Security
 from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
 from replywatch.errors import SecretError, UserError
+from replywatch.i18n import N_, _
 from replywatch.oauth.sources import email_credential
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 CHANNEL = "email"
 MAX_SUBJECT_CHARS = 200
 MAX_BODY_CHARS = 100_000
-_PORT_HINT = "check port and security (tls: usually port 465, starttls: usually 587)"
+_PORT_HINT = N_("check port and security (tls: usually port 465, starttls: usually 587)")
 
 # policy.SMTP (CRLF, headers refolded and RFC 2047-encoded, CR/LF refused in
 # header values) with 7-bit bodies: non-ASCII text goes quoted-printable, so the
@@ -119,9 +120,8 @@ def _session(settings: EmailAlerts, password: Login, message: EmailMessage | Non
              timeout: float) -> None:
     where = f"{settings.host}:{settings.port}"
     if settings.username and not password:
-        raise AlertChannelError(
-            CHANNEL, f"no password for SMTP user {settings.username} at {where}"
-        )
+        raise AlertChannelError(CHANNEL, _("no password for SMTP user {user} at {server}").format(
+            user=settings.username, server=where))
     context = _tls_context(settings, where)
     # "from None" below: the smtplib exception adds nothing the one line does not
     # say, and printing it is one more place a server's reply could surface.
@@ -145,13 +145,13 @@ def _tls_context(settings: EmailAlerts, where: str) -> ssl.SSLContext:
             cafile=str(settings.ca_file) if settings.ca_file else None
         )
     except ssl.SSLError as err:
-        raise AlertChannelError(
-            CHANNEL, f"CA file {settings.ca_file} for {where} holds no usable certificate: {err}"
-        ) from None
+        raise AlertChannelError(CHANNEL, _(
+            "CA file {file} for {server} holds no usable certificate: {error}").format(
+            file=settings.ca_file, server=where, error=err)) from None
     except OSError as err:
-        raise AlertChannelError(
-            CHANNEL, f"cannot read CA file {settings.ca_file} for {where}: {err.strerror or err}"
-        ) from None
+        raise AlertChannelError(CHANNEL, _(
+            "cannot read CA file {file} for {server}: {error}").format(
+            file=settings.ca_file, server=where, error=err.strerror or err)) from None
 
 
 def _smtp_error(
@@ -159,31 +159,31 @@ def _smtp_error(
 ) -> AlertChannelError:
     """Return the one-line AlertChannelError for an SMTP-level failure, password redacted."""
     if isinstance(err, smtplib.SMTPAuthenticationError):
-        problem = (
-            f"SMTP server {where} refused the login of {username}: "
-            f"{_reply(err.smtp_code, err.smtp_error)}"
-        )
+        problem = _("SMTP server {server} refused the login of {user}: {reply}").format(
+            server=where, user=username, reply=_reply(err.smtp_code, err.smtp_error))
         return AlertChannelError(CHANNEL, _redact(problem, password))
     if isinstance(err, smtplib.SMTPNotSupportedError):
         # STARTTLS or AUTH not offered: likely the wrong port or security setting.
         return AlertChannelError(
-            CHANNEL, _redact(f"SMTP server {where}: {err}", password), hint=_PORT_HINT
+            CHANNEL, _redact(f"SMTP server {where}: {err}", password), hint=_(_PORT_HINT)
         )
     if isinstance(err, smtplib.SMTPResponseException):  # sender refused, DATA refused...
-        problem = f"SMTP server {where} refused: {_reply(err.smtp_code, err.smtp_error)}"
+        problem = _("SMTP server {server} refused: {reply}").format(
+            server=where, reply=_reply(err.smtp_code, err.smtp_error))
         return AlertChannelError(CHANNEL, _redact(problem, password))
     if isinstance(err, smtplib.SMTPRecipientsRefused):
         refused = ", ".join(sorted(err.recipients))
-        return AlertChannelError(CHANNEL, f"SMTP server {where} refused the recipient(s) {refused}")
+        return AlertChannelError(CHANNEL, _(
+            "SMTP server {server} refused the recipients {recipients}").format(
+            server=where, recipients=refused))
     if isinstance(err, smtplib.SMTPServerDisconnected):
         # Typical of security = "starttls" on an SMTPS port: the server waits for
         # a TLS handshake while the client waits for a greeting.
-        return AlertChannelError(
-            CHANNEL,
-            f"SMTP server {where} closed the connection or did not answer within {timeout:g} s",
-            hint=_PORT_HINT,
-        )
-    return AlertChannelError(CHANNEL, _redact(f"SMTP with {where} failed: {err}", password))
+        return AlertChannelError(CHANNEL, _(
+            "SMTP server {server} closed the connection or did not answer within {seconds} s"
+        ).format(server=where, seconds=f"{timeout:g}"), hint=_(_PORT_HINT))
+    return AlertChannelError(CHANNEL, _redact(_("SMTP with {server} failed: {error}").format(
+        server=where, error=err), password))
 
 
 def _network_error(err: OSError, where: str, timeout: float) -> AlertChannelError:
@@ -191,21 +191,20 @@ def _network_error(err: OSError, where: str, timeout: float) -> AlertChannelErro
     if isinstance(err, ssl.SSLCertVerificationError):
         return AlertChannelError(
             CHANNEL,
-            f"TLS certificate of {where} failed verification: {err.verify_message}",
-            hint="if the server uses a private CA, set ca_file in [alerts.email]",
+            _("TLS certificate of {server} failed verification: {error}").format(
+                server=where, error=err.verify_message),
+            hint=_("if the server uses a private CA, set ca_file in [alerts.email]"),
         )
     if isinstance(err, ssl.SSLError):  # e.g. WRONG_VERSION_NUMBER: TLS to a plain port
-        return AlertChannelError(
-            CHANNEL, f"TLS with {where} failed: {err.reason or err}", hint=_PORT_HINT
-        )
+        return AlertChannelError(CHANNEL, _("TLS with {server} failed: {error}").format(
+            server=where, error=err.reason or err), hint=_(_PORT_HINT))
     if isinstance(err, TimeoutError):
-        return AlertChannelError(
-            CHANNEL, f"SMTP server {where} did not answer within {timeout:g} s", hint=_PORT_HINT
-        )
+        return AlertChannelError(CHANNEL, _(
+            "SMTP server {server} did not answer within {seconds} s").format(
+            server=where, seconds=f"{timeout:g}"), hint=_(_PORT_HINT))
     # refused, unreachable, name not resolved
-    return AlertChannelError(
-        CHANNEL, f"cannot connect to SMTP server {where}: {err.strerror or err}"
-    )
+    return AlertChannelError(CHANNEL, _("cannot connect to SMTP server {server}: {error}").format(
+        server=where, error=err.strerror or err))
 
 
 def _send(
@@ -283,9 +282,8 @@ def _build_message(
         message["From"] = settings.from_addr
         message["To"] = ", ".join(settings.to)
     except (ValueError, TypeError) as err:  # the policy refuses CR/LF in From/To
-        raise AlertChannelError(
-            CHANNEL, f"invalid from_addr or to in [alerts.email]: {err}"
-        ) from None
+        raise AlertChannelError(CHANNEL, _(
+            "invalid from_addr or to in [alerts.email]: {error}").format(error=err)) from None
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = f"<{bare_id}>"
     # RFC 3834: tells the user's mail rules and any auto-responder not to reply.
