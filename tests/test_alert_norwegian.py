@@ -14,6 +14,7 @@ from replywatch.alerts.command import run_command
 from replywatch.alerts.desktop import DesktopChannel
 from replywatch.alerts.email import send_email
 from replywatch.alerts.render import RenderedAlert, render
+from replywatch.config import Security
 from replywatch.core.model import Action, ActionKind, Application, Interview, Stage
 from tests.servers.notify_server import NotifyServer
 from tests.servers.smtp import SmtpServer
@@ -123,3 +124,21 @@ def test_command_channel_failure_in_norwegian_says_the_exit_code() -> None:
         run_command(["sh", "-c", "echo 'ingen tilgang' >&2; exit 3"], {"kind": "test"})
     assert ("command", "kommandoen sh avsluttet med kode 3: ingen tilgang") == (
         caught.value.channel, caught.value.problems[0])
+
+
+def test_send_email_password_with_aeoeaa_logs_in_and_a_wrong_one_is_refused(
+        tls_files: TlsFiles) -> None:
+    # smtplib's login encodes the password as ASCII: "blåbær" raised UnicodeEncodeError,
+    # a crash instead of an alert or a one-line error.
+    password = "Blåbær-syltetøy-7"
+    with SmtpServer(tls_files, security=Security.STARTTLS, password=password) as server:
+        settings = email_settings(server, tls_files.ca_cert)
+        send_email(settings, password, subject="s", body="b",
+                   message_id="nb-3@replywatch.local", timeout=5)
+        [received] = server.wait_for(1)
+        with pytest.raises(AlertChannelError) as caught:
+            send_email(settings, "Blåbær-feil", subject="s", body="b",
+                       message_id="nb-4@replywatch.local", timeout=5)
+    assert (server.username, True, False) == (
+        received.login, "refused the login" in caught.value.problems[0],
+        "Blåbær" in f"{caught.value.problems[0]} {caught.value.hint}")

@@ -9,6 +9,7 @@ lengths: no text can add a header. Every failure becomes an ``AlertChannelError`
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import smtplib
@@ -226,8 +227,10 @@ def _send(
         if settings.username:
             if password is None:  # send_email checks it; a caller that did not is a bug
                 raise ValueError("[alerts.email] username set but no password given")
-            if isinstance(password, str):
+            if isinstance(password, str) and (settings.username + password).isascii():
                 smtp.login(settings.username, password)
+            elif isinstance(password, str):
+                _utf8_login(smtp, settings.username, password)
             else:
                 _oauth2_login(smtp, settings.username, password)
         if message is None:
@@ -237,6 +240,22 @@ def _send(
         )
         if refused:  # some recipients accepted, some not: still a failure to report
             raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def _utf8_login(smtp: smtplib.SMTP, username: str, password: str) -> None:
+    """AUTH PLAIN with the user name and password in UTF-8, as RFC 4616 defines it.
+
+    smtplib's ``login`` encodes both as ASCII and raises UnicodeEncodeError on a
+    password such as "blåbær". Raise SMTPNotSupportedError if the server offers no
+    AUTH, SMTPAuthenticationError if it refuses the login.
+    """
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode())
+    code, reply = smtp.docmd("AUTH", "PLAIN " + token.decode("ascii"))
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _oauth2_login(smtp: smtplib.SMTP, username: str, tokens: AccessTokens) -> None:
