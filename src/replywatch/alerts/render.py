@@ -40,7 +40,7 @@ _REPLY_TITLES = {
     Kind.OFFER: N_("{company} made you an offer"),
     Kind.ACTION: N_("{company}: your move"),
 }
-_OVERDUE_TITLE = N_("Thank {company} for the interview — overdue")
+_OVERDUE_TITLE = N_("Thank {company} for the interview — it is not too late")
 
 # Urgency by what happened (DESIGN.md "Telling the user"): an interview or an
 # offer is critical; a plain reply, a rejection and every reminder are normal.
