@@ -157,7 +157,12 @@ class ImapMailbox:
         if token is None:
             if not isinstance(self._password, str):
                 raise TypeError("a password login needs a password, not a token source")
-            self._send(client.login, acct.username, self._password)
+            if (acct.username + self._password).isascii():
+                self._send(client.login, acct.username, self._password)
+            else:
+                # LOGIN goes out as ASCII (imaplib raises UnicodeEncodeError on
+                # "blåbær"); SASL PLAIN carries UTF-8 (RFC 4616).
+                self._send(client.plain_login, acct.username, self._password)
             return
         if isinstance(self._password, str):
             raise TypeError("an OAuth2 login needs a token source, not a password")
