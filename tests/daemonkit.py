@@ -64,16 +64,20 @@ def events(text: str) -> list[dict[str, Any]]:
 
 
 class VirtualClock:
-    """A never-stepping clock that moves only when told to (for the schedule)."""
+    """A never-stepping clock that moves only when told to (for the schedule), and
+    tells its listeners (a schedule asleep until a later moment) when it moved."""
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self.listeners: list[Callable[[], None]] = []
 
     def __call__(self) -> float:
         return self.now
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+        for listener in self.listeners:
+            listener()
 
 
 class WallClock:
@@ -108,8 +112,10 @@ class Harness:
 
         self.daemon = Daemon(self.config, self.store, channels(self.config),
                              notifier=SystemdNotifier(env), make_channels=channels, **daemon_kw)
-        self.daemon.schedule.cap = 0.02  # notice a virtual clock's jump at once
-        self._thread = threading.Thread(target=self.daemon.run, daemon=True)
+        monotonic = daemon_kw.get("monotonic")
+        if isinstance(monotonic, VirtualClock):  # the schedule sleeps until told it moved
+            monotonic.listeners.append(self.daemon.schedule.kick)
+        self._thread = threading.Thread(target=self.daemon.run, daemon=True, name="harness")
 
     def __enter__(self) -> Harness:
         self._thread.start()

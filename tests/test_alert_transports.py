@@ -22,6 +22,7 @@ from replywatch.alerts.desktop import DesktopNotifier
 from replywatch.alerts.email import send_email
 from replywatch.config import EmailAlerts, Security
 from replywatch.errors import UserError
+from replywatch.wakeup import Wakeup
 from tests.servers.dbus import DbusDaemon
 from tests.servers.fixtures import SecretServiceBus
 from tests.servers.notify_server import NotifyServer
@@ -234,7 +235,7 @@ class Listener:
     def __init__(self, notifier: DesktopNotifier) -> None:
         self.clicks: queue.Queue[tuple[int, str]] = queue.Queue()
         self.closed: queue.Queue[tuple[int, int]] = queue.Queue()
-        self.stop, self.ready = threading.Event(), threading.Event()
+        self.stop, self.ready = Wakeup(), threading.Event()
         self.thread = threading.Thread(
             target=notifier.listen,
             args=(lambda nid, key: self.clicks.put((nid, key)), self.stop),
@@ -344,7 +345,7 @@ def test_desktop_notify_server_with_actions_gets_no_commands_in_the_body(
 
 def test_desktop_listen_bus_gone_raises_channel_error() -> None:
     failures: queue.Queue[BaseException] = queue.Queue()
-    stop, ready = threading.Event(), threading.Event()
+    stop, ready = Wakeup(), threading.Event()
     with DbusDaemon() as bus:
         notifier = DesktopNotifier(bus.address)
 

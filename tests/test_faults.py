@@ -20,6 +20,7 @@ import pytest
 from replywatch.config import Account, Security
 from replywatch.errors import MailboxError
 from replywatch.mail.imap import ImapMailbox
+from replywatch.wakeup import Wakeup
 from tests.mailfactory import Setup, account_block, eml, make_setup
 from tests.servers.dovecot import LocalDovecot
 from tests.servers.faultproxy import FaultProxy
@@ -200,7 +201,7 @@ def test_idle_wait_over_tls_fault_ends_wait_at_once(
         timer.start()
         started = time.monotonic()
         with pytest.raises(MailboxError) as raised:
-            box.idle_wait("INBOX", 60, threading.Event())
+            box.idle_wait("INBOX", 60, Wakeup())
         elapsed = time.monotonic() - started
         box.close()
     assert (True, "IDLE" in raised.value.problems[0]) == (elapsed < 2.5, True), elapsed

@@ -7,6 +7,7 @@ import time
 
 from replywatch.config import Account, Security
 from replywatch.mail.imap import ImapMailbox
+from replywatch.wakeup import Wakeup
 from tests.mailfactory import eml
 from tests.servers.dovecot import LocalDovecot
 
@@ -23,7 +24,7 @@ def test_idle_wait_times_out_and_ends_idle_so_it_can_be_reissued(
         dovecot: LocalDovecot, imap_user: str) -> None:
     box = mailbox(dovecot, imap_user)
     started = time.monotonic()
-    arrived = box.idle_wait("INBOX", 1.5, threading.Event())
+    arrived = box.idle_wait("INBOX", 1.5, Wakeup())
     elapsed = time.monotonic() - started
     box.close()
     commands = [c.split()[0] for c in dovecot.commands_sent(imap_user)]
@@ -38,7 +39,7 @@ def test_idle_wait_returns_when_mail_arrives(dovecot: LocalDovecot, imap_user: s
         imap_user, eml(sender="a@example.net", msgid="idle@x")))
     timer.start()
     started = time.monotonic()
-    arrived = box.idle_wait("INBOX", 30, threading.Event())
+    arrived = box.idle_wait("INBOX", 30, Wakeup())
     elapsed = time.monotonic() - started
     box.close()
     assert (True, True) == (arrived, elapsed < 5)
@@ -47,7 +48,7 @@ def test_idle_wait_returns_when_mail_arrives(dovecot: LocalDovecot, imap_user: s
 def test_idle_wait_wakes_on_shutdown_within_a_second(
         dovecot: LocalDovecot, imap_user: str) -> None:
     box = mailbox(dovecot, imap_user)
-    stop = threading.Event()
+    stop = Wakeup()
     threading.Timer(0.3, stop.set).start()
     started = time.monotonic()
     box.idle_wait("INBOX", 600, stop)

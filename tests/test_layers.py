@@ -36,6 +36,7 @@ LAYERS = {
     "config": 11,
     "log": 12,
     "errors": 13,
+    "wakeup": 13,  # an Event a selector can wait on: for the daemon, mail and alerts
     "i18n": 13,  # the user's language: gettext and dates, for every layer above core
     "core": 14,
 }

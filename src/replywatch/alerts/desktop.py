@@ -37,6 +37,7 @@ from replywatch.alerts.render import RenderedAlert
 from replywatch.core.model import Application
 from replywatch.core.text import clean_line, clean_text
 from replywatch.i18n import N_, _
+from replywatch.wakeup import Wakeup
 
 CHANNEL = "desktop"
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
@@ -62,8 +63,8 @@ _NO_SERVER_ERRORS = frozenset(
 )
 _NO_SERVER = N_("no notification server on the D-Bus session bus (nobody owns {name})")
 
-# How often listen() wakes to look at its stop event and at the connection.
-LISTEN_POLL_SECONDS = 0.25
+# Put in listen()'s queue to wake it: the stop was set, or the connection ended.
+_LOOK = object()
 # Signals kept for listen() while nobody reads them; more are dropped (clicks
 # are rare; only a flood from a misbehaving server would fill this).
 MAX_QUEUED_SIGNALS = 1000
@@ -82,17 +83,27 @@ class _Router(DBusRouter):  # type: ignore[misc]  # jeepney is untyped
     """jeepney's threaded router, whose receiver ends quietly when the bus goes away.
 
     The stock receiver thread dies with a traceback on stderr when the socket
-    closes; here it just ends, and ``alive`` tells the notifier to reconnect.
+    closes; here it just ends, calls ``ended`` (which wakes the listener), and
+    ``alive`` tells the notifier to reconnect.
     """
+
+    def __init__(self, connection: DBusConnection, ended: Callable[[], None]) -> None:
+        self._ended = ended  # before the receiver thread starts
+        self._finished = False
+        super().__init__(connection)
 
     def _receiver(self) -> None:
         # OSError: the bus closed the socket; ValueError: it sent garbage.
-        with contextlib.suppress(OSError, ValueError):
-            super()._receiver()
+        try:
+            with contextlib.suppress(OSError, ValueError):
+                super()._receiver()
+        finally:
+            self._finished = True  # the thread is still alive while it calls ended()
+            self._ended()
 
     @property
     def alive(self) -> bool:
-        return bool(self._rcv_thread.is_alive())
+        return not self._finished and bool(self._rcv_thread.is_alive())
 
 
 class DesktopNotifier:
@@ -145,7 +156,7 @@ class DesktopNotifier:
                 return self._router
             self._drop()
             connection = self._open()
-            router = _Router(connection)
+            router = _Router(connection, self._look)
             router.filter(_SIGNALS, queue=self._signals)
             self._connection, self._router = connection, router
         _unwrap(self._send(router, DBus().AddMatch(_BROADCAST), "AddMatch"), "AddMatch")
@@ -340,10 +351,15 @@ class DesktopNotifier:
 
     # --- listening ---------------------------------------------------------------
 
+    def _look(self) -> None:
+        """Wake ``listen`` to look at its stop and at the connection."""
+        with contextlib.suppress(queue.Full):  # a full queue wakes it anyway
+            self._signals.put_nowait(_LOOK)
+
     def listen(
         self,
         handler: Callable[[int, str], None],
-        stop: threading.Event,
+        stop: Wakeup,
         *,
         on_closed: Callable[[int, int], None] | None = None,
         ready: threading.Event | None = None,
@@ -351,39 +367,51 @@ class DesktopNotifier:
         """Call ``handler(notification_id, action_key)`` for each clicked action until ``stop``.
 
         Hears the signals of the connection that sends the notifications
-        (unicast or broadcast alike), sets ``ready`` once connected, and checks
-        ``stop`` at least every 0.25 s. ``on_closed(notification_id, reason)`` is
-        called for each ``NotificationClosed``. Only signals from a server that
-        took one of our notifications count; the handlers match ids. An
-        exception from a handler ends the listener. Raise AlertChannelError if
-        the bus cannot be reached or is lost (call again to reconnect).
+        (unicast or broadcast alike), sets ``ready`` once connected, and sleeps
+        until a signal comes, ``stop`` is set or the connection ends.
+        ``on_closed(notification_id, reason)`` is called for each ``NotificationClosed``.
+        Only signals from a server that took one of our notifications count; the
+        handlers match ids. An exception from a handler ends the listener. Raise
+        AlertChannelError if the bus cannot be reached or is lost (call again to
+        reconnect).
         """
         self._ensure()
         if ready is not None:
             ready.set()
-        while not stop.is_set():
-            try:
-                message = self._signals.get(timeout=LISTEN_POLL_SECONDS)
-            except queue.Empty:
-                with self._lock:
-                    lost = self._router is None or not self._router.alive
-                if lost:
-                    self.close()
-                    raise AlertChannelError(CHANNEL, _(
-                        "lost the D-Bus session bus at {address}").format(
-                        address=self.bus_address)) from None
-                continue
-            with self._lock:
-                trusted = message.header.fields.get(HeaderFields.sender) in self._servers
-            if not trusted:
-                continue
-            signal = _signal(message)
-            if signal == "ActionInvoked":
-                notification_id, action_key = message.body
-                handler(int(notification_id), str(action_key))
-            elif signal == "NotificationClosed" and on_closed is not None:
-                notification_id, reason = message.body
-                on_closed(int(notification_id), int(reason))
+        remove = stop.on_set(self._look)
+        try:
+            while not stop.is_set():
+                message = self._signals.get()
+                if message is _LOOK:
+                    self._raise_if_lost()
+                    continue
+                self._dispatch(message, handler, on_closed)
+        finally:
+            remove()
+
+    def _raise_if_lost(self) -> None:
+        """Raise AlertChannelError (and close) if the connection has ended."""
+        with self._lock:
+            lost = self._router is None or not self._router.alive
+        if lost:
+            self.close()
+            raise AlertChannelError(CHANNEL, _("lost the D-Bus session bus at {address}").format(
+                address=self.bus_address))
+
+    def _dispatch(self, message: Any, handler: Callable[[int, str], None],
+                  on_closed: Callable[[int, int], None] | None) -> None:
+        """Call the handler a trusted server's signal is for."""
+        with self._lock:
+            trusted = message.header.fields.get(HeaderFields.sender) in self._servers
+        if not trusted:
+            return
+        signal = _signal(message)
+        if signal == "ActionInvoked":
+            notification_id, action_key = message.body
+            handler(int(notification_id), str(action_key))
+        elif signal == "NotificationClosed" and on_closed is not None:
+            notification_id, reason = message.body
+            on_closed(int(notification_id), int(reason))
 
 
 def _signal(message: Any) -> str | None:

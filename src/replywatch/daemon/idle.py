@@ -14,7 +14,6 @@ the next is opened (the daemon's worker keeps the account's other one).
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from replywatch.config import Account
 from replywatch.config.model import Daemon as DaemonConfig
 from replywatch.errors import UserError
 from replywatch.oauth.sources import login_credential
+from replywatch.wakeup import Wakeup
 
 BACKOFF_FIRST = 2.0
 BACKOFF_CAP = 300.0
@@ -59,7 +59,7 @@ class IdleWatcher:
     once for a server without IDLE (the daemon's polling covers that account).
     """
 
-    def __init__(self, account: Account, timing: DaemonConfig, stop: threading.Event,
+    def __init__(self, account: Account, timing: DaemonConfig, stop: Wakeup,
                  on_mail: Callable[[], None], rng: random.Random, *,
                  allow: Callable[[], bool] = lambda: True,
                  wrap: Callable[[Any], Any] = lambda mailbox: mailbox) -> None:

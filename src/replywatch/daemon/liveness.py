@@ -32,6 +32,7 @@ class Pulse:
         self._last = clock()
         self._waiting_since: float | None = None
         self._depth = 0
+        self._resting = False
 
     def beat(self) -> None:
         """Note that the worker made progress just now."""
@@ -56,11 +57,28 @@ class Pulse:
                     self._waiting_since = None
                 self._last = self._clock()
 
-    def alive(self, hang_after: float, network_limit: float) -> bool:
-        """Return True if the worker beat within ``hang_after`` seconds, or has been
-        waiting on the network for less than ``network_limit`` seconds.
+    @contextmanager
+    def resting(self) -> Iterator[None]:
+        """Mark the block as the worker's wait for new work, which may last hours (the
+        next job may be that far off) and is alive all along. The block's end is a beat.
         """
         with self._lock:
+            self._resting = True
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._resting = False
+                self._last = self._clock()
+
+    def alive(self, hang_after: float, network_limit: float) -> bool:
+        """Return True if the worker rests (waits for work), beat within ``hang_after``
+        seconds, or has been waiting on the network for less than ``network_limit``
+        seconds.
+        """
+        with self._lock:
+            if self._resting:
+                return True
             now = self._clock()
             if self._waiting_since is not None:
                 return now - self._waiting_since < network_limit

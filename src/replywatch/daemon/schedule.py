@@ -6,15 +6,20 @@ hour. Intervals here run on CLOCK_BOOTTIME: it never steps, and unlike
 CLOCK_MONOTONIC it keeps counting through a suspend, so a machine that slept
 through a poll polls at once on waking (once, not once per missed interval).
 The wall clock is only ever read for *what* is due (the cadence), never for
-*when* to look.
+*when* to look. Between jobs the schedule sleeps (on a CLOCK_BOOTTIME timerfd,
+which a resume wakes at once: daemon/boottimer.py); it never wakes to look.
 """
 
 from __future__ import annotations
 
+import select
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from replywatch.daemon.boottimer import BootTimer
+from replywatch.wakeup import Wakeup
 
 Clock = Callable[[], float]
 
@@ -41,14 +46,12 @@ class Schedule:
     and is then due ``every`` seconds after that run: missed runs are coalesced.
     """
 
-    def __init__(self, clock: Clock = boottime, *, cap: float = 1.0) -> None:
-        """Given a clock, make an empty schedule; ``run`` looks at it at least every
-        ``cap`` seconds, so a clock that jumps ahead (resume) is noticed that fast.
-        """
+    def __init__(self, clock: Clock = boottime) -> None:
+        """Given a clock, make an empty schedule."""
         self.clock = clock
-        self.cap = cap
         self._jobs: dict[str, _Job] = {}
         self._lock = threading.Lock()
+        self._kick = Wakeup()
 
     def every(self, name: str, seconds: float, action: Callable[[], None]) -> None:
         """Run ``action`` every ``seconds``, first ``seconds`` from now; a job of the
@@ -62,6 +65,12 @@ class Schedule:
             if old is not None:
                 next_at = min(next_at, old.next_at)
             self._jobs[name] = _Job(name, seconds, action, next_at)
+        self.kick()  # ``run`` may be asleep until a later moment
+
+    def kick(self) -> None:
+        """Make ``run`` look at the clock and its jobs now (a job changed, or a test
+        moved its clock)."""
+        self._kick.set()
 
     def run_due(self) -> list[str]:
         """Run every job that is due now; return their names."""
@@ -74,15 +83,37 @@ class Schedule:
             job.action()
         return [job.name for job in due]
 
-    def seconds_to_next(self) -> float:
-        """Return how long until the next job is due (0 if one is due now)."""
+    def seconds_to_next(self) -> float | None:
+        """Return how long until the next job is due (0 if one is due now), or None
+        if there is no job."""
         with self._lock:
             if not self._jobs:
-                return self.cap
+                return None
             return max(0.0, min(job.next_at for job in self._jobs.values()) - self.clock())
 
-    def run(self, stop: threading.Event) -> None:
-        """Run due jobs until ``stop`` is set; wakes on ``stop`` at once."""
-        while not stop.is_set():
-            self.run_due()
-            stop.wait(min(self.cap, self.seconds_to_next()))
+    def run(self, stop: Wakeup) -> None:
+        """Run due jobs until ``stop`` is set, asleep in between until the next job is
+        due, ``kick`` is called or ``stop`` is set.
+        """
+        remove = stop.on_set(self.kick)
+        # The real boot-time clock: sleep on a timerfd, which a resume wakes at once.
+        timer = BootTimer.make() if self.clock is boottime else None
+        try:
+            while not stop.is_set():
+                self._kick.clear()  # before looking: a kick from now on is not lost
+                self.run_due()
+                self._sleep(timer)
+        finally:
+            remove()
+            if timer is not None:
+                timer.close()
+
+    def _sleep(self, timer: BootTimer | None) -> None:
+        """Sleep until the next job is due or ``kick`` is called."""
+        if timer is None:
+            self._kick.wait(self.seconds_to_next())
+            return
+        with self._lock:
+            next_at = min((job.next_at for job in self._jobs.values()), default=None)
+        timer.arm(next_at)
+        select.select([timer.fileno(), self._kick.fileno()], [], [])

@@ -15,6 +15,9 @@ Threads, each with one job:
   capped, jittered backoff;
 - a D-Bus listener for clicked notification actions, when alerts go to the desktop.
 
+No thread polls: each sleeps until its next deadline or an event (a socket, a
+signal through the wakeup fd, a ``Wakeup``), so a daemon at rest costs no CPU;
+the one periodic wake-up is the systemd watchdog's ping, at half of WatchdogSec.
 Every wait wakes on shutdown at once; SIGTERM and SIGINT end the process within
 seconds with exit 0 (an interrupted write is rolled back by SQLite). SIGHUP
 reloads the config: a broken file is reported and the running config stays.
@@ -25,7 +28,9 @@ reported once; the daemon keeps running and resumes when it can write again.
 from __future__ import annotations
 
 import random
+import selectors
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -47,10 +52,10 @@ from replywatch.errors import UserError
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store, db, ledger
 from replywatch.store.faults import StoreFault, fault_from
+from replywatch.wakeup import Wakeup
 
 TICK_SECONDS = 60
 STOP_GRACE = 3.0
-SIGNAL_POLL = 0.2
 HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
 NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
 
@@ -83,18 +88,17 @@ class Daemon:
         self.alerter = self._alerter(config, channels)
         self.outputs = Outputs(config, store, channels)
         self._hang_after = hang_after
-        self.stop = threading.Event()
+        self.stop = Wakeup()
         self._lock = threading.Lock()  # the store, the alerter: one user at a time
         self._wake = threading.Event()
         self._want_pass = threading.Event()
         self._want_tick = threading.Event()
         self._want_reload = threading.Event()
-        self._first_pass_done = threading.Event()
+        self._first_pass_done = Wakeup()
         self._worker_thread: threading.Thread | None = None
-        self._aux_stop = threading.Event()  # IDLE and click threads of this config
+        self._aux_stop = Wakeup()  # IDLE and click threads of this config
         self._rng = random.Random()  # noqa: S311 - jitter for retries, not a secret
         self._store_health = notices.StoreHealth()
-        self._signals: list[int] = []  # noted by the handler, taken by the main loop
         self._signin_notices = SignInNotices(store, self.signin)
         # One kept connection per account, used by the worker only: a pass with
         # nothing new then costs a NOOP and a STATUS per folder.
@@ -131,8 +135,9 @@ class Daemon:
 
     def _worker(self) -> None:
         while not self.stop.is_set():
-            with self.pulse.waiting():  # waiting for work is not hanging
-                self._wake.wait(0.5)
+            # Asleep until asked: every request sets _wake, and so does the stop.
+            with self.pulse.resting():  # waiting for work is not hanging
+                self._wake.wait()
             self._wake.clear()
             if self.stop.is_set():
                 break
@@ -253,7 +258,7 @@ class Daemon:
 
     # -- push -------------------------------------------------------------------------
 
-    def _idle(self, account: Account, stop: threading.Event) -> None:
+    def _idle(self, account: Account, stop: Wakeup) -> None:
         """Keep an IDLE connection on INBOX (daemon/idle.py); ask for a pass on mail.
         Its logins go through the sign-in guard, as the worker's do."""
         IdleWatcher(account, self.config.daemon, stop, self.request_pass, self._rng,
@@ -262,7 +267,7 @@ class Daemon:
 
     # -- clicks -----------------------------------------------------------------------
 
-    def _listen(self, channel: Channel, stop: threading.Event) -> None:
+    def _listen(self, channel: Channel, stop: Wakeup) -> None:
         from replywatch.alerts import AlertChannelError
         from replywatch.alerts.desktop import DesktopChannel
 
@@ -300,7 +305,7 @@ class Daemon:
     def _start_aux(self) -> None:
         """(Re)start the IDLE and click threads for the config in force."""
         self._aux_stop.set()
-        self._aux_stop = stop = threading.Event()
+        self._aux_stop = stop = Wakeup()
         if self.stop.is_set():
             return
         for account in self.config.accounts:
@@ -309,16 +314,17 @@ class Daemon:
             if channel.name == "desktop":
                 self._start("dbus-listen", self._listen, channel, stop)
 
-    def _handle_signal(self, signum: int, _frame: FrameType | None) -> None:
-        # Only a flag: the handler runs on the main thread between any two bytecodes,
-        # perhaps while it holds the log's write lock or an Event's lock; logging or
-        # setting an Event here can deadlock (seen: a SIGTERM right after a log line).
-        self._signals.append(signum)
+    def _handle_signal(self, _signum: int, _frame: FrameType | None) -> None:
+        # Nothing here: the signal's number reaches the main loop through the wakeup
+        # fd (signal.set_wakeup_fd), which also wakes its select. The handler runs on
+        # the main thread between any two bytecodes, perhaps while it holds the log's
+        # write lock or an Event's lock; logging or setting an Event here can deadlock
+        # (seen: a SIGTERM right after a log line).
+        return
 
-    def _take_signals(self) -> None:
-        """Act on the signals the handler noted (main thread, no lock held)."""
-        while self._signals:
-            signum = self._signals.pop(0)
+    def _take_signals(self, signums: bytes) -> None:
+        """Act on the signals read from the wakeup fd (main thread, no lock held)."""
+        for signum in signums:
             if signum == signal.SIGHUP:
                 self.log.info("reload_requested")
                 self.request_reload()
@@ -354,43 +360,57 @@ class Daemon:
 
     def run(self) -> int:
         """Run until SIGTERM or SIGINT (or ``stop`` is set); return the exit code."""
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, self._handle_signal)
-            signal.signal(signal.SIGINT, self._handle_signal)
-            signal.signal(signal.SIGHUP, self._handle_signal)
-        self.start()
+        signals = _SignalPipe() if threading.current_thread() is threading.main_thread() else None
         try:
-            self._main_loop()
+            if signals is not None:
+                for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+                    signal.signal(signum, self._handle_signal)
+            self.start()
+            try:
+                self._main_loop(signals)
+            finally:
+                self.shutdown()
         finally:
-            self.shutdown()
+            if signals is not None:
+                signals.close()
         return 0
 
-    def _main_loop(self) -> None:
+    def _main_loop(self, signals: _SignalPipe | None) -> None:
+        """Sleep until a signal, the stop, the end of the first pass or the next
+        watchdog ping (the one periodic wake-up, at half of WATCHDOG_USEC); act on it.
+        """
         interval = self.notifier.watchdog_interval()
         hang_after = self._hang_after or HANG_FACTOR * (interval or 60.0)
         ready_sent = withheld = False
-        last_ping = time.monotonic()
-        while not self.stop.is_set():
-            # Short waits: a signal is acted on within SIGNAL_POLL seconds.
-            self.stop.wait(min(interval or SIGNAL_POLL, SIGNAL_POLL))
-            self._take_signals()
-            if self.stop.is_set():
-                break
-            if not ready_sent and self._first_pass_done.is_set():
-                # READY=1 once the first pass ran, whether or not every account answered.
-                self.notifier.ready()
-                ready_sent = True
-                self.log.info("daemon_ready")
-            if not interval or time.monotonic() - last_ping < interval:
-                continue
-            if self._alive(hang_after):
-                self.notifier.watchdog()
-                last_ping = time.monotonic()
-                withheld = False
-            elif not withheld:
-                # No WATCHDOG=1 from now on: systemd restarts us after WatchdogSec.
-                self.log.error("worker_stalled", hang_after=hang_after)
-                withheld = True
+        next_ping = None if interval is None else time.monotonic() + interval
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.stop, selectors.EVENT_READ)
+            selector.register(self._first_pass_done, selectors.EVENT_READ)
+            if signals is not None:
+                selector.register(signals, selectors.EVENT_READ)
+            while not self.stop.is_set():
+                timeout = None if next_ping is None else max(0.0, next_ping - time.monotonic())
+                selector.select(timeout)
+                if signals is not None:
+                    self._take_signals(signals.read())
+                if self.stop.is_set():
+                    break
+                if not ready_sent and self._first_pass_done.is_set():
+                    # READY=1 once the first pass ran, whether or not every account answered.
+                    self.notifier.ready()
+                    ready_sent = True
+                    selector.unregister(self._first_pass_done)
+                    self.log.info("daemon_ready")
+                if interval is None or next_ping is None or time.monotonic() < next_ping:
+                    continue
+                next_ping = time.monotonic() + interval
+                if self._alive(hang_after):
+                    self.notifier.watchdog()
+                    withheld = False
+                elif not withheld:
+                    # No WATCHDOG=1 from now on: systemd restarts us after WatchdogSec.
+                    self.log.error("worker_stalled", hang_after=hang_after)
+                    withheld = True
 
     def _alive(self, hang_after: float) -> bool:
         """Return True while the worker thread runs and beats, or waits on the network
@@ -399,3 +419,37 @@ class Daemon:
         worker = self._worker_thread
         return (worker is not None and worker.is_alive()
                 and self.pulse.alive(hang_after, NETWORK_LIMIT))
+
+
+class _SignalPipe:
+    """The wakeup fd of Python's signal handling: each signal caught writes its number
+    here (signal.set_wakeup_fd), which wakes a select at once. Main thread only.
+    """
+
+    def __init__(self) -> None:
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        self._previous = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+
+    def fileno(self) -> int:
+        """Return the descriptor to select on."""
+        return self._read.fileno()
+
+    def read(self) -> bytes:
+        """Return the numbers of the signals caught since the last read, in order."""
+        taken = b""
+        while True:
+            try:
+                chunk = self._read.recv(256)
+            except BlockingIOError:
+                return taken
+            if not chunk:
+                return taken
+            taken += chunk
+
+    def close(self) -> None:
+        """Give the wakeup fd back and close both ends."""
+        signal.set_wakeup_fd(self._previous)
+        self._read.close()
+        self._write.close()

@@ -9,9 +9,9 @@ drafts on.
 from __future__ import annotations
 
 import contextlib
+import selectors
 import socket
 import ssl
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -37,6 +37,7 @@ from replywatch.mail.wire import (
     raise_if_closed,
     sequence_set,
 )
+from replywatch.wakeup import Wakeup
 
 if TYPE_CHECKING:
     from replywatch.oauth.sources import AccessTokens
@@ -513,12 +514,13 @@ class ImapMailbox:
         """Return True if the server offers IDLE."""
         return "IDLE" in self.capabilities
 
-    def idle_wait(self, folder: str, seconds: float, stop: threading.Event) -> bool:
+    def idle_wait(self, folder: str, seconds: float, stop: Wakeup) -> bool:
         """IDLE on ``folder`` for up to ``seconds``; return True if the server announced mail.
 
-        Wakes within a second when ``stop`` is set. One IDLE command covers the
-        whole wait (re-issuing it is the caller's loop, well inside RFC 2177's 29
-        minutes). Raise MailboxError when the connection fails.
+        Asleep on the socket and on ``stop`` together: wakes when the server says
+        something, when ``stop`` is set, or at the end of the wait, never in between.
+        One IDLE command covers the whole wait (re-issuing it is the caller's loop,
+        well inside RFC 2177's 29 minutes). Raise MailboxError when the connection fails.
         """
         client = self._client
         deadline = time.monotonic() + seconds
@@ -528,27 +530,32 @@ class ImapMailbox:
                 self.examine(folder)
             self._send(client.idle)
             stuck = 0
-            while not stop.is_set() and not new_mail:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                began = time.monotonic()
-                responses = client.idle_check(timeout=min(1.0, left))
-                if any(r and r[0] == b"BYE" for r in responses):
-                    raise ConnectionAbortedError("server said BYE")
-                if not responses:
-                    # imapclient's idle_check swallows EOF and socket errors and
-                    # returns []: a closed connection would look like a quiet one.
-                    pending = raise_if_closed(client.socket())
-                    # Woken early by bytes that make no line, again and again: a TLS
-                    # stream that broke (its reads fail) would spin here for the
-                    # whole wait.
-                    early = time.monotonic() - began < min(0.5, left / 2)
-                    stuck = stuck + 1 if pending and early else 0
-                    if stuck >= _MAX_STUCK:
-                        raise ConnectionAbortedError("unreadable data from the server")
-                new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
-                               for r in responses)
+            with selectors.DefaultSelector() as selector:
+                sock = client.socket()
+                selector.register(sock, selectors.EVENT_READ)
+                selector.register(stop, selectors.EVENT_READ)
+                while not stop.is_set() and not new_mail:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    woken = {key.fd for key, _ in selector.select(left)}
+                    if sock.fileno() not in woken:
+                        continue  # the stop, or the end of the wait
+                    responses = client.idle_check(timeout=0)
+                    if any(r and r[0] == b"BYE" for r in responses):
+                        raise ConnectionAbortedError("server said BYE")
+                    if not responses:
+                        # imapclient's idle_check swallows EOF and socket errors and
+                        # returns []: a closed connection would look like a quiet one.
+                        pending = raise_if_closed(sock)
+                        # Woken by bytes that make no line, again and again: a TLS
+                        # stream that broke (its reads fail) would spin here for the
+                        # whole wait.
+                        stuck = stuck + 1 if pending else 0
+                        if stuck >= _MAX_STUCK:
+                            raise ConnectionAbortedError("unreadable data from the server")
+                    new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
+                                   for r in responses)
             # DONE, answered within the read timeout: the round trip that proves a
             # quiet connection is still alive (a silent peer times out here).
             self._send(client.idle_done)
