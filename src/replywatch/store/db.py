@@ -20,6 +20,7 @@ from replywatch.core.kinds import Kind
 from replywatch.core.model import Application, Direction, Event, Interview, Overrides, Stage
 from replywatch.errors import UserError
 from replywatch.i18n import _
+from replywatch.store.appcache import AppCache
 from replywatch.store.faults import fault_from, fault_from_os, remember
 from replywatch.store.migrations import MIGRATIONS, Migration
 
@@ -56,7 +57,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self._cache: dict[bool, tuple[tuple[int, int], list[Application]]] = {}
+        self._apps: AppCache | None = None
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS,
@@ -294,24 +295,13 @@ class Store:
     def applications(self, *, include_closed: bool = False) -> list[Application]:
         """Return applications ordered by id; open ones only unless ``include_closed``.
 
-        The answer is cached until the file changes (a write of ours, or a commit
-        by another connection such as the CLI's): the daemon judges the book every
-        minute, and an application with a long history is costly to load.
+        The answer is kept, and after a write of ours only what it changed is read
+        again (store/appcache.py); after a commit by another connection (the CLI's)
+        everything is: the daemon judges the book after every pass and tick.
         """
-        version = (self.conn.total_changes,
-                   self.conn.execute("PRAGMA data_version").fetchone()[0])
-        cached = self._cache.get(include_closed)
-        if cached is not None and cached[0] == version:
-            return list(cached[1])
-        # A removed application (waiting out its 30 days) is in no answer.
-        if include_closed:
-            apps = self._load(" WHERE removed_at IS NULL", ())
-        else:
-            closed = tuple(stage.value for stage in Stage if stage.is_closed)
-            marks = ", ".join("?" for _ in closed)
-            apps = self._load(f" WHERE removed_at IS NULL AND stage NOT IN ({marks})", closed)
-        self._cache[include_closed] = (version, apps)
-        return list(apps)
+        if self._apps is None:  # made on first use: after the migrations, for the triggers
+            self._apps = AppCache(self.conn)
+        return self._apps.applications(self._load, include_closed=include_closed)
 
     def _load(self, where: str, params: Sequence[object]) -> list[Application]:
         rows = self.conn.execute(

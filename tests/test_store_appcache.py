@@ -1,0 +1,75 @@
+"""The kept applications: re-read only where this connection wrote, all of them after
+another connection's commit, and never a write that was rolled back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from replywatch.core.kinds import Kind
+from replywatch.core.model import Direction, Event
+from replywatch.store import kinds
+from replywatch.store.db import Store
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+
+def two_apps(path: Path) -> tuple[Store, int, int]:
+    store = Store.open(path)
+    with store.tx():
+        first = store.add_application(company="Acme", role="", applied_at=NOW, now=NOW)
+        second = store.add_application(company="Globex", role="", applied_at=NOW, now=NOW)
+    return store, first, second
+
+
+def test_appcache_own_event_rereads_only_its_application(tmp_path: Path) -> None:
+    store, _, second = two_apps(tmp_path / "s.db")
+    before = store.applications()
+    with store.tx():
+        store.add_event(second, Event(at=NOW, direction=Direction.FROM_THEM, source="imap",
+                                      message_id="r1@globex.io"))
+    after = store.applications()
+    assert (True, False, 1) == (before[0] is after[0], before[1] is after[1],
+                                len(after[1].events))
+
+
+def test_appcache_corrected_kind_rereads_the_event_of_that_message(tmp_path: Path) -> None:
+    store, _, second = two_apps(tmp_path / "s.db")
+    with store.tx():
+        store.add_event(second, Event(at=NOW, direction=Direction.FROM_THEM, source="imap",
+                                      message_id="r1@globex.io"))
+    unread = store.applications()[1].events[0].kind
+    with store.tx():  # the classifier's verdict arrives, then the user corrects it
+        store.conn.execute("INSERT INTO message_kinds (key, kind, confidence) VALUES (?, ?, ?)",
+                           ("r1@globex.io", Kind.OTHER.value, 0.5))
+    classified = store.applications()[1].events[0].kind
+    with store.tx():
+        kinds.correct(store, "r1@globex.io", Kind.ACKNOWLEDGEMENT, NOW)
+    assert (None, Kind.OTHER, Kind.ACKNOWLEDGEMENT) == (
+        unread, classified, store.applications()[1].events[0].kind)
+
+
+def test_appcache_other_connection_commit_is_seen(tmp_path: Path) -> None:
+    store, first, _ = two_apps(tmp_path / "s.db")
+    store.applications()
+    other = Store.open(tmp_path / "s.db")  # the CLI, say
+    with other.tx():
+        other.update_application(first, NOW, company="Acme Corp")
+    other.close()
+    assert ["Acme Corp", "Globex"] == [a.company for a in store.applications()]
+
+
+def test_appcache_rolled_back_write_is_not_seen_and_later_writes_are(tmp_path: Path) -> None:
+    store, first, _ = two_apps(tmp_path / "s.db")
+    store.applications()
+    with pytest.raises(RuntimeError), store.tx():
+        store.update_application(first, NOW, company="Half")
+        store.applications()  # read inside the transaction, then rolled back
+        raise RuntimeError("half way")
+    rolled_back = [a.company for a in store.applications()]
+    with store.tx():
+        store.remove_application(first)
+    assert (["Acme", "Globex"], ["Globex"]) == (
+        rolled_back, [a.company for a in store.applications()])
