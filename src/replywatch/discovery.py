@@ -91,7 +91,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     # Case-blind on the bytes themselves: no lower-cased copy of every header.
     mine = re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own)),
                       re.IGNORECASE) if own else None
-    in_book = _book_keys(apps)
+    in_book: list[tuple[str, str, bool]] | None = None  # made when first needed: rarely
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
         if not (_SENDERS.search(raw.header) or (mine and mine.search(raw.header))):
@@ -106,6 +106,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
             continue
         proposal = propose(seen)
         if proposal is not None:
+            in_book = _book_keys(apps) if in_book is None else in_book
             made += _keep(store, key, proposal, in_book, now)
     return made
 
@@ -137,6 +138,8 @@ def read_candidates(store: Store, sources: Mapping[str, TextSource],
                     candidates: list[Candidate], now: datetime) -> list[Proposed]:
     """Read the text and attachment names of the candidates on the accounts' open
     connections and propose again with them; return the new proposals."""
+    if not candidates:  # the usual pass: spare it the whole book's names
+        return []
     places: dict[tuple[str, str], dict[int, Candidate]] = {}
     unread: list[Candidate] = []
     for candidate in candidates:

@@ -363,8 +363,9 @@ def _record(store: Store, index: Index, app: Application, msg: Message, *, key: 
 def run_pass(config: Config, store: Store, now: datetime,
              open_mailbox: MailboxFactory = open_imap,
              sessions: dict[str, Mailbox] | None = None,
-             *, skip: dict[str, str] | None = None) -> PassReport:
-    """Sync every account, match what is new, and return the report with what is due.
+             *, skip: dict[str, str] | None = None, judge: bool = True) -> PassReport:
+    """Sync every account, match what is new, and return the report with what is due
+    (only with ``judge``: the daemon's alert tick right after judges the book itself).
 
     With ``sessions`` (the daemon's), connections are kept open between passes, so
     that a pass with nothing new costs a NOOP and a STATUS per folder; a kept
@@ -390,8 +391,9 @@ def run_pass(config: Config, store: Store, now: datetime,
             mailstate.prune(store, now - timedelta(days=longest), message_tokens)
             removed.purge(store, now)
     report.set_aside_total = setaside.count(store)
-    book = Book(store, config.policy, zone(config.policy.timezone), now)
-    report.due = book.due(include_future=False)
+    if judge:
+        book = Book(store, config.policy, zone(config.policy.timezone), now)
+        report.due = book.due(include_future=False)
     return report
 
 

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from replywatch.core.domains import (
     ATS_RELAYS,
@@ -104,6 +104,13 @@ def thread_anchor(gm_thrid: int) -> str:
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 
 
+# The index is built again on every pass that has mail to match; the names and roles
+# in the book rarely change, and folding them is most of the cost. Book text only
+# (bounded by what the user typed), never mail's: the caches keep their arguments.
+_book_name = lru_cache(maxsize=8192)(CompanyName.of)
+_book_words = lru_cache(maxsize=8192)(words)
+
+
 @dataclass
 class Index:
     """The open applications arranged for fast lookup; ``add_anchor`` as threads grow."""
@@ -133,13 +140,13 @@ class Index:
                 index.domains.setdefault(domain, set()).add(app.id)
             for sender in app.relay_senders:
                 index.add_relay_sender(app.id, sender)
-            name = CompanyName.of(app.company)
+            name = _book_name(app.company)
             index.names[app.id] = name
             if not app.contacts and not app.domains and name.usable:
                 for form in set(name.forms):
                     index.name_domains.setdefault(form, set()).add(app.id)
-            if words(app.role):
-                index.roles[app.id] = words(app.role)
+            if role := _book_words(app.role):
+                index.roles[app.id] = role
             index.app_contacts[app.id] = frozenset(canonical(c) for c in app.contacts)
             index.app_domains[app.id] = frozenset(app.domains)
         return index
