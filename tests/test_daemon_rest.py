@@ -85,6 +85,21 @@ def test_schedule_asleep_for_a_late_job_runs_a_new_sooner_job() -> None:
     assert (True, False) == (on_time, thread.is_alive())
 
 
+def test_schedule_once_runs_one_time_and_a_replacement_moves_it() -> None:
+    clock = VirtualClock()
+    schedule = Schedule(clock)
+    runs: list[str] = []
+    schedule.once("tick", 60, lambda: runs.append("first"))
+    schedule.once("tick", 120, lambda: runs.append("moved"))  # the next tick, replanned
+    clock.advance(60)
+    at_60 = schedule.run_due()
+    clock.advance(60)
+    at_120 = schedule.run_due()
+    clock.advance(600)
+    assert ([], ["tick"], [], ["moved"], None) == (
+        at_60, at_120, schedule.run_due(), runs, schedule.seconds_to_next())
+
+
 # -- the worker's rest is not a hang ------------------------------------------------------
 
 

@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replywatch.core.cadence import evaluate
+from replywatch.core.kinds import Kind
 from replywatch.core.model import (
     CLOSED_STAGES,
+    Action,
     ActionKind,
     Application,
     Direction,
@@ -107,3 +109,33 @@ def test_cadence_snooze_never_brings_an_action_forward(
     snoozed = evaluate(replace(app, snoozed_until=now + snooze), policy, OSLO, now).action
     if plain is not None and snoozed is not None:
         assert (plain.kind, True) == (snoozed.kind, snoozed.due >= plain.due)
+
+
+kinds_of_mail = st.sampled_from([None, Kind.REJECTION, Kind.ACKNOWLEDGEMENT, Kind.OTHER])
+kinded_events = st.lists(
+    st.builds(lambda off, d, k: Event(at=APPLIED + off, direction=d,
+                                      kind=k if d is Direction.FROM_THEM else None),
+              offsets, st.sampled_from(list(Direction)), kinds_of_mail),
+    max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(kinded_events, interviews, policies,
+       st.sampled_from([Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER, Stage.REJECTED]),
+       st.none() | offsets, offsets, st.floats(min_value=0.0, max_value=0.999))
+def test_cadence_same_action_until_the_instant_it_names(
+        evs: list[Event], ivs: list[Interview], policy: Policy, stage: Stage,
+        snooze: timedelta | None, moment: timedelta, part: float) -> None:
+    app = replace(_app(evs, ivs, stage),
+                  snoozed_until=None if snooze is None else APPLIED + snooze)
+    now = APPLIED + moment
+    first = evaluate(app, policy, OSLO, now)
+    span = (first.until - now) if first.until is not None else timedelta(days=400)
+    later = now + span * part
+    again = evaluate(app, policy, OSLO, later)
+    assert (first.action, is_due(first.action, now)) == (again.action,
+                                                         is_due(again.action, later))
+
+
+def is_due(action: Action | None, at: datetime) -> bool:
+    return action is not None and action.due <= at

@@ -20,12 +20,14 @@ from typing import Protocol, TextIO
 
 from replywatch import log
 from replywatch.alerts import AlertChannelError
+from replywatch.alerts.agenda import Agenda
 from replywatch.alerts.render import SNOOZE_DAYS, RenderedAlert, ReplyInfo, gmail_thread, render
 from replywatch.alerts.summary import SUMMARY_AFTER, summarize
 from replywatch.config import Config
 from replywatch.config.timeinput import zone
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
+from replywatch.core.timeutil import from_wall_clock
 from replywatch.i18n import _
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, kinds, ledger, mailstate, utc_text
@@ -69,11 +71,6 @@ def make_channels(config: Config, *, stream: TextIO | None = None,
     return made
 
 
-def book_at(book: Book, when: datetime) -> Book:
-    """Return the same book judged at another moment."""
-    return Book(book.store, book.policy, book.tz, when)
-
-
 def in_quiet_hours(now: datetime, tz: tzinfo, quiet: tuple[time, time] | None) -> bool:
     """Return True if ``now`` (local in ``tz``) falls in the quiet hours [start, end)."""
     if quiet is None:
@@ -83,6 +80,16 @@ def in_quiet_hours(now: datetime, tz: tzinfo, quiet: tuple[time, time] | None) -
     if start < end:
         return start <= local < end
     return local >= start or local < end  # over midnight: 21:00-08:00
+
+
+def quiet_until(now: datetime, tz: tzinfo, quiet: tuple[time, time] | None) -> datetime | None:
+    """Return when the quiet hours that hold ``now`` end, or None outside them."""
+    if quiet is None or not in_quiet_hours(now, tz, quiet):
+        return None
+    day = now.astimezone(tz).date()
+    end = from_wall_clock(datetime.combine(day, quiet[1]), tz)
+    return end if end > now else from_wall_clock(
+        datetime.combine(day + timedelta(days=1), quiet[1]), tz)
 
 
 @dataclass
@@ -119,6 +126,9 @@ class Alerter:
         self.tz = zone(config.policy.timezone)
         self._opener = opener
         self._failing: dict[str, str] = {}  # channel or account -> its reason
+        self.agenda = Agenda()  # the next actions, kept between ticks
+        # Keys every channel delivered: that never changes back, so no need to ask again.
+        self._everywhere: set[str] = set()
 
     # -- due actions --------------------------------------------------------------
 
@@ -134,19 +144,7 @@ class Alerter:
     def _due(self, now: datetime, since: datetime | None
              ) -> tuple[list[tuple[Application, Action]], int]:
         """Return ``due``'s list and how many of its actions are the current ones."""
-        book = Book(self.store, self.config.policy, self.tz, now)
-        pairs = book.due(include_future=False)
-        current_count = len(pairs)
-        if since is None or since >= now:
-            return pairs, current_count
-        current = {action.key for _, action in pairs}
-        for app in self.store.applications():
-            earlier = book_at(book, since).evaluate(app).action
-            if (earlier is not None and earlier.key not in current
-                    and since < earlier.due <= now):
-                pairs.append((app, earlier))
-        pairs.sort(key=lambda pair: (pair[1].due, pair[0].id))
-        return pairs, current_count
+        return self.agenda.due(Book(self.store, self.config.policy, self.tz, now), since)
 
     def deliver_due(self, now: datetime, since: datetime | None = None) -> Delivery:
         """Alert every action due (see ``due``) not yet alerted on each channel.
@@ -154,13 +152,20 @@ class Alerter:
         Quiet hours hold follow-up, thank-you and ghosted alerts; replies go at once.
         More than ``SUMMARY_AFTER`` alerts for one channel go as one summary, and
         every alert in it counts as delivered there. A ghosted alert delivered
-        everywhere moves the application to ``ghosted``.
+        everywhere moves the application to ``ghosted``. Only what some channel has
+        not delivered yet is recorded and rendered: most due actions went out before.
         """
         quiet = in_quiet_hours(now, self.tz, self.config.alerts.quiet_hours)
         pairs, current_count = self._due(now, since)
         result = Delivery(sent=[], due=current_count)
+        names = {channel.name for channel in self.channels}
+        pairs = [(app, action) for app, action in pairs if action.key not in self._everywhere]
+        done = ledger.delivered(self.store, [action.key for _, action in pairs])
         ready: list[tuple[Application, Action, RenderedAlert]] = []
         for app, action in pairs:
+            if names <= done[action.key]:
+                self._everywhere.add(action.key)
+                continue
             if quiet and action.kind is not ActionKind.REPLY:
                 result.held += 1
                 continue
@@ -169,17 +174,17 @@ class Alerter:
             ready.append((app, action, alert))
         for channel in self.channels:
             pending = [(app, alert) for app, _, alert in ready
-                       if channel.name not in ledger.delivered_channels(self.store, alert.key)]
+                       if channel.name not in done[alert.key]]
             if len(pending) > SUMMARY_AFTER:
                 self._send(channel, summarize([alert for _, alert in pending]), None,
                            keys=[alert.key for _, alert in pending], now=now, result=result)
                 continue
             for app, alert in pending:
                 self._send(channel, alert, app, keys=[alert.key], now=now, result=result)
-        names = {channel.name for channel in self.channels}
-        for app, action, alert in ready:
-            if (action.kind is ActionKind.GHOSTED
-                    and names <= ledger.delivered_channels(self.store, alert.key)):
+        for key, channel_name in result.sent:
+            done[key].add(channel_name)
+        for app, action in pairs:
+            if action.kind is ActionKind.GHOSTED and names <= done[action.key]:
                 with self.store.tx():
                     self.store.update_application(app.id, now, stage=Stage.GHOSTED)
                 log.get(application=app.id).info("application_ghosted")

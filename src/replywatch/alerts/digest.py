@@ -91,6 +91,16 @@ class DigestSender:
         # Only channels that are set up; the default "email" is skipped without [alerts.email].
         self.channels = [c for c in channels if c.name in wanted]
 
+    def next_moment(self, now: datetime) -> datetime | None:
+        """Return the next moment a digest falls due after ``now``, or None when no
+        channel takes it."""
+        if not self.channels:
+            return None
+        digest = self.config.digest
+        due = due_moment(now, self.tz, digest.day, digest.time)
+        return due if due > now else due_moment(now + timedelta(days=7), self.tz,
+                                                digest.day, digest.time)
+
     def maybe_send(self, now: datetime) -> bool:
         """Send this week's digest if it is due and not yet sent on every channel;
         return True when something was sent."""

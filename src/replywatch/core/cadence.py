@@ -54,7 +54,10 @@ class Evaluation:
 
     ``waiting_on`` is ``"them"``, ``"you"`` or ``"nobody"``; ``action`` is the next
     action (due now or later), or None when nothing more is expected.
-    ``follow_ups_sent`` counts follow-ups in the current silence.
+    ``follow_ups_sent`` counts follow-ups in the current silence. ``until`` is the
+    first instant after the moment judged at which time alone may change the
+    action or make it due (None: time alone changes nothing); until then the same
+    application judged again gives the same action.
     """
 
     waiting_on: str
@@ -62,6 +65,7 @@ class Evaluation:
     follow_ups_sent: int
     last_from_them: datetime | None
     last_to_them: datetime | None
+    until: datetime | None = None
 
 
 @dataclass
@@ -206,6 +210,7 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
     last_from = state.last_from
     last_to = state.last_to
     sent = len(state.follow_ups or [])
+    changes: list[datetime] = []  # instants at which the answer may change
 
     def done(waiting_on: str, action: Action | None) -> Evaluation:
         if action is not None and app.snoozed_until is not None and app.snoozed_until > action.due:
@@ -218,9 +223,15 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
                 max_n=action.max_n,
                 overdue_at=action.overdue_at,
             )
-        return Evaluation(waiting_on, action, sent, last_from, last_to)
+        if action is not None:
+            changes.append(action.due)
+        until = min((t for t in changes if t > now), default=None)
+        return Evaluation(waiting_on, action, sent, last_from, last_to, until)
 
     if app.stage.is_closed:
+        if app.stage is Stage.REJECTED:  # a rejection's notice ends after some days
+            changes.extend(e.at + timedelta(days=REJECTION_NOTICE_DAYS) for e in app.events
+                           if e.direction is Direction.FROM_THEM)
         return done("nobody", _rejection_notice(app, now))
     if state.ball == "you":
         reply = Action(app.id, ActionKind.REPLY, due=state.start, since=state.start,
@@ -230,6 +241,8 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
         return done("you", None)
 
     follow_due, window_end = _next_follow_up(state, rules, tz)
+    if follow_due is not None:
+        changes.append(follow_due)  # it takes over from a thank-you
     if state.thank_you_for is not None and (follow_due is None or now < follow_due):
         end = state.thank_you_for
         thank_you = Action(
@@ -253,6 +266,7 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
 
     # A follow-up the user never sends gives way to ghosted once its window is long shut.
     give_up = add_days(window_end, rules.ghosted_after, tz, business=rules.business)
+    changes.append(give_up)
     if now >= give_up:
         return done("them", Action(app.id, ActionKind.GHOSTED, give_up, since=state.start))
     follow_up = Action(

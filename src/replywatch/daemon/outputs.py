@@ -61,6 +61,10 @@ class Outputs:
         """Send the weekly digest when it is due and not yet sent."""
         self.digest.maybe_send(now)
 
+    def next_moment(self, now: datetime) -> datetime | None:
+        """Return when ``on_tick`` next has something to do (the digest), or None."""
+        return self.digest.next_moment(now)
+
     def tell_found(self, now: datetime) -> None:
         """Send one notice of the applications found since the last one."""
         found.notify_found(self.store, self.channels, now)

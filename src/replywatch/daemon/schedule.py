@@ -34,13 +34,14 @@ def boottime() -> float:
 @dataclass
 class _Job:
     name: str
-    every: float
+    every: float | None  # None: once
     action: Callable[[], None]
     next_at: float
 
 
 class Schedule:
-    """Interval jobs on an injectable never-stepping clock (default ``boottime``).
+    """Interval and one-off jobs on an injectable never-stepping clock (default
+    ``boottime``).
 
     A job that fell behind (the machine slept, the process was stopped) runs once
     and is then due ``every`` seconds after that run: missed runs are coalesced.
@@ -67,6 +68,18 @@ class Schedule:
             self._jobs[name] = _Job(name, seconds, action, next_at)
         self.kick()  # ``run`` may be asleep until a later moment
 
+    def once(self, name: str, seconds: float, action: Callable[[], None]) -> None:
+        """Run ``action`` once, ``seconds`` from now (at once if not positive); a job of
+        the same name is replaced."""
+        with self._lock:
+            self._jobs[name] = _Job(name, None, action, self.clock() + max(0.0, seconds))
+        self.kick()
+
+    def cancel(self, name: str) -> None:
+        """Drop the job ``name``, if there is one."""
+        with self._lock:
+            self._jobs.pop(name, None)
+
     def kick(self) -> None:
         """Make ``run`` look at the clock and its jobs now (a job changed, or a test
         moved its clock)."""
@@ -78,7 +91,10 @@ class Schedule:
         with self._lock:
             due = [job for job in self._jobs.values() if job.next_at <= now]
             for job in due:
-                job.next_at = now + job.every  # coalesce: one run however late
+                if job.every is None:
+                    del self._jobs[job.name]
+                else:
+                    job.next_at = now + job.every  # coalesce: one run however late
         for job in due:
             job.action()
         return [job.name for job in due]

@@ -7,8 +7,10 @@ Threads, each with one job:
   under one lock (the only thread that writes mail state; clicks take the same
   lock); it beats a Pulse, and its network calls are marked, so the watchdog is
   fed while a server hangs and withheld when the worker itself hangs;
-- schedule: only *asks* the worker for a pass every ``poll_minutes`` and a tick
-  every minute, on a clock that never steps (schedule.py): a wall clock stepped
+- schedule: only *asks* the worker for a pass every ``poll_minutes``, and for a
+  tick at the next moment something falls due (the agenda's next boundary, the
+  end of quiet hours, the digest; a retry after a failure), on a clock that
+  never steps (schedule.py): a wall clock stepped
   back an hour pauses nothing, and a resume from suspend is caught up at once;
 - one IDLE thread per account whose server has IDLE: asks for a pass within
   seconds of new mail, re-issuing IDLE every ``idle_minutes``, reconnecting with
@@ -30,15 +32,14 @@ from __future__ import annotations
 import random
 import selectors
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 from replywatch import engine, log
-from replywatch.alerts.deliver import Alerter, Channel
+from replywatch.alerts.deliver import Alerter, Channel, Delivery
 from replywatch.config import Account, Config
 from replywatch.daemon import notices
 from replywatch.daemon.drafts import Drafter
@@ -47,14 +48,16 @@ from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
 from replywatch.daemon.schedule import Clock, Schedule, boottime
 from replywatch.daemon.sdnotify import SystemdNotifier
+from replywatch.daemon.signalpipe import SignalPipe
 from replywatch.daemon.signin import GuardedMailbox, SignInGuard, SignInNotices
+from replywatch.daemon.ticks import next_tick
 from replywatch.errors import UserError
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store, db, ledger
 from replywatch.store.faults import StoreFault, fault_from
 from replywatch.wakeup import Wakeup
 
-TICK_SECONDS = 60
+RETRY_SECONDS = 60  # a failed send or a failing store is tried again this soon
 STOP_GRACE = 3.0
 HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
 NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
@@ -189,6 +192,7 @@ class Daemon:
 
     def _store_failed(self, fault: StoreFault) -> None:
         self._store_health.failed(fault, self.alerter.channels, self.notifier)
+        self.schedule.once("tick", RETRY_SECONDS, self.request_tick)  # a tick retries
 
     def _run_pass(self) -> None:
         now = self.clock()
@@ -196,7 +200,7 @@ class Daemon:
                   for a in self.config.accounts if not self.signin.allow(a.name)}
         with self._lock:
             report = engine.run_pass(self.config, self.store, now, self._open,
-                                     sessions=self._sessions, skip=paused)
+                                     sessions=self._sessions, skip=paused, judge=False)
             for acct in report.accounts:
                 if acct.ok:
                     self.alerter.account_ok(acct.name)
@@ -207,8 +211,7 @@ class Daemon:
             # Drafts go out on the connections the pass kept open (daemon/drafts.py).
             self.drafter.after_pass(self.config, self.store, self._sessions, report.due, now)
         self.log.info("pass_done", matched=len(report.matched),
-                      ambiguous=len(report.ambiguous), review=len(report.review),
-                      due=len(report.due))
+                      ambiguous=len(report.ambiguous), review=len(report.review))
         self._tick()
         with self._lock:
             self.outputs.after_pass(now)
@@ -226,6 +229,18 @@ class Daemon:
             self.log.info("alerts_done", sent=len(delivery.sent), failed=delivery.failed,
                           held=delivery.held)
         self.notifier.status(f"{open_count} open, {delivery.due} due")
+        self._plan_tick(now, delivery)
+
+    def _plan_tick(self, now: datetime, delivery: Delivery) -> None:
+        """Ask for the next tick at the first moment it has work (daemon/ticks.py)."""
+        moment = next_tick(now, delivery, self.alerter, self.outputs, self.config,
+                           retry=timedelta(seconds=RETRY_SECONDS))
+        if moment is None:  # the next pass's tick will do
+            self.schedule.cancel("tick")
+            return
+        wait = (moment - now).total_seconds()
+        self.schedule.once("tick", wait, self.request_tick)
+        self.log.debug("tick_planned", seconds=round(wait, 1))
 
     # -- reload -----------------------------------------------------------------------
 
@@ -339,7 +354,6 @@ class Daemon:
         self._worker_thread = self._start("worker", self._worker)
         self.request_pass()  # at start: the first alerts go out within seconds
         self.schedule.every("pass", self.config.daemon.poll_minutes * 60, self.request_pass)
-        self.schedule.every("tick", TICK_SECONDS, self.request_tick)
         self._start("schedule", self.schedule.run, self.stop)
         self._start_aux()
         self.log.info("daemon_started", accounts=len(self.config.accounts),
@@ -360,7 +374,7 @@ class Daemon:
 
     def run(self) -> int:
         """Run until SIGTERM or SIGINT (or ``stop`` is set); return the exit code."""
-        signals = _SignalPipe() if threading.current_thread() is threading.main_thread() else None
+        signals = SignalPipe() if threading.current_thread() is threading.main_thread() else None
         try:
             if signals is not None:
                 for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
@@ -375,7 +389,7 @@ class Daemon:
                 signals.close()
         return 0
 
-    def _main_loop(self, signals: _SignalPipe | None) -> None:
+    def _main_loop(self, signals: SignalPipe | None) -> None:
         """Sleep until a signal, the stop, the end of the first pass or the next
         watchdog ping (the one periodic wake-up, at half of WATCHDOG_USEC); act on it.
         """
@@ -420,36 +434,3 @@ class Daemon:
         return (worker is not None and worker.is_alive()
                 and self.pulse.alive(hang_after, NETWORK_LIMIT))
 
-
-class _SignalPipe:
-    """The wakeup fd of Python's signal handling: each signal caught writes its number
-    here (signal.set_wakeup_fd), which wakes a select at once. Main thread only.
-    """
-
-    def __init__(self) -> None:
-        self._read, self._write = socket.socketpair()
-        for end in (self._read, self._write):
-            end.setblocking(False)
-        self._previous = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
-
-    def fileno(self) -> int:
-        """Return the descriptor to select on."""
-        return self._read.fileno()
-
-    def read(self) -> bytes:
-        """Return the numbers of the signals caught since the last read, in order."""
-        taken = b""
-        while True:
-            try:
-                chunk = self._read.recv(256)
-            except BlockingIOError:
-                return taken
-            if not chunk:
-                return taken
-            taken += chunk
-
-    def close(self) -> None:
-        """Give the wakeup fd back and close both ends."""
-        signal.set_wakeup_fd(self._previous)
-        self._read.close()
-        self._write.close()

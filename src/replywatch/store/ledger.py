@@ -40,6 +40,19 @@ def delivered_channels(store: Store, key: str) -> set[str]:
     return {r[0] for r in rows}
 
 
+def delivered(store: Store, keys: list[str]) -> dict[str, set[str]]:
+    """Return, for each of ``keys``, the names of the channels that delivered it."""
+    found: dict[str, set[str]] = {key: set() for key in keys}
+    for start in range(0, len(keys), 500):  # well inside SQLite's variable limit
+        chunk = keys[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for key, channel in store.conn.execute(
+                f"SELECT key, channel FROM alert_deliveries WHERE key IN ({marks})",  # noqa: S608
+                chunk):
+            found[str(key)].add(str(channel))
+    return found
+
+
 def mark_delivered(store: Store, key: str, channel: str, now: datetime,
                    notification_id: int | None) -> None:
     """Record that ``channel`` delivered the alert ``key`` (with its notification id)."""
