@@ -45,6 +45,18 @@ def test_idle_wait_returns_when_mail_arrives(dovecot: LocalDovecot, imap_user: s
     assert (True, True) == (arrived, elapsed < 5)
 
 
+def test_idle_wait_mail_calls_on_mail_once_before_returning(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    box = mailbox(dovecot, imap_user)
+    calls: list[str] = []
+    timer = threading.Timer(0.3, lambda: dovecot.add_message(
+        imap_user, eml(sender="a@example.net", msgid="idle-cb@x")))
+    timer.start()
+    arrived = box.idle_wait("INBOX", 30, Wakeup(), on_mail=lambda: calls.append("mail"))
+    box.close()
+    assert (True, ["mail"]) == (arrived, calls)
+
+
 def test_idle_wait_wakes_on_shutdown_within_a_second(
         dovecot: LocalDovecot, imap_user: str) -> None:
     box = mailbox(dovecot, imap_user)

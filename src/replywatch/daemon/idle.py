@@ -94,6 +94,10 @@ class IdleWatcher:
                           retry_in=round(wait, 1))
             self.stop.wait(wait)
 
+    def _mail(self) -> None:
+        self.on_mail()  # first: the pass starts while IDLE is being ended
+        self.log.info("idle_new_mail")
+
     def _session(self, *, reconnected: bool) -> UserError | None:
         """Run one connection until it fails (return the error) or until ``stop`` is
         set or the server has no IDLE (return None). The connection is closed on return.
@@ -115,9 +119,7 @@ class IdleWatcher:
                 self.on_mail()  # back after a loss: mail may have come meanwhile
             self.log.info("idle_started")
             while not self.stop.is_set():
-                if mailbox.idle_wait(INBOX, self.idle_seconds, self.stop):
-                    self.log.info("idle_new_mail")
-                    self.on_mail()
+                mailbox.idle_wait(INBOX, self.idle_seconds, self.stop, on_mail=self._mail)
             return None
         except UserError as exc:
             return exc

@@ -13,7 +13,7 @@ import selectors
 import socket
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -514,11 +514,14 @@ class ImapMailbox:
         """Return True if the server offers IDLE."""
         return "IDLE" in self.capabilities
 
-    def idle_wait(self, folder: str, seconds: float, stop: Wakeup) -> bool:
+    def idle_wait(self, folder: str, seconds: float, stop: Wakeup, *,
+                  on_mail: Callable[[], None] | None = None) -> bool:
         """IDLE on ``folder`` for up to ``seconds``; return True if the server announced mail.
 
         Asleep on the socket and on ``stop`` together: wakes when the server says
         something, when ``stop`` is set, or at the end of the wait, never in between.
+        ``on_mail`` is called as soon as mail is announced, before the round trip
+        that ends the IDLE (the caller's pass need not wait for it).
         One IDLE command covers the whole wait (re-issuing it is the caller's loop,
         well inside RFC 2177's 29 minutes). Raise MailboxError when the connection fails.
         """
@@ -556,6 +559,8 @@ class ImapMailbox:
                             raise ConnectionAbortedError("unreadable data from the server")
                     new_mail = any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT")
                                    for r in responses)
+                    if new_mail and on_mail is not None:
+                        on_mail()
             # DONE, answered within the read timeout: the round trip that proves a
             # quiet connection is still alive (a silent peer times out here).
             self._send(client.idle_done)
