@@ -1,7 +1,7 @@
 """The daemon at rest and on a reply: idle CPU, wake-ups, reply -> alert latency,
 each beside its baseline measured in the same run. Not a test: figures vary.
 
-    .venv/bin/python bench/daemon.py [--apps 2000] [--idle 20] [--replies 15]
+    .venv/bin/python bench/daemon.py [--apps 2000] [--idle 20] [--replies 30]
     .venv/bin/python bench/daemon.py --src /tmp/old/src   # another checkout's code
 
 A throwaway Dovecot (demo/dovecot.py LocalDovecot) and the real daemon process
@@ -214,7 +214,20 @@ def idle_floor(dovecot: LocalDovecot, user: str) -> Lines:
     return Lines(imap.readline)
 
 
-def latency(dovecot: LocalDovecot, user: str, out: Lines, replies: int, first: int) -> None:
+def settle(pid: int, quiet: float = 0.3, timeout: float = 60.0) -> None:
+    """Return once ``pid`` used no CPU for ``quiet`` seconds (its pass, tick and feed
+    are over), so the next reply does not queue behind them."""
+    deadline = time.monotonic() + timeout
+    last, still = cpu_ns(pid), 0.0
+    while still < quiet and time.monotonic() < deadline:
+        threading.Event().wait(0.05)
+        now = cpu_ns(pid)
+        still = still + 0.05 if now == last else 0.0
+        last = now
+
+
+def latency(dovecot: LocalDovecot, user: str, out: Lines, replies: int, *, first: int,
+            pid: int) -> None:
     """Print the medians of reply -> alert and of the IDLE floor over ``replies`` APPENDs."""
     floor = idle_floor(dovecot, user)
     writer = imaplib.IMAP4(dovecot.host, dovecot.port)
@@ -234,7 +247,7 @@ def latency(dovecot: LocalDovecot, user: str, out: Lines, replies: int, first: i
         alerted = out.wait(lambda line, n=n: f"{company(n)} replied" in line, 15, out_mark)
         floors.append((heard - began) * 1000)
         alerts.append((alerted - began) * 1000)
-        out.quiet_for(0.5, 15)  # the pass and its tick are over
+        settle(pid)
     floor_ms, alert_ms = statistics.median(floors), statistics.median(alerts)
     print(f"(b) reply -> alert, {replies} replies (APPEND to INBOX, medians):")
     print(f"    IDLE floor (bare imaplib client): {floor_ms:7.1f} ms "
@@ -250,7 +263,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--apps", type=int, default=2000)
     parser.add_argument("--idle", type=float, default=20.0, help="seconds at rest measured")
-    parser.add_argument("--replies", type=int, default=15)
+    parser.add_argument("--replies", type=int, default=30)
     parser.add_argument("--src", type=Path, help="run the daemon from this src/ folder")
     args = parser.parse_args()
     with LocalDovecot() as dovecot, tempfile.TemporaryDirectory(prefix="rw-bench-d-") as tmp:
@@ -286,7 +299,7 @@ def main() -> None:
             at_rest({"replywatch run": daemon.pid,
                      **{name: proc.pid for name, proc in sleepers.items()}}, args.idle)
             print(f"    watchdog pings in that time: {notify.count('WATCHDOG=1', since)}")
-            latency(dovecot, user, out, args.replies, first=1)
+            latency(dovecot, user, out, args.replies, first=1, pid=daemon.pid)
         finally:
             for proc in (daemon, *sleepers.values()):
                 proc.terminate()

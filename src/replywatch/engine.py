@@ -229,8 +229,8 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     """
     if not mailstate.has_pending(store):
         return
-    apps = {a.id: a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE}
-    index = Index.build(apps.values(), own)
+    apps = _matchable(store)
+    index = book_index(list(apps.values()), own)
     prefilter = index.prefilter()
     with store.tx():
         when = now or datetime.now(UTC)
@@ -254,6 +254,36 @@ def match_pending(store: Store, own: set[str], report: PassReport,
             every = store.applications(include_closed=True)
             report.proposed += propose_pending(store, own, every, when, report.candidates)
         mailstate.mark_rest_processed(store)
+
+
+def _matchable(store: Store) -> dict[int, Application]:
+    return {a.id: a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE}
+
+
+# The last index built, with what it was built from. The store hands back the same
+# Application objects while they are unchanged (store/appcache.py), so the daemon's
+# passes reuse it until the book changes; a sweep that adds to it (an anchor, a relay
+# sender) writes the same to the store, which makes the next call build afresh.
+_last_index: tuple[list[Application], frozenset[str], Index] | None = None
+
+
+def book_index(apps: list[Application], own: set[str]) -> Index:
+    """Given the matchable applications and the user's addresses, return their index:
+    the last one built while these are the very same objects, else a new one."""
+    global _last_index  # noqa: PLW0603 - one cache for the process, see above
+    kept = _last_index
+    if (kept is not None and kept[1] == frozenset(own) and len(kept[0]) == len(apps)
+            and all(a is b for a, b in zip(kept[0], apps, strict=True))):
+        return kept[2]
+    index = Index.build(apps, own)
+    _last_index = (apps, frozenset(own), index)
+    return index
+
+
+def prepare(config: Config, store: Store) -> None:
+    """Build the index of the book now, while nothing waits, so that the next pass
+    with new mail finds it ready (the daemon calls this after its alerts went out)."""
+    book_index(list(_matchable(store).values()), own_addresses(config))
 
 
 MAX_SWEEPS = 4  # a chain of late uploads longer than this waits for the next pass
