@@ -215,15 +215,15 @@ def idle_floor(dovecot: LocalDovecot, user: str) -> Lines:
 
 
 def settle(pid: int, quiet: float = 0.3, timeout: float = 60.0) -> None:
-    """Return once ``pid`` used no CPU for ``quiet`` seconds (its pass, tick and feed
-    are over), so the next reply does not queue behind them."""
+    """Return once ``pid`` used under 1 % of a core for ``quiet`` seconds (its pass,
+    tick and feed are over; a daemon that polls still uses a little), so that the
+    next reply does not queue behind them."""
     deadline = time.monotonic() + timeout
-    last, still = cpu_ns(pid), 0.0
-    while still < quiet and time.monotonic() < deadline:
-        threading.Event().wait(0.05)
-        now = cpu_ns(pid)
-        still = still + 0.05 if now == last else 0.0
-        last = now
+    while time.monotonic() < deadline:
+        before = cpu_ns(pid)
+        threading.Event().wait(quiet)
+        if cpu_ns(pid) - before < quiet * 1e9 / 100:
+            return
 
 
 def latency(dovecot: LocalDovecot, user: str, out: Lines, replies: int, *, first: int,
