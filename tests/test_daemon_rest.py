@@ -172,3 +172,26 @@ def test_schedule_on_the_boot_clock_runs_a_due_job_while_asleep() -> None:
     stop.set()
     thread.join(5)
     assert (True, False) == (on_time, thread.is_alive())
+
+
+def test_collect_and_freeze_keeps_no_cycle_longer_than_the_next_pass() -> None:
+    import gc
+    import weakref
+
+    from replywatch.daemon.gcpause import collect_and_freeze, thaw
+
+    class Node:
+        other: object = None
+
+    node = Node()
+    node.other = node  # a cycle: only the collector can free it
+    alive = weakref.ref(node)
+    collect_and_freeze()  # after a pass: the cycle lives on, frozen
+    frozen = gc.get_freeze_count() > 0
+    del node
+    gc.collect()  # an automatic collection would not free it either...
+    kept = alive() is not None
+    collect_and_freeze()  # ...the next pass's does
+    freed = alive() is None
+    thaw()
+    assert (True, True, True, 0) == (frozen, kept, freed, gc.get_freeze_count())

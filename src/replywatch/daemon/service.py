@@ -29,7 +29,6 @@ reported once; the daemon keeps running and resumes when it can write again.
 
 from __future__ import annotations
 
-import gc
 import random
 import selectors
 import signal
@@ -44,6 +43,7 @@ from replywatch.alerts.deliver import Alerter, Channel, Delivery
 from replywatch.config import Account, Config
 from replywatch.daemon import notices
 from replywatch.daemon.drafts import Drafter
+from replywatch.daemon.gcpause import collect_and_freeze, thaw
 from replywatch.daemon.idle import IdleWatcher, backoff
 from replywatch.daemon.liveness import NetworkChannel, NetworkMailbox, Pulse
 from replywatch.daemon.outputs import Outputs
@@ -62,20 +62,6 @@ RETRY_SECONDS = 60  # a failed send or a failing store is tried again this soon
 STOP_GRACE = 3.0
 HANG_FACTOR = 4  # no beat for this many watchdog intervals: the worker hangs
 NETWORK_LIMIT = 600.0  # a marked network wait longer than this is a hang too
-
-
-def _collect_and_freeze() -> None:
-    """Collect garbage now that the pass's alerts are out, and freeze what lives on.
-
-    With thousands of applications kept in memory, a full collection takes tens of
-    milliseconds, and Python starts one whenever enough objects were made: in the
-    middle of the next pass, between a reply and its alert. Frozen objects are
-    never traversed by automatic collections (only by this one, after each pass,
-    which unfreezes first, so nothing in a cycle is kept longer than a pass).
-    """
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 class Daemon:
@@ -213,9 +199,12 @@ class Daemon:
         now = self.clock()
         paused = {a.name: f"account {a.name!r}: sign-in paused after refused passwords"
                   for a in self.config.accounts if not self.signin.allow(a.name)}
+        # The alert tick after the pass judges the book; the pass does too only for
+        # the drafter, which needs its due actions while the connections are open.
+        drafts = any(self.config.drafts_on(a) for a in self.config.accounts)
         with self._lock:
             report = engine.run_pass(self.config, self.store, now, self._open,
-                                     sessions=self._sessions, skip=paused, judge=False)
+                                     sessions=self._sessions, skip=paused, judge=drafts)
             for acct in report.accounts:
                 if acct.ok:
                     self.alerter.account_ok(acct.name)
@@ -232,7 +221,7 @@ class Daemon:
             self.outputs.after_pass(now)
             self.outputs.tell_found(now)
             engine.prepare(self.config, self.store)  # off the next reply's path
-        _collect_and_freeze()
+        collect_and_freeze()
 
     def _tick(self) -> None:
         now = self.clock()
@@ -387,7 +376,7 @@ class Daemon:
             worker.join(STOP_GRACE)
         if worker is None or not worker.is_alive():
             self.store.close()
-        gc.unfreeze()  # the process may live on (tests, the demo): collect as usual
+        thaw()  # the process may live on (tests, the demo): collect as usual
         self.log.info("daemon_stopped")
 
     def run(self) -> int:
