@@ -232,6 +232,20 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     apps = _matchable(store)
     index = book_index(list(apps.values()), own)
     prefilter = index.prefilter()
+    try:
+        _match_in_tx(store, own, report, now, propose=propose, apps=apps, index=index,
+                     prefilter=prefilter)
+    except BaseException:
+        # The sweep added to the index what the rolled-back transaction did not keep.
+        global _last_index  # noqa: PLW0603 - see book_index
+        _last_index = None
+        raise
+
+
+def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime | None, *,
+                 propose: bool, apps: dict[int, Application], index: Index,
+                 prefilter: Prefilter) -> None:
+    """match_pending's sweeps and proposals, in one transaction."""
     with store.tx():
         when = now or datetime.now(UTC)
         added = _sweep(store, index, prefilter, apps, report=report,
