@@ -38,6 +38,10 @@ from replywatch.store import Store, mailstate, proposals
 _SENDERS = re.compile(
     rb"(?i)[@.](?:" + b"|".join(re.escape(d.encode()) for d in sorted(ATS_RELAYS | JOB_BOARDS))
     + rb")\b")
+# The From field (with its continuation lines) of raw header bytes: the user's own
+# mail is found by an own address there. Every received message names the user in
+# To or Cc, so a search of the whole header would parse and classify all of them.
+_FROM_FIELD = re.compile(rb"^from[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
 
 
 MAX_CANDIDATES = 300  # texts read per pass for proposals: a first pass stays bounded
@@ -94,7 +98,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     in_book: list[tuple[str, str, bool]] | None = None  # made when first needed: rarely
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
-        if not (_SENDERS.search(raw.header) or (mine and mine.search(raw.header))):
+        if not (_SENDERS.search(raw.header) or (mine and from_names(raw.header, mine))):
             continue
         msg = parse_raw(raw)
         seen = seen_of(msg, own)
@@ -109,6 +113,16 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
             in_book = _book_keys(apps) if in_book is None else in_book
             made += _keep(store, key, proposal, in_book, now)
     return made
+
+
+def from_names(header: bytes, pattern: re.Pattern[bytes]) -> bool:
+    """Given raw header bytes, return True if ``pattern`` occurs in a From field.
+
+    A cheap test on the bytes before any parsing; it may say True for a message
+    that is not the user's (a display name quoting an address), never False for
+    one whose From the parser reads as an address that ``pattern`` spells.
+    """
+    return any(pattern.search(value) for value in _FROM_FIELD.findall(header))
 
 
 def _keep(store: Store, key: str, proposal: Proposal, in_book: list[tuple[str, str, bool]],
