@@ -19,7 +19,7 @@ from replywatch.core import text as alert_text
 from replywatch.core.htmltext import MAX_HTML, html_to_text
 from replywatch.core.matching import Index, match
 from replywatch.core.model import Application, Stage
-from replywatch.discovery import from_names
+from replywatch.discovery import could_propose
 from replywatch.mail import addresses, encoded, fetchparse
 from replywatch.mail.bodytext import mail_text
 from replywatch.mail.headers import HEADER_FIELDS, parse_headers, peek_message_id
@@ -98,7 +98,7 @@ def _header_path(token: str) -> None:
     raw = "".join(f"{name}: {share}\r\n" for name in HEADER_FIELDS).encode(
         "utf-8", "surrogateescape") + b"\r\n"
     PREFILTER.could_match(raw, None)
-    from_names(raw, MINE)
+    could_propose(raw, MINE)
     peek_message_id(raw)
     msg = parse_headers(raw, folder="INBOX", uid=1, internal_date=NOW)
     match(msg, INDEX)

@@ -27,7 +27,7 @@ from replywatch.core.domains import (
     says_nothing,
 )
 from replywatch.core.kinds import Kind
-from replywatch.core.matching import is_bulk
+from replywatch.core.matching import Prefilter, is_bulk
 from replywatch.core.model import Application, Message
 from replywatch.core.names import CompanyName
 from replywatch.errors import MailboxError
@@ -35,13 +35,14 @@ from replywatch.mail.bodies import MailBody
 from replywatch.mail.headers import parse_raw
 from replywatch.store import Store, mailstate, proposals
 
-_SENDERS = re.compile(
-    rb"(?i)[@.](?:" + b"|".join(re.escape(d.encode()) for d in sorted(ATS_RELAYS | JOB_BOARDS))
-    + rb")\b")
-# The From field (with its continuation lines) of raw header bytes: the user's own
-# mail is found by an own address there. Every received message names the user in
-# To or Cc, so a search of the whole header would parse and classify all of them.
+# Only the user's own mail (an own address in From) or a relay's or a board's (its
+# domain in From) can be proposed. Both are looked for in the From field's raw bytes
+# (with its continuation lines): every received message names the user in To or Cc,
+# and a search of the whole header would parse and classify all of them.
 _FROM_FIELD = re.compile(rb"^from[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
+# The matching prefilter's domain test, for relays and boards only (and parents:
+# acme.teamtailor-mail.com).
+_SENDERS = Prefilter({}, frozenset(d.encode() for d in ATS_RELAYS | JOB_BOARDS))
 
 
 MAX_CANDIDATES = 300  # texts read per pass for proposals: a first pass stays bounded
@@ -98,7 +99,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     in_book: list[tuple[str, str, bool]] | None = None  # made when first needed: rarely
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
-        if not (_SENDERS.search(raw.header) or (mine and from_names(raw.header, mine))):
+        if not could_propose(raw.header, mine):
             continue
         msg = parse_raw(raw)
         seen = seen_of(msg, own)
@@ -115,14 +116,15 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     return made
 
 
-def from_names(header: bytes, pattern: re.Pattern[bytes]) -> bool:
-    """Given raw header bytes, return True if ``pattern`` occurs in a From field.
-
-    A cheap test on the bytes before any parsing; it may say True for a message
-    that is not the user's (a display name quoting an address), never False for
-    one whose From the parser reads as an address that ``pattern`` spells.
+def could_propose(header: bytes, mine: re.Pattern[bytes] | None) -> bool:
+    """Given raw header bytes, return False only if the message cannot be proposed:
+    its From field names neither a relay's or board's domain nor (``mine``) one of the
+    user's own addresses. A cheap superset test on the bytes, before any parsing.
     """
-    return any(pattern.search(value) for value in _FROM_FIELD.findall(header))
+    for value in _FROM_FIELD.findall(header):
+        if (mine is not None and mine.search(value)) or _SENDERS.could_match(value, None):
+            return True
+    return False
 
 
 def _keep(store: Store, key: str, proposal: Proposal, in_book: list[tuple[str, str, bool]],
