@@ -144,3 +144,18 @@ def test_peek_message_id_agrees_with_full_parse_on_every_corpus_message() -> Non
 def test_peek_message_id_agrees_with_full_parse(raw: bytes) -> None:
     assert parse_headers(raw, folder="I", uid=1, internal_date=NOW).message_id == \
         peek_message_id(raw)
+
+
+def test_prefilter_anchor_in_a_folded_oddly_cased_thread_field_passes() -> None:
+    raw = (b"From: x@unrelated.example\r\nreferences :\r\n <a@b>\r\n\t<app-1@mail.example.org>"
+           b"\r\nSubject: hi\r\n\r\n")
+    assert True is PREFILTER.could_match(raw, None)
+
+
+def test_prefilter_anchor_outside_the_thread_fields_rejected() -> None:
+    # Only In-Reply-To and References make a thread match: an id in a Subject, a
+    # Message-ID or an X- field is not read (the cheap path for most mail).
+    raw = (b"From: x@unrelated.example\r\nSubject: <app-1@mail.example.org>\r\n"
+           b"Message-ID: <app-1@mail.example.org>\r\nX-References: <app-1@mail.example.org>"
+           b"\r\n\r\n")
+    assert False is PREFILTER.could_match(raw, None)
