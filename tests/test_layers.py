@@ -26,6 +26,7 @@ LAYERS = {
     "engine": 3,
     "discovery": 3,
     "classifying": 3,  # the engine's classify step, beside it
+    "triage": 3,  # which mail the engine's matching step needs to see
     "doctor": 4,
     "alerts": 5,
     "report": 6,

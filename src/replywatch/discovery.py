@@ -93,9 +93,7 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     ones. Mail of a company already in the book is not proposed. Messages whose
     headers are not enough, but whose text or attachments could be, are added to
     ``candidates`` (at most MAX_CANDIDATES). Call inside tx()."""
-    # Case-blind on the bytes themselves: no lower-cased copy of every header.
-    mine = re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own)),
-                      re.IGNORECASE) if own else None
+    mine = own_pattern(own)
     in_book: list[tuple[str, str, bool]] | None = None  # made when first needed: rarely
     made: list[Proposed] = []
     for key, raw in mailstate.pending(store):
@@ -114,6 +112,13 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
             in_book = _book_keys(apps) if in_book is None else in_book
             made += _keep(store, key, proposal, in_book, now)
     return made
+
+
+def own_pattern(own: set[str]) -> re.Pattern[bytes] | None:
+    """Return the pattern of the user's own addresses for ``could_propose``, or None."""
+    # Case-blind on the bytes themselves: no lower-cased copy of every header.
+    return re.compile(b"|".join(re.escape(a.encode()) for a in sorted(own)),
+                      re.IGNORECASE) if own else None
 
 
 def could_propose(header: bytes, mine: re.Pattern[bytes] | None) -> bool:

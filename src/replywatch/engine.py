@@ -180,15 +180,19 @@ def own_addresses(config: Config) -> set[str]:
     return config.own_addresses()
 
 
-def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
-                 ) -> AccountReport:
+def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime,
+                 own: set[str] | None = None) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
 
     The primary folder (INBOX, or All Mail on Gmail) is read last, so that it stays
     selected: on a long-lived connection the next pass asks it with one NOOP. All
     of the account's changes are written in one transaction: on a failure
-    half-way the store is as it was (the error propagates).
+    half-way the store is as it was (the error propagates). With ``own`` (the
+    user's addresses), mail that no application can claim is kept settled
+    (``triage``): matching never reads it back.
     """
+    from replywatch import triage  # with discovery: loaded where a pass reads mail
+
     report = AccountReport(account.name)
     since = (now - timedelta(days=account.lookback_days)).date()
     states = mailstate.folder_states(store, account.name)
@@ -197,13 +201,17 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     order = sorted(folders, key=lambda f: f.role in PRIMARY_ROLES)
     found: dict[str, FolderReport] = {}
     with store.tx():
+        # Built inside the transaction: a book changed by another process is either
+        # seen here or reopens this mail when it commits after us.
+        settled = None if own is None else triage.settled_test(
+            (a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE), own)
         for folder in order:
             before = states.get(folder.name)
             state, messages = mailbox.read_folder(folder, before, since)
             # After a UIDVALIDITY change, mail already kept is found under new UIDs.
             moved = before is not None and before.uidvalidity != state.uidvalidity
             read, new = mailstate.save_messages(store, account.name, messages, raw_key,
-                                                relocate=moved)
+                                                relocate=moved, settled=settled)
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
@@ -493,7 +501,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     kept = sessions.pop(account.name, None) if sessions is not None else None
     if sessions is not None and kept is not None:
         try:
-            report = sync_account(store, account, kept, now)
+            report = sync_account(store, account, kept, now, own_addresses(config))
         except MailboxError as exc:
             # A kept connection may have been dropped by the server meanwhile.
             log.get(account=account.name).info("reconnecting", error=exc.problems[0])
@@ -506,7 +514,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:
-        report = sync_account(store, account, mailbox, now)
+        report = sync_account(store, account, mailbox, now, own_addresses(config))
     except BaseException:
         mailbox.close()
         raise

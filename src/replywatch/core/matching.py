@@ -185,6 +185,13 @@ _THREAD_FIELDS = re.compile(rb"^(?:in-reply-to|references)[ \t]*:(.*(?:\r?\n[ \t
 _BLANK_OR_CONTROL = bytes(range(0x21)) + b"\x7f"  # what the parser drops inside an id
 
 
+def names_a_thread(header: bytes) -> bool:
+    """Return True if raw header bytes have an In-Reply-To or References field: only
+    such a message can be matched by a thread anchor (a Gmail thread id aside).
+    """
+    return _THREAD_FIELDS.search(header) is not None
+
+
 @dataclass(frozen=True)
 class Prefilter:
     """A superset test on raw header bytes: False means no rule can match the message.

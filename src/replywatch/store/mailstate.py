@@ -36,17 +36,18 @@ def save_folder_state(store: Store, account: str, folder: str, state: FolderStat
 
 
 def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
-                  key_of: Callable[[RawMessage], str], *, relocate: bool = False
-                  ) -> tuple[int, int]:
+                  key_of: Callable[[RawMessage], str], *, relocate: bool = False,
+                  settled: Callable[[RawMessage], bool] | None = None) -> tuple[int, int]:
     """Keep messages not seen before; return (read, new). Call inside ``tx()``.
 
     A message seen in several folders (or again after a UIDVALIDITY change) is
     kept once, under ``key_of(message)``: its X-GM-MSGID or Message-ID. With
     ``relocate`` (the folder's UIDVALIDITY changed), a message kept before in the
-    same folder takes its new UID, so that its text can still be fetched.
+    same folder takes its new UID, so that its text can still be fetched. A message
+    for which ``settled`` is True is kept processed (matched to nothing) at once.
     """
     insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
-              " gm_msgid, gm_thrid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              " gm_msgid, gm_thrid, processed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     conn = store.conn
     before = conn.total_changes
     read = 0
@@ -57,7 +58,8 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
         header = raw.header[:MAX_HEADER_BYTES]  # bounded per message, whatever the source
         key = key_of(raw)
         rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
-                     header, raw.gm_msgid, raw.gm_thrid))
+                     header, raw.gm_msgid, raw.gm_thrid,
+                     int(settled is not None and settled(raw))))
         if relocate:
             moves.append((raw.uid, key, account, raw.folder, raw.uid))
         if len(rows) >= 500:  # a batch at a time: flat memory, few round trips

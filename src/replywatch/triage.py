@@ -1,0 +1,38 @@
+"""Which messages read in a pass need matching at all: most mail is settled as it is kept.
+
+On a first pass over a large mailbox nearly every message belongs to no application
+and can be proposed as none. Such a message is stored already processed, so that
+the pass never reads it back, tests it again or updates it: the prefilter proves
+that no contact, domain, relay, board or company-name domain is in it; it has no
+In-Reply-To or References and no Gmail thread id, so that no thread anchor added
+later in the same pass can claim it; and its From names neither the user nor a
+relay or board (discovery). A later change of the book reopens it like any other
+unmatched message (``mailstate.reopen_unmatched``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from replywatch.core.matching import Index, names_a_thread
+from replywatch.core.model import Application, RawMessage
+from replywatch.discovery import could_propose, own_pattern
+
+Settled = Callable[[RawMessage], bool]
+
+
+def settled_test(apps: Iterable[Application], own: set[str]) -> Settled:
+    """Given the applications matching reads and the user's own addresses, return the
+    test of a raw message that is True only when no rule can match it in this pass
+    and discovery cannot propose it.
+    """
+    prefilter = Index.build(apps, own).prefilter()
+    mine = own_pattern(own)
+
+    def settled(raw: RawMessage) -> bool:
+        header = raw.header
+        return (raw.gm_thrid is None and not names_a_thread(header)
+                and not prefilter.could_match(header, None)
+                and not could_propose(header, mine))
+
+    return settled

@@ -1,0 +1,92 @@
+"""Mail that no application can claim is kept settled as it is read, and is still
+matched when the book changes later; mail a thread in the same pass may claim is not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from replywatch.config import Account, Config, PasswordSource, Policy
+from replywatch.core.model import Application, RawMessage, Stage
+from replywatch.engine import PassReport, rematch, run_pass
+from replywatch.mail.memory import MemoryMailbox, MemoryServer
+from replywatch.oauth.sources import Credential
+from replywatch.store import Store
+from replywatch.triage import settled_test
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+ME = "me@mail.example"
+ACME = Application(id=1, company="Acme", role="", stage=Stage.APPLIED, applied_at=NOW,
+                   contacts=("jane@acme.com",), domains=("acme.com",))
+SETTLED = settled_test([ACME], {ME})
+
+
+def _raw(header: bytes, gm_thrid: int | None = None) -> RawMessage:
+    return RawMessage("INBOX", 1, NOW, header + b"\r\n", gm_thrid=gm_thrid)
+
+
+def test_settled_test_newsletter_to_the_user_true() -> None:
+    assert True is SETTLED(_raw(b"From: News <news@shop.example>\r\nTo: me@mail.example\r\n"
+                                b"Subject: Sale\r\nMessage-ID: <n1@shop.example>\r\n"))
+
+
+def test_settled_test_anything_a_rule_or_discovery_may_need_false() -> None:
+    news = b"From: news@shop.example\r\nTo: me@mail.example\r\n"
+    cases = {
+        "thread field": _raw(news + b"In-Reply-To: <x@elsewhere.example>\r\n"),
+        "folded references": _raw(news + b"REFERENCES :\r\n <x@elsewhere.example>\r\n"),
+        "gmail thread": _raw(news, gm_thrid=77),
+        "contact domain in cc": _raw(news + b"Cc: boss@eng.acme.com\r\n"),
+        "own mail": _raw(b"From: Me <ME@mail.example>\r\nTo: jobs@initech.example\r\n"),
+        "relay sender": _raw(b"From: no-reply@us.greenhouse-mail.io\r\nTo: me@mail.example\r\n"),
+    }
+    assert {} == {name: True for name, raw in cases.items() if SETTLED(raw)}
+
+
+def _pass(store: Store, server: MemoryServer) -> PassReport:
+    account = Account(name="mail", host="memory", username=ME, addresses=(ME,),
+                      password=PasswordSource(kind="command", command=("echo", "unused")))
+
+    def open_memory(account: Account, password: Credential) -> MemoryMailbox:
+        return MemoryMailbox(server, server.password)
+
+    return run_pass(Config(accounts=(account,), policy=Policy(timezone="UTC")), store, NOW,
+                    open_mailbox=open_memory)
+
+
+def test_pass_settled_mail_is_matched_after_the_book_changes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    server = MemoryServer()
+    server.add(b"From: Sara <sara@initech.example>\r\nTo: me@mail.example\r\n"
+               b"Subject: Coffee?\r\nMessage-ID: <c1@initech.example>\r\n\r\n",
+               internal_date=NOW - timedelta(days=2))
+    first = _pass(store, server)
+    pending = store.conn.execute("SELECT count(*) FROM messages WHERE processed = 0").fetchone()
+    with store.tx():
+        store.add_application(company="Initech", role="", applied_at=NOW - timedelta(days=9),
+                              now=NOW, contacts=["sara@initech.example"])
+    again = rematch(Config(policy=Policy(timezone="UTC")), store)
+    assert ([], 0, ["c1@initech.example"]) == (
+        first.matched, pending[0], [m.message_id for m in again.matched])
+
+
+def test_pass_reply_linked_only_by_a_thread_started_in_the_same_pass_is_seen(
+        tmp_path: Path) -> None:
+    # The user writes to the contact (Sent); the answer comes from another address
+    # that only the thread ties to the application: it must not be settled unread
+    # (a stranger naming the thread is shown for review).
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        app_id = store.add_application(company="Acme", role="", applied_at=NOW - timedelta(days=9),
+                                       now=NOW, contacts=["jane@acme.com"])
+    server = MemoryServer()
+    server.add(b"From: Me <me@mail.example>\r\nTo: jane@acme.com\r\nSubject: Hello\r\n"
+               b"Message-ID: <s1@mail.example>\r\n\r\n", folder="Sent",
+               internal_date=NOW - timedelta(days=3))
+    server.add(b"From: Bob <bob@personal.example>\r\nTo: me@mail.example\r\nSubject: Re: Hello"
+               b"\r\nIn-Reply-To: <s1@mail.example>\r\nMessage-ID: <r1@personal.example>\r\n\r\n",
+               internal_date=NOW - timedelta(days=1))
+    report = _pass(store, server)
+    assert ([(app_id, "s1@mail.example")], [(app_id, "r1@personal.example")]) == (
+        [(m.app_id, m.message_id) for m in report.matched],
+        [(r.app_id, r.message_id) for r in report.review])
