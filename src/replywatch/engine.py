@@ -6,6 +6,7 @@ IMAP; ``open_imap`` is the real one.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -265,10 +266,12 @@ def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime 
             # after the anchor message was sent and before it was read (a Sent copy
             # uploaded late). In the usual case that window is empty.
             only = Prefilter({anchor: index.anchors[anchor] for anchor in added}, frozenset())
-            candidates: list[tuple[str, RawMessage]] = []
-            for start, end in _merge(added.values()):
-                candidates += mailstate.pending_between(store, start, end)
-            added = _sweep(store, index, only, apps, report=report, messages=iter(candidates),
+            # Read a page at a time, as the main sweep: the windows may hold much of a
+            # first pass's mail.
+            candidates = itertools.chain.from_iterable(
+                mailstate.pending_between(store, start, end)
+                for start, end in _merge(added.values()))
+            added = _sweep(store, index, only, apps, report=report, messages=candidates,
                            now=when)
         if propose:
             from replywatch.discovery import propose_pending

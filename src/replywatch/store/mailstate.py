@@ -86,26 +86,35 @@ def pending(store: Store, batch: int = 1000) -> Iterator[tuple[str, RawMessage]]
     """Yield (key, message) of the messages not yet matched, in arrival order, a page
     at a time: keyset paging keeps memory flat whatever the mailbox size.
     """
-    last_at, last_key = "", ""
+    return _pages(store, "", None, batch)
+
+
+def pending_between(store: Store, start: datetime, end: datetime, batch: int = 1000
+                    ) -> Iterator[tuple[str, RawMessage]]:
+    """Yield (key, message) of the pending messages that arrived in [start, end), in
+    arrival order, a page at a time.
+    """
+    return _pages(store, utc_text(start), utc_text(end), batch)
+
+
+def _pages(store: Store, start: str, end: str | None, batch: int
+           ) -> Iterator[tuple[str, RawMessage]]:
+    """Yield the pending messages from ``start`` (and before ``end``) by keyset pages.
+
+    No cursor stays open between pages: the caller may update rows as it goes.
+    """
+    until = "" if end is None else " AND at < ?"
+    last_at, last_key = start, ""
     while True:
+        params: tuple[object, ...] = (last_at, last_key, *(() if end is None else (end,)), batch)
         rows = store.conn.execute(
             f"SELECT {_COLUMNS} FROM messages WHERE processed = 0 AND (at, key) > (?, ?)"  # noqa: S608
-            " ORDER BY at, key LIMIT ?", (last_at, last_key, batch)).fetchall()
+            f"{until} ORDER BY at, key LIMIT ?", params).fetchall()
         if not rows:
             return
         last_at, last_key = rows[-1][3], rows[-1][0]
         for row in rows:
             yield _raw(tuple(row))
-
-
-def pending_between(store: Store, start: datetime, end: datetime
-                    ) -> Iterator[tuple[str, RawMessage]]:
-    """Yield (key, message) of the pending messages that arrived in [start, end)."""
-    rows = store.conn.execute(
-        f"SELECT {_COLUMNS} FROM messages WHERE processed = 0 AND at >= ? AND at < ?"  # noqa: S608
-        " ORDER BY at, key", (utc_text(start), utc_text(end))).fetchall()
-    for row in rows:
-        yield _raw(tuple(row))
 
 
 def has_pending(store: Store) -> bool:
