@@ -17,7 +17,7 @@ from replywatch.core.model import MAX_HEADER_BYTES, Message
 from replywatch.mail import imap
 from replywatch.mail.folders import Folder
 from replywatch.mail.imap import ImapMailbox
-from replywatch.mail.wire import parse_esearch_all
+from replywatch.mail.wire import parse_esearch_all, uid_array
 from tests.mailfactory import Setup, eml, make_setup
 from tests.servers.dovecot import LocalDovecot
 
@@ -81,6 +81,17 @@ def test_read_folder_first_pass_searches_in_windows_with_esearch(
 ])
 def test_parse_esearch_all_reads_compact_set(reply: str, expected: list[int]) -> None:
     assert expected == parse_esearch_all(reply)
+
+
+@pytest.mark.parametrize(("windows", "expected"), [
+    ([[1, 2, 3], [7, 9]], [1, 2, 3, 7, 9]),
+    ([[8, 9, 2], [5, 2]], [2, 5, 8, 9]),  # out of order, a UID twice: sorted, once
+    ([[], []], []),
+])
+def test_uid_array_windows_sorted_once_each(windows: list[list[int]],
+                                           expected: list[int]) -> None:
+    found = uid_array(windows)
+    assert (expected, "Q") == (list(found), found.typecode)
 
 
 def test_check_message_that_fails_matching_set_aside_once_and_shown(

@@ -263,7 +263,7 @@ def test_check_never_changes_the_mailbox(
 # -- incremental ------------------------------------------------------------------
 
 
-def test_check_pass_with_nothing_new_asks_status_and_examines_inbox_only(
+def test_check_pass_with_nothing_new_asks_status_of_every_folder_and_examines_none(
         rw: Setup, capsys: pytest.CaptureFixture[str]) -> None:
     for i in range(30):
         rw.add(eml(sender=f"n{i}@example.net", msgid=f"m{i}@example.net"))
@@ -271,7 +271,9 @@ def test_check_pass_with_nothing_new_asks_status_and_examines_inbox_only(
     before = len(rw.dovecot.commands_sent(rw.user))
     data = check(rw, capsys)
     new = rw.dovecot.commands_sent(rw.user)[before:]
-    assert ["ENABLE", "LIST", "STATUS", "STATUS", "STATUS", "EXAMINE", "LOGOUT"] == [
+    # No EXAMINE: it costs the server the folder's whole index (85 ms for a
+    # 50,000-message INBOX), STATUS does not.
+    assert ["ENABLE", "LIST", "STATUS", "STATUS", "STATUS", "STATUS", "LOGOUT"] == [
         c.split()[0] for c in new]
     assert 0 == sum(f["new"] for f in data["accounts"][0]["folders"])  # type: ignore[index]
 

@@ -13,7 +13,8 @@ import selectors
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ from replywatch.errors import AuthError, MailboxError, UserError
 from replywatch.i18n import _
 from replywatch.mail import failures, fetchparse
 from replywatch.mail.bodies import PART_CAP, MailBody, Part, choose_parts, decode_part
-from replywatch.mail.folders import PRIMARY_ROLES, Folder
+from replywatch.mail.folders import Folder
 from replywatch.mail.headers import HEADER_FIELDS, MAX_HEADER_BYTES
 from replywatch.mail.wire import (
     int_or_none,
@@ -36,6 +37,7 @@ from replywatch.mail.wire import (
     parse_esearch_all,
     raise_if_closed,
     sequence_set,
+    uid_array,
 )
 from replywatch.wakeup import Wakeup
 
@@ -291,14 +293,15 @@ class ImapMailbox:
         Nothing new costs one command: a NOOP when the folder is still selected on
         this connection (the primary folder, kept selected between passes of a
         long-lived connection), else a STATUS, and EXAMINE only for a folder whose
-        UIDNEXT moved (STATUS is not used for the primary folder: Dovecot re-reads a
-        large INBOX's whole index for it). Messages are fetched lazily in batches.
+        UIDNEXT moved. (EXAMINE of a large folder costs the server its whole index:
+        85 ms for a 50,000-message Dovecot INBOX, against 1.5 ms for STATUS.)
+        Messages are fetched lazily in batches.
         """
         if state is not None and folder.name == self._selected:
             if not self._mail_arrived():
                 return state, iter(())
             return self._read_new(folder, state, state.uidvalidity, state.highest_modseq, None)
-        if state is not None and folder.role not in PRIMARY_ROLES:
+        if state is not None:
             info = self.status(folder.name)
             if (info.get("UIDVALIDITY") == state.uidvalidity
                     and info.get("UIDNEXT") is not None
@@ -317,8 +320,8 @@ class ImapMailbox:
                 return FolderState(validity, state.last_uid, modseq, uidnext), iter(())
             return self._read_new(folder, state, validity, modseq, uidnext)
         uids = self._search_since(since, info.get("EXISTS", 0))
-        new_state = FolderState(validity, max(uids, default=0), modseq, uidnext)
-        return new_state, self._fetch(folder.name, sorted(uids))
+        new_state = FolderState(validity, uids[-1] if uids else 0, modseq, uidnext)
+        return new_state, self._fetch(folder.name, uids)
 
     def _read_new(self, folder: Folder, state: FolderState, validity: int,
                   modseq: int | None, uidnext: int | None
@@ -334,20 +337,22 @@ class ImapMailbox:
             uidnext = max(last + 1, state.uidnext or 0) or None
         return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name, uids)
 
-    def _search_since(self, since: date, exists: int) -> list[int]:
-        """Return the UIDs of the selected folder's messages since ``since``.
+    def _search_since(self, since: date, exists: int) -> array[int]:
+        """Return the UIDs of the selected folder's messages since ``since``, sorted,
+        in an array (``wire.uid_array``).
 
         Searched in windows of SEARCH_WINDOW message numbers; with ESEARCH the reply
         is a compact UID set (``1:200000``), otherwise a list of UIDs.
         """
-        uids: list[int] = []
-        for first in range(1, exists + 1, SEARCH_WINDOW):
-            window = f"{first}:{min(first + SEARCH_WINDOW - 1, exists)}"
-            if "ESEARCH" in self.capabilities:
-                uids += self._esearch([window, "SINCE", since])
-            else:
-                uids += self._search([window, "SINCE", since])
-        return uids
+        def windows() -> Iterator[list[int]]:
+            for first in range(1, exists + 1, SEARCH_WINDOW):
+                window = f"{first}:{min(first + SEARCH_WINDOW - 1, exists)}"
+                if "ESEARCH" in self.capabilities:
+                    yield self._esearch([window, "SINCE", since])
+                else:
+                    yield self._search([window, "SINCE", since])
+
+        return uid_array(windows())
 
     def _esearch(self, criteria: list[Any]) -> list[int]:
         """UID SEARCH RETURN (ALL): return the UIDs found, read from the compact set."""
@@ -373,7 +378,7 @@ class ImapMailbox:
         except _IMAP_ERRORS as exc:
             raise self._fail(f"SEARCH in {self._selected}", exc) from exc
 
-    def _fetch(self, folder: str, uids: list[int]) -> Iterator[RawMessage]:
+    def _fetch(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
         items = [_HEADER_ITEM, "INTERNALDATE"]
         if self.is_gmail:
             items += ["X-GM-MSGID", "X-GM-THRID"]
