@@ -115,7 +115,10 @@ class ImapMailbox:
         acct = self.account
         # A token first: a sign-in that cannot work must not cost the server a connection.
         token = None if isinstance(self._password, str) else self._password.token()
-        ctx = tls_context(str(acct.ca_file) if acct.ca_file else None)
+        # A plain connection makes no TLS context: loading the system's CA store
+        # costs more than a no-change pass itself.
+        ctx = None if acct.security is Security.PLAIN else tls_context(
+            str(acct.ca_file) if acct.ca_file else None)
         timeout = imapclient.SocketTimeout(connect=CONNECT_TIMEOUT, read=self._read_timeout)
         try:
             client = imapclient.IMAPClient(
