@@ -57,8 +57,11 @@ def internal_date(text: bytes) -> datetime | None:
     return local.astimezone(UTC)
 
 
-def _items(text: bytes, record: Fetched) -> bool:
-    """Read the wanted items of one line into ``record``; return False on a bad value."""
+def _items(text: bytes, record: Fetched) -> bool | None:
+    """Read the wanted items of one line into ``record``; return None on a bad value,
+    else whether the line announces the header section as a literal.
+    """
+    literal = False
     for m in _ITEM.finditer(text):
         if m["num"]:
             setattr(record, {b"UID": "uid", b"X-GM-MSGID": "gm_msgid",
@@ -66,12 +69,14 @@ def _items(text: bytes, record: Fetched) -> bool:
         elif m["date"] is not None:
             record.internal_date = internal_date(m["date"])
             if record.internal_date is None:
-                return False
+                return None
+        elif m["literal"]:
+            literal = True
         elif m["quoted"] is not None:
             record.header = re.sub(rb"\\(.)", rb"\1", m["quoted"])
         elif m["nil"]:
             record.header = b""
-    return True
+    return literal
 
 
 def parse(data: list[object]) -> list[Fetched] | None:
@@ -91,10 +96,9 @@ def parse(data: list[object]) -> list[Fetched] | None:
                 return None  # a second literal in one response: not our shape
             current = Fetched()
             records.append(current)
+            # A literal that is not the header section: not our shape.
             if not _items(head, current) or not head.rstrip().endswith(b"}"):
                 return None
-            if not any(m["literal"] for m in _ITEM.finditer(head)):
-                return None  # the literal is something other than the header section
             current.header = literal
         elif isinstance(element, bytes):
             if _START.match(element):
@@ -102,7 +106,7 @@ def parse(data: list[object]) -> list[Fetched] | None:
                 records.append(current)
             elif current is None:
                 return None
-            if not _items(element, current):
+            if _items(element, current) is None:
                 return None
         else:
             return None
