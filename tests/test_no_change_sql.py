@@ -56,11 +56,16 @@ def test_no_change_pass_every_query_on_a_growing_table_uses_an_index(tmp_path: P
     store.conn.set_trace_callback(statements.append)
     _pass(store, server, NOW + timedelta(minutes=1))
     store.conn.set_trace_callback(None)
+    # A partial index holds only the rows its WHERE selects (messages_pending: the
+    # pending ones, none after a pass): walking it is no table-wide read.
+    partial = {str(r[0]) for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'")}
     scans = []
     for sql in statements:
         if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "INSERT")):
             continue
         plan = [row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
         scans += [(sql, step) for step in plan
-                  if step.startswith("SCAN ") and step.split()[1] in GROWING]
+                  if step.startswith("SCAN ") and step.split()[1] in GROWING
+                  and not (" INDEX " in step and step.split(" INDEX ")[1].split()[0] in partial)]
     assert (4, []) == (len(first.matched), scans)
