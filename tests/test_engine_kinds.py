@@ -7,9 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from replywatch import classifying
 from replywatch.config import Config
 from replywatch.engine import rematch
-from replywatch.mail.memory import MemoryServer
+from replywatch.mail.bodies import MailBody
+from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.store import Store, kinds
 from tests.test_engine import _memory_pass
 
@@ -61,3 +65,27 @@ def test_engine_text_of_mail_gone_from_server_is_given_up_after_three_passes(
         states.append((stored.kind.value, stored.body) if stored else None)
     assert [("other", kinds.Body.PENDING), ("other", kinds.Body.PENDING),
             ("other", kinds.Body.GIVEN_UP)] == states
+
+
+def test_engine_texts_of_many_matched_messages_read_a_chunk_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifying, "TEXT_CHUNK", 2)
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        store.add_application(company="Northwind", role="", applied_at=NOW, now=NOW,
+                              contacts=["sam@northwind.io"])
+    server = MemoryServer()
+    for n in range(5):
+        server.add(INVITE.replace(b"<i1@", f"<i{n}@".encode()), internal_date=NOW)
+    asked: list[list[int]] = []
+    real = MemoryMailbox.fetch_texts
+
+    def recording(self: MemoryMailbox, folder: str, uids: list[int]) -> dict[int, MailBody]:
+        asked.append(uids)
+        return real(self, folder, uids)
+
+    monkeypatch.setattr(MemoryMailbox, "fetch_texts", recording)
+    _memory_pass(store, {"mail": server}, NOW)
+    read = [stored.body if (stored := kinds.get(store, f"mid:i{n}@northwind.io")) else None
+            for n in range(5)]
+    assert ([[1, 2], [3, 4], [5]], [kinds.Body.READ] * 5) == (asked, read)

@@ -107,23 +107,32 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
     for (account, folder), by_uid in sorted(wanted.items(),
                                            key=lambda item: item[0][1].upper() == "INBOX"):
         logger = log.get(account=account, folder=folder)
-        try:
-            bodies = sources[account].fetch_texts(folder, sorted(by_uid))
-        except MailboxError as exc:
-            logger.warning("text_fetch_failed", error=exc.problems[0])
+        uids = sorted(by_uid)
+        # A chunk at a time: a first pass may match thousands of messages, and each
+        # text is up to 16 KB; memory stays that of one chunk.
+        for start in range(0, len(uids), TEXT_CHUNK):
+            chunk = {uid: by_uid[uid] for uid in uids[start:start + TEXT_CHUNK]}
+            try:
+                bodies = sources[account].fetch_texts(folder, list(chunk))
+            except MailboxError as exc:
+                logger.warning("text_fetch_failed", error=exc.problems[0])
+                with store.tx():  # this chunk and the rest: tried again on a later pass
+                    for uid in uids[start:]:
+                        kinds.failed_body(store, by_uid[uid])
+                break
             with store.tx():
-                for key in by_uid.values():
-                    kinds.failed_body(store, key)
-            continue
-        with store.tx():
-            for uid, key in by_uid.items():
-                body = bodies.get(uid)
-                if body is None:
-                    kinds.failed_body(store, key)
-                    continue
-                _reclassify(store, key, body, now, own)
-                read += 1
+                for uid, key in chunk.items():
+                    body = bodies.get(uid)
+                    if body is None:
+                        kinds.failed_body(store, key)
+                        continue
+                    _reclassify(store, key, body, now, own)
+                    read += 1
+            del bodies
     return read
+
+
+TEXT_CHUNK = 200  # messages whose text is held at once (16 KB a part at most)
 
 
 def _reclassify(store: Store, key: str, body: MailBody, now: datetime,
