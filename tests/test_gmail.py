@@ -182,7 +182,7 @@ def test_run_pass_gmail_command_sequence_is_read_only(store: Store) -> None:
     _, commands = run(store, {ALL: [OUTREACH_MSG, REPLY_MSG], JUNK: [LONE_MSG]})
     # The last two: the structure and the start of the text of the user's own message
     # to a company address, which may be an application (DESIGN "Finding applications").
-    assert ["CAPABILITY", "LOGIN", "ENABLE", "LIST",
+    assert ["CAPABILITY", "LOGIN", "LIST",
             "EXAMINE", "UID SEARCH", "UID FETCH",
             "EXAMINE", "UID SEARCH", "UID FETCH", "UID FETCH", "UID FETCH",
             "LOGOUT"] == [verb(c) for c in commands]
