@@ -12,7 +12,7 @@ from replywatch.engine import PassReport, rematch, run_pass
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store
-from replywatch.triage import settled_test
+from replywatch.triage import lazy, settled_test
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 ME = "me@mail.example"
@@ -90,3 +90,17 @@ def test_pass_reply_linked_only_by_a_thread_started_in_the_same_pass_is_seen(
     assert ([(app_id, "s1@mail.example")], [(app_id, "r1@personal.example")]) == (
         [(m.app_id, m.message_id) for m in report.matched],
         [(r.app_id, r.message_id) for r in report.review])
+
+
+def test_lazy_loads_the_book_at_the_first_message_only() -> None:
+    loads: list[int] = []
+
+    def book() -> list[Application]:
+        loads.append(1)
+        return [ACME]
+
+    settled = lazy(book, {ME})
+    before = len(loads)
+    found = [settled(_raw(b"From: news@shop.example\r\n")),
+             settled(_raw(b"From: jane@acme.com\r\n"))]
+    assert (0, 1, [True, False]) == (before, len(loads), found)

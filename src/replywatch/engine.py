@@ -202,10 +202,11 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     order = sorted(folders, key=lambda f: f.role in PRIMARY_ROLES)
     found: dict[str, FolderReport] = {}
     with store.tx():
-        # Built inside the transaction: a book changed by another process is either
-        # seen here or reopens this mail when it commits after us.
-        settled = None if own is None else triage.settled_test(
-            (a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE), own)
+        # Made inside the transaction (and only if a message comes): a book changed
+        # by another process is either seen here or reopens this mail when it
+        # commits after us.
+        settled = None if own is None else triage.lazy(lambda: (
+            a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE), own)
         for folder in order:
             before = states.get(folder.name)
             state, messages = mailbox.read_folder(folder, before, since)

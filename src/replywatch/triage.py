@@ -36,3 +36,17 @@ def settled_test(apps: Iterable[Application], own: set[str]) -> Settled:
                 and not could_propose(header, mine))
 
     return settled
+
+
+def lazy(apps: Callable[[], Iterable[Application]], own: set[str]) -> Settled:
+    """Return ``settled_test`` of ``apps()`` and ``own``, made when the first message is
+    tested: a pass with nothing new never loads the book for it.
+    """
+    made: list[Settled] = []
+
+    def settled(raw: RawMessage) -> bool:
+        if not made:
+            made.append(settled_test(apps(), own))
+        return made[0](raw)
+
+    return settled
