@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from replywatch.core.matching import Index, match
+from replywatch.core.matching import Index, Prefilter, match
 from replywatch.core.model import Application, Stage
 from replywatch.mail.headers import parse_headers, peek_message_id
 from tests.corpus import corpus_messages, header_part
@@ -159,3 +159,12 @@ def test_prefilter_anchor_outside_the_thread_fields_rejected() -> None:
            b"Message-ID: <app-1@mail.example.org>\r\nX-References: <app-1@mail.example.org>"
            b"\r\n\r\n")
     assert False is PREFILTER.could_match(raw, None)
+
+
+def test_prefilter_of_anchors_only_rejects_any_address() -> None:
+    # The late-upload sweep's prefilter knows new anchors only: an address, even 8-bit,
+    # cannot make a message match there.
+    only = Prefilter({"a1@x.example": {1}}, frozenset())
+    raw = b"From: j\xc3\xb8rn@\xc3\xa6.example\r\nTo: jane@acme.com\r\n\r\n"
+    threaded = b"From: x@y.example\r\nIn-Reply-To: <a1@x.example>\r\n\r\n"
+    assert (False, True) == (only.could_match(raw, None), only.could_match(threaded, None))

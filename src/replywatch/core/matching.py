@@ -231,6 +231,8 @@ class Prefilter:
                         None, _BLANK_OR_CONTROL)
                     if not token.isascii() or token.decode() in anchors:
                         return True
+        if not self.domains and not self.labels:
+            return False  # a sweep for new thread anchors only: no address can count
         for found in _DOMAIN.findall(header.lower()):
             if not found.isascii() or self._domain_known(found.strip(b".")):
                 return True
