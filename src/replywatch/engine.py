@@ -82,6 +82,9 @@ class Mailbox(Protocol):
     def append_draft(self, folder: str, raw: bytes, when: datetime) -> None:
         """Append a draft (flags \\Draft \\Seen): the one write, where drafts are on."""
 
+    def settle(self) -> None:
+        """End a pass on a kept connection, ready for the next one's cheapest check."""
+
 
 MailboxFactory = Callable[[Account, "Credential"], Mailbox]
 
@@ -441,6 +444,8 @@ def run_pass(config: Config, store: Store, now: datetime,
         if sessions is None:
             for mailbox in open_now.values():
                 mailbox.close()
+        else:
+            _settle(sessions)
     if config.accounts:
         longest = max(a.lookback_days for a in config.accounts)
         with store.tx():
@@ -451,6 +456,18 @@ def run_pass(config: Config, store: Store, now: datetime,
         book = Book(store, config.policy, zone(config.policy.timezone), now)
         report.due = book.due(include_future=False)
     return report
+
+
+def _settle(sessions: dict[str, Mailbox]) -> None:
+    """Settle each kept connection for the next pass; drop one that fails (the next
+    pass connects again)."""
+    for name, mailbox in list(sessions.items()):
+        try:
+            mailbox.settle()
+        except MailboxError as exc:
+            log.get(account=name).info("reconnecting", error=exc.problems[0])
+            mailbox.close()
+            del sessions[name]
 
 
 def _sync_and_classify(config: Config, store: Store, now: datetime, report: PassReport, *,

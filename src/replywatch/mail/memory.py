@@ -86,6 +86,10 @@ class MemoryMailbox:
         """Disconnect."""
         self._connected = False
 
+    def settle(self) -> None:
+        """End a pass on a kept connection: nothing to do here (no folder is selected)."""
+        self._check()
+
     def folders(self) -> list[Folder]:
         """Return the folders to read: INBOX and the special-use ones, by role."""
         self._check()
