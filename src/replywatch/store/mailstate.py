@@ -9,6 +9,7 @@ a message could belong to an application: most mail never needs it.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
@@ -62,14 +63,25 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
                      int(settled is not None and settled(raw))))
         if relocate:
             moves.append((raw.uid, key, account, raw.folder, raw.uid))
-        if len(rows) >= 500:  # a batch at a time: flat memory, few round trips
-            conn.executemany(insert, rows)
-            rows.clear()
-    conn.executemany(insert, rows)
+        if len(rows) >= _BATCH:  # a batch at a time: flat memory, few round trips
+            _insert(conn, insert, rows)
+    _insert(conn, insert, rows)
     new = conn.total_changes - before
     conn.executemany("UPDATE messages SET uid = ? WHERE key = ? AND account = ? AND folder = ?"
                      " AND uid != ?", moves)
     return read, new
+
+
+_BATCH = 2000
+
+
+def _insert(conn: sqlite3.Connection, insert: str, rows: list[tuple[object, ...]]) -> None:
+    """Insert a batch of rows in key order, and empty the list. In order, neighbouring
+    keys land on the same pages of the key index, which a first pass over a large
+    mailbox otherwise reads and writes at random."""
+    rows.sort(key=lambda row: str(row[0]))
+    conn.executemany(insert, rows)
+    rows.clear()
 
 
 def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:
