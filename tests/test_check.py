@@ -272,9 +272,10 @@ def test_check_pass_with_nothing_new_asks_status_of_every_folder_and_examines_no
     data = check(rw, capsys)
     new = rw.dovecot.commands_sent(rw.user)[before:]
     # No EXAMINE: it costs the server the folder's whole index (85 ms for a
-    # 50,000-message INBOX), STATUS does not. No ENABLE CONDSTORE nor HIGHESTMODSEQ:
-    # UIDNEXT tells new mail, and Dovecot's first CONDSTORE session pays a resync.
-    assert (["LIST", "STATUS", "STATUS", "STATUS", "STATUS", "LOGOUT"], []) == (
+    # 50,000-message INBOX), STATUS does not; INBOX's STATUS comes first (Dovecot
+    # answers it 30x faster there). No ENABLE CONDSTORE nor HIGHESTMODSEQ: UIDNEXT
+    # tells new mail, and Dovecot's first CONDSTORE session pays a resync.
+    assert (["STATUS", "LIST", "STATUS", "STATUS", "STATUS", "LOGOUT"], []) == (
         [c.split()[0] for c in new], [c for c in new if "MODSEQ" in c.upper()])
     assert 0 == sum(f["new"] for f in data["accounts"][0]["folders"])  # type: ignore[index]
 

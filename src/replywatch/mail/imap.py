@@ -97,6 +97,7 @@ class ImapMailbox:
         # end of a pass with another UIDNEXT holds mail its NOOP will not announce.
         self._read_uidnext: dict[str, int | None] = {}
         self._unread_mail = False
+        self._first_status: dict[str, dict[str, int]] = {}  # asked right after login
         self._folders: tuple[float, list[Folder]] | None = None
         self._broken = False  # a command failed: close without a LOGOUT round trip
 
@@ -144,6 +145,7 @@ class ImapMailbox:
             self.capabilities = frozenset(
                 _decode(c).upper() for c in self._send(client.capabilities)
             )
+            self._ask_inbox_first()
             # No ENABLE CONDSTORE (nor HIGHESTMODSEQ in STATUS, which enables it too):
             # UIDNEXT (required in EXAMINE and STATUS since RFC 3501) says whether
             # mail arrived, and flag changes do not concern us. On Dovecot, the
@@ -161,6 +163,23 @@ class ImapMailbox:
         except UserError:  # a second token could not be had
             self.close()
             raise
+
+    def _ask_inbox_first(self) -> None:
+        """STATUS INBOX as the session's first mailbox command, kept for the first read
+        of INBOX on this connection.
+
+        Dovecot answers it in 4 ms there, and in 100-150 ms after a LIST or another
+        folder's STATUS (a 200,000-message INBOX): a no-change check on a new
+        connection would cost that much. Not on Gmail, where All Mail is read
+        instead. A failure here is left to the read that follows.
+        """
+        if self.is_gmail:
+            return
+        try:
+            self._first_status["INBOX"] = numbers(
+                self._send(self._client.folder_status, "INBOX", ["UIDVALIDITY", "UIDNEXT"]))
+        except _IMAP_ERRORS:
+            return
 
     def _login(self, client: Any, token: str | None) -> None:
         """Log in with the password, or with SASL OAUTHBEARER (where the server offers
@@ -303,6 +322,7 @@ class ImapMailbox:
         50,000 messages). Mail that came between the pass's read and this EXAMINE is
         read by the next pass. Raise MailboxError on failure.
         """
+        self._first_status.clear()  # the connection's first pass is over: stale now
         primary = next((f.name for f in (self._folders[1] if self._folders else ())
                         if f.role in PRIMARY_ROLES), None)
         if primary is None or self._selected == primary or primary not in self._read_uidnext:
@@ -337,7 +357,7 @@ class ImapMailbox:
                 return state, iter(())
             return self._read_new(folder, state, state.uidvalidity, state.highest_modseq, None)
         if state is not None:
-            info = self.status(folder.name)
+            info = self._first_status.pop(folder.name, None) or self.status(folder.name)
             if (info.get("UIDVALIDITY") == state.uidvalidity
                     and info.get("UIDNEXT") is not None
                     and info.get("UIDNEXT") == state.uidnext):
