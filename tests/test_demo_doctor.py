@@ -34,6 +34,19 @@ def test_demo_shows_reply_matched_and_alert_raised_once(tmp_path: Path) -> None:
     assert not (tmp_path / "d").exists()  # the user's own store is never touched
 
 
+def test_demo_in_a_norwegian_locale_speaks_norwegian(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "d"),
+           "XDG_CONFIG_HOME": str(tmp_path / "c"), "LANG": "nb_NO.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "replywatch", "demo"], capture_output=True,
+                          text=True, env=env, timeout=60, check=False)
+    out = done.stdout
+    assert 0 == done.returncode, done.stderr
+    assert "La til 5 søknader (replywatch app list):" in out
+    assert "koblet: Acme Robotics  svar fra dem     via thread   «Re: Application" in out
+    assert "\nFølg opp søknaden hos Globex (1 av 3)\n" in out
+    assert "5 varsler sendt; neste runde sendte 0" in out
+
+
 def _config(tmp_path: Path, dovecot: LocalDovecot, user: str, smtp: SmtpServer,
             tls: TlsFiles, password: str | None = None) -> Path:
     path = tmp_path / "config.toml"

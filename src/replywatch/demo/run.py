@@ -24,6 +24,7 @@ from replywatch.core.text import clean_line
 from replywatch.demo.dovecot import DovecotError, LocalDovecot
 from replywatch.engine import PassReport, run_pass
 from replywatch.errors import UserError
+from replywatch.i18n import _, ngettext
 from replywatch.store import Store
 from replywatch.store.book import Book, describe
 
@@ -132,20 +133,25 @@ def print_report(report: PassReport, book: Book, out: TextIO) -> None:
     for acct in report.accounts:
         read = sum(f.read for f in acct.folders)
         folders = ", ".join(f"{f.name} {f.read}" for f in acct.folders)
-        print(f"  read {read} messages ({folders}) with {acct.commands} IMAP commands, "
-              "read-only", file=out)
+        print("  " + ngettext("read {count} message ({folders}) with {commands} IMAP commands, "
+                              "read-only",
+                              "read {count} messages ({folders}) with {commands} IMAP "
+                              "commands, read-only", read).format(
+                  count=read, folders=folders, commands=acct.commands), file=out)
     for m in report.matched:
-        way = "reply from them" if m.direction is Direction.FROM_THEM else "your message"
-        print(f"  matched: {m.company:<14} {way:<16} by {m.rule:<8} \"{clean_line(m.subject)}\"",
-              file=out)
-    print("  passed over: the newsletter (bulk mail) and the out-of-office (auto-reply)",
-          file=out)
+        way = _("reply from them") if m.direction is Direction.FROM_THEM else _("your message")
+        print("  " + _("matched: {company} {way} by {rule} \"{subject}\"").format(
+            company=f"{m.company:<14}", way=f"{way:<16}", rule=f"{m.rule:<8}",
+            subject=clean_line(m.subject)), file=out)
+    print("  " + _("passed over: the newsletter (bulk mail) and the out-of-office "
+                   "(auto-reply)"), file=out)
     for found in report.proposed:
         p = found.proposal
         role = f" ({clean_line(p.role)})" if p.role else ""
-        print(f"  found in your mail: {clean_line(p.company)}{role}, from its ATS's receipt "
-              f"(replywatch app proposals; app accept {found.id} adds it)", file=out)
-    print("\nWhat is due now (replywatch status):", file=out)
+        print("  " + _("found in your mail: {company}{role}, from its ATS's receipt "
+                       "(replywatch app proposals; app accept {id} adds it)").format(
+                           company=clean_line(p.company), role=role, id=found.id), file=out)
+    print("\n" + _("What is due now (replywatch status):"), file=out)
     for app, action in book.due():
         print(f"  [{app.id}] {describe(app, action, book.now, tz)}", file=out)
 
@@ -159,11 +165,11 @@ def run_demo(out: TextIO) -> int:
             server = LocalDovecot()
             server.start()
         except (DovecotError, FileNotFoundError, PermissionError) as exc:
-            raise UserError(f"demo: cannot start a local Dovecot: {exc}",
-                            hint="install it: apt-get install dovecot-imapd") from exc
+            raise UserError(_("demo: cannot start a local Dovecot: {error}").format(error=exc),
+                            hint=_("install it: apt-get install dovecot-imapd")) from exc
         try:
-            print(f"Started a throwaway Dovecot on {server.host}:{server.port} "
-                  "and seeded a sample mailbox.", file=out)
+            print(_("Started a throwaway Dovecot on {host}:{port} and seeded a sample "
+                    "mailbox.").format(host=server.host, port=server.port), file=out)
             seed(server, now)
             creds = folder / "credentials"
             creds.mkdir(mode=0o700)
@@ -173,22 +179,28 @@ def run_demo(out: TextIO) -> int:
             store = Store.open(config.store_path or folder / "replywatch.db")
             book = Book(store, config.policy, zone(config.policy.timezone), now)
             apps = book_sample(book, now)
-            print(f"Added {len(apps)} applications (replywatch app list):", file=out)
+            print(ngettext("Added {count} application (replywatch app list):",
+                           "Added {count} applications (replywatch app list):",
+                           len(apps)).format(count=len(apps)), file=out)
             for app in apps:
                 print(f"  [{app.id}] {app.company} — {app.role}", file=out)
-            print("\nOne pass over the mailbox (replywatch check):", file=out)
+            print("\n" + _("One pass over the mailbox (replywatch check):"), file=out)
             report = run_pass(config, store, now)
             print_report(report, book, out)
-            print("\nAlerts raised (replywatch run; here on the console channel, "
-                  "once each):\n", file=out)
+            print("\n" + _("Alerts raised (replywatch run; here on the console channel, "
+                           "once each):") + "\n", file=out)
             channels = make_channels(config, stream=out)
             delivery = Alerter(config, store, channels).deliver_due(now)
             again = Alerter(config, store, channels).deliver_due(now + timedelta(minutes=1))
-            print(f"{len(delivery.sent)} alerts raised; the next tick raised "
-                  f"{len(again.sent)} (each alert goes out once).", file=out)
+            print(ngettext("{count} alert raised; the next tick raised {again} (each alert "
+                           "goes out once).",
+                           "{count} alerts raised; the next tick raised {again} (each alert "
+                           "goes out once).", len(delivery.sent)).format(
+                               count=len(delivery.sent), again=len(again.sent)), file=out)
             store.close()
         finally:
             os.environ.pop("CREDENTIALS_DIRECTORY", None)
             server.stop()
-    print("\nNext: `replywatch init` writes your own config; see README.md.", file=out)
+    print("\n" + _("Next: `replywatch init` writes your own config; see README.md."),
+          file=out)
     return 0 if report.ok else 1
