@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 # Stages whose mail is still worth matching: a ghosted application can come back.
 _MATCHABLE = frozenset(s for s in Stage if not s.is_closed) | {Stage.GHOSTED}
 # Messages a pass indexes for lookups (store/lookup.py), about 0.1 s of CPU: a first
-# pass of 200,000 messages stays fast; the next passes or the first rematch catch up.
+# pass of 200,000 messages stays fast; the daemon catches up in batches of this size
+# right after the pass (index_backlog), `check` on its next passes or first rematch.
 INDEX_PER_PASS = 2000
 # What made the stored tokens: an upgrade may read mail (or lists of domains) otherwise.
 LOOKUP_VERSION = f"1:{__version__}"
@@ -548,6 +549,16 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     return report
 
 
+def index_backlog(store: Store, limit: int) -> int:
+    """Given a store, index at most ``limit`` of the messages a pass left unindexed for
+    lookups, the oldest first, in one transaction of their own; return how many (0
+    once the index has caught up). The daemon calls this between passes, a rematch
+    before it looks anything up.
+    """
+    with store.tx():
+        return lookup.index_new(store, message_tokens, limit=limit, version=LOOKUP_VERSION)
+
+
 MAX_REMATCH_ROUNDS = 8  # a longer chain of replies waits for the next rematch
 
 
@@ -567,11 +578,8 @@ def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassRe
     own = own_addresses(config)
     # What passes left to index (the bulk of a first pass, a store from before the
     # index), a batch per transaction: the daemon's writes wait for one batch at most.
-    while True:
-        with store.tx():
-            if not lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS,
-                                    version=LOOKUP_VERSION):
-                break
+    while index_backlog(store, INDEX_PER_PASS):
+        pass
     known = lookup.book_tokens(store, own)
     if known is None:
         with store.tx():

@@ -5,8 +5,11 @@ Threads, each with one job:
 - main: signals, the systemd watchdog, and the wait for shutdown;
 - worker: every pass, every alert tick and every config reload, one at a time,
   under one lock (the only thread that writes mail state; clicks take the same
-  lock); it beats a Pulse, and its network calls are marked, so the watchdog is
-  fed while a server hangs and withheld when the worker itself hangs;
+  lock); after a pass, when nothing else is asked of it, it catches up the
+  lookup index a batch at a time (so that an ``app add`` finds it ready), any
+  request going first between two batches; it beats a Pulse, and its network
+  calls are marked, so the watchdog is fed while a server hangs and withheld
+  when the worker itself hangs;
 - schedule: only *asks* the worker for a pass every ``poll_minutes``, and for a
   tick at the next moment something falls due (the agenda's next boundary, the
   end of quiet hours, the digest; a retry after a failure), on a clock that
@@ -73,10 +76,12 @@ class Daemon:
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  monotonic: Clock = boottime,
                  make_channels: Callable[[Config], list[Channel]] | None = None,
-                 hang_after: float | None = None) -> None:
+                 hang_after: float | None = None,
+                 index_batch: int = engine.INDEX_PER_PASS) -> None:
         """``clock`` is the wall clock (what is due); ``monotonic`` a clock that never
         steps (when to look). ``make_channels`` makes the channels of a reloaded
         config. ``hang_after`` overrides how long a worker without a beat is alive.
+        ``index_batch`` is how many messages the worker indexes between requests.
         """
         self.config = config
         self.store = store
@@ -98,6 +103,9 @@ class Daemon:
         self._want_pass = threading.Event()
         self._want_tick = threading.Event()
         self._want_reload = threading.Event()
+        self._want_index = threading.Event()  # the lookup index is behind: catch up
+        self._index_batch = index_batch
+        self._indexed = 0  # by this catch-up so far: logged once it is done
         self._first_pass_done = Wakeup()
         self._worker_thread: threading.Thread | None = None
         self._aux_stop = Wakeup()  # IDLE and click threads of this config
@@ -157,6 +165,34 @@ class Daemon:
             elif self._want_tick.is_set():
                 self._want_tick.clear()
                 self.work(full=False)
+            elif self._want_index.is_set():
+                self.catch_up()
+
+    def catch_up(self) -> int:
+        """Index one batch of the messages the passes left for later (the bulk of a
+        first pass) and come back for the next one, after any request that came in
+        meanwhile; stop asking once none are left. Return how many were indexed.
+        """
+        try:
+            with self._lock:
+                done = engine.index_backlog(self.store, self._index_batch)
+        except (StoreFault, db.Error) as exc:
+            # Not a failure of its own: the next pass meets the store and reports it.
+            self._want_index.clear()
+            self.log.warning("index_failed", error=str(exc))
+            return 0
+        self.pulse.beat()
+        self._indexed += done
+        if done < self._index_batch:
+            self._want_index.clear()
+            if self._indexed:  # not after every pass that left nothing behind
+                self.log.info("index_caught_up", indexed=self._indexed)
+            self._indexed = 0
+        else:
+            self._want_index.set()  # more may be left: after whatever is asked meanwhile
+            self._wake.set()
+            self.log.debug("index_batch", indexed=done)
+        return done
 
     def work(self, *, full: bool) -> bool:
         """Run one pass (``full``) or one alert tick, as the worker does, and report
@@ -189,6 +225,8 @@ class Daemon:
             self._first_pass_done.set()
         if full:
             self._store_health.ok()
+            self._want_index.set()  # what the pass left unindexed, when nothing waits
+            self._wake.set()
         return True
 
     def _store_failed(self, fault: StoreFault) -> None:
