@@ -186,7 +186,7 @@ def own_addresses(config: Config) -> set[str]:
 
 
 def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime,
-                 own: set[str] | None = None) -> AccountReport:
+                 own: set[str] | None = None, *, index: int | None = None) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
 
     The primary folder (INBOX, or All Mail on Gmail) is read first: Dovecot answers a
@@ -196,7 +196,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     of the account's changes are written in one transaction: on a failure
     half-way the store is as it was (the error propagates). With ``own`` (the
     user's addresses), mail that no application can claim is kept settled
-    (``triage``): matching never reads it back.
+    (``triage``): matching never reads it back. At most ``index`` stored messages
+    (default INDEX_PER_PASS) are indexed for lookups in the same transaction.
     """
     from replywatch import triage  # with discovery: loaded where a pass reads mail
 
@@ -223,7 +224,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
-        lookup.index_new(store, message_tokens, limit=INDEX_PER_PASS, version=LOOKUP_VERSION)
+        lookup.index_new(store, message_tokens, version=LOOKUP_VERSION,
+                         limit=INDEX_PER_PASS if index is None else index)
     report.folders = [found[f.name] for f in folders]
     report.commands = mailbox.commands - commands_before
     return report
@@ -425,7 +427,8 @@ def _record(store: Store, index: Index, app: Application, msg: Message, *, key: 
 def run_pass(config: Config, store: Store, now: datetime,
              open_mailbox: MailboxFactory = open_imap,
              sessions: dict[str, Mailbox] | None = None,
-             *, skip: dict[str, str] | None = None, judge: bool = True) -> PassReport:
+             *, skip: dict[str, str] | None = None, judge: bool = True,
+             index: int | None = None) -> PassReport:
     """Sync every account, match what is new, and return the report with what is due
     (only with ``judge``: the daemon's alert tick right after judges the book itself).
 
@@ -436,13 +439,15 @@ def run_pass(config: Config, store: Store, now: datetime,
     reported with its reason; its part of the store is unchanged and the other
     accounts are still processed. An account named in ``skip`` is not contacted
     (nor its secret read) and counts as failed with the reason given there.
+    ``index`` is how many stored messages the pass indexes for lookups (default
+    INDEX_PER_PASS); the daemon gives 0 and catches up after its alerts went out.
     """
     report = PassReport()
     # Connections stay open for the pass: matched mail's text is read after matching.
     open_now: dict[str, Mailbox] = sessions if sessions is not None else {}
     try:
         _sync_and_classify(config, store, now, report, open_mailbox=open_mailbox,
-                           sessions=open_now, skip=skip or {})
+                           sessions=open_now, skip=skip or {}, index=index)
     finally:
         if sessions is None:
             for mailbox in open_now.values():
@@ -475,7 +480,7 @@ def _settle(sessions: dict[str, Mailbox]) -> None:
 
 def _sync_and_classify(config: Config, store: Store, now: datetime, report: PassReport, *,
                        open_mailbox: MailboxFactory, sessions: dict[str, Mailbox],
-                       skip: dict[str, str]) -> None:
+                       skip: dict[str, str], index: int | None) -> None:
     """Sync every account, match what is new, then read the text of matched mail on
     the connections still open and say in the report what each message says.
     """
@@ -487,7 +492,7 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
             continue
         try:
             acct_report = _sync_one(config, store, account, now, open_mailbox=open_mailbox,
-                                    sessions=sessions)
+                                    sessions=sessions, index=index)
         except StoreFault:
             raise  # the store's trouble, not the account's: every account would fail
         except UserError as exc:
@@ -519,13 +524,14 @@ def _with_kind(store: Store, m: Matched) -> Matched:
 
 
 def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
-              open_mailbox: MailboxFactory, sessions: dict[str, Mailbox] | None
-              ) -> AccountReport:
+              open_mailbox: MailboxFactory, sessions: dict[str, Mailbox] | None,
+              index: int | None = None) -> AccountReport:
     """Sync one account on a kept connection or a new one; raise UserError on failure."""
     kept = sessions.pop(account.name, None) if sessions is not None else None
     if sessions is not None and kept is not None:
         try:
-            report = sync_account(store, account, kept, now, own_addresses(config))
+            report = sync_account(store, account, kept, now, own_addresses(config),
+                                  index=index)
         except MailboxError as exc:
             # A kept connection may have been dropped by the server meanwhile.
             log.get(account=account.name).info("reconnecting", error=exc.problems[0])
@@ -538,7 +544,8 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:
-        report = sync_account(store, account, mailbox, now, own_addresses(config))
+        report = sync_account(store, account, mailbox, now, own_addresses(config),
+                              index=index)
     except BaseException:
         mailbox.close()
         raise

@@ -241,8 +241,11 @@ class Daemon:
         # the drafter, which needs its due actions while the connections are open.
         drafts = any(self.config.drafts_on(a) for a in self.config.accounts)
         with self._lock:
+            # Nothing indexed for lookups in the pass: the worker catches up after
+            # the alerts went out (catch_up), off a reply's path.
             report = engine.run_pass(self.config, self.store, now, self._open,
-                                     sessions=self._sessions, skip=paused, judge=drafts)
+                                     sessions=self._sessions, skip=paused, judge=drafts,
+                                     index=0)
             for acct in report.accounts:
                 if acct.ok:
                     self.alerter.account_ok(acct.name)
