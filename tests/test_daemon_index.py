@@ -1,5 +1,6 @@
 """The daemon catches the lookup index up right after a first pass, a batch at a time,
-without waiting for more mail, and a pass asked for meanwhile goes first."""
+without waiting for more mail; a pass asked for meanwhile goes first, and a store
+that cannot be written stops the catch-up until the next pass."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 
 from replywatch import engine
 from replywatch.cli.main import main
-from replywatch.store import Store
+from replywatch.core.model import RawMessage
+from replywatch.mail.headers import raw_key
+from replywatch.store import Store, mailstate
 from tests.daemonkit import Harness, events
 from tests.mailfactory import ME, account_block
 from tests.servers.dovecot import LocalDovecot
@@ -104,3 +107,27 @@ def test_daemon_pass_asked_during_catch_up_runs_before_the_next_batch(
                         if e.get("event") in ("index_batch", "pass_done", "index_caught_up")]
     assert ["pass_done", "index_batch", "pass_done", "index_batch"] == order[:4]
     assert "index_caught_up" == order[-1]
+
+
+def test_daemon_catch_up_on_a_full_store_stops_asking_and_resumes_after(
+        tmp_path: Path) -> None:
+    store_path = tmp_path / "rw.db"
+    store = Store.open(store_path)
+    with store.tx():
+        mailstate.save_messages(store, "mail", (
+            RawMessage("INBOX", uid, datetime.now(UTC), raw(f"p{uid}@x{uid}.example",
+                                                            f"<m{uid}@x.example>", "Hi"))
+            for uid in range(1, 301)), raw_key)
+    store.close()
+    config = tmp_path / "config.toml"
+    config.write_text('[alerts]\nchannels = ["console"]\n')
+    h = Harness(config, store_path, index_batch=BATCH)  # not started: the worker's steps
+    conn = h.daemon.store.conn
+    conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    full = h.daemon.catch_up()
+    asking = h.daemon._want_index.is_set()
+    conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+    after = h.daemon.catch_up()
+    h.daemon.store.close()
+    assert (0, False, 1, BATCH, (BATCH, 300)) == (
+        full, asking, h.count("index_failed"), after, indexed(store_path))
