@@ -38,6 +38,8 @@ def serve() -> None:
     import replywatch.alerts.command
     import replywatch.alerts.console
     import replywatch.alerts.email
+    import replywatch.cli.app
+    import replywatch.cli.commands
     import replywatch.cli.main
     import replywatch.daemon.service
     import replywatch.mail.imap  # noqa: F401

@@ -12,13 +12,11 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from replywatch import __version__
-from replywatch.cli import app, classify, commands, draft, login, report, shell
-from replywatch.cli import mail as mail_commands
-from replywatch.cli.context import Handler, error_line, help_of, hint_line
+from replywatch.cli.context import Command, Handler, error_line, help_of, hint_line
 from replywatch.errors import UserError
 
 # -- parser --------------------------------------------------------------------
@@ -61,8 +59,108 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of every command."""
+# -- the command modules, imported only when their commands are wanted ----------
+# Importing every command's module (and what it imports) and registering all of
+# them cost about 20 ms of each run; a run needs one command. Each group names the
+# top-level commands its module registers; tests/test_cli_lazy.py holds this table
+# to the parser that registers everything.
+
+
+def _core(sub: Any, command: Command) -> None:
+    from replywatch.cli import commands
+
+    commands.register(sub, command)
+
+
+def _app(sub: Any, command: Command) -> None:
+    from replywatch.cli import app
+
+    app.register(sub, command)
+
+
+def _watch(sub: Any, command: Command) -> None:
+    from replywatch.cli import commands
+
+    commands.register_watch(sub, command)
+
+
+def _report(sub: Any, command: Command) -> None:
+    from replywatch.cli import report
+
+    report.register(command, sub)
+
+
+def _classify(sub: Any, command: Command) -> None:
+    from replywatch.cli import classify
+
+    classify.register(command, sub)
+
+
+def _login(sub: Any, command: Command) -> None:
+    from replywatch.cli import login
+
+    login.register(sub, command)
+
+
+def _mail(sub: Any, command: Command) -> None:
+    from replywatch.cli import mail
+
+    mail.register(command, sub)
+
+
+def _draft(sub: Any, command: Command) -> None:
+    from replywatch.cli import draft
+
+    draft.register(sub, command)
+
+
+def _shell(sub: Any, command: Command) -> None:
+    from replywatch.cli import shell
+
+    shell.register(sub, command)
+
+
+# In the order `replywatch --help` lists them. The shell group (help, completion,
+# man) is absent from the names: those commands always see the whole parser.
+GROUPS: tuple[tuple[frozenset[str], Callable[[Any, Command], None]], ...] = (
+    (frozenset({"demo", "init", "config"}), _core),
+    (frozenset({"app"}), _app),
+    (frozenset({"check", "run", "doctor", "status"}), _watch),
+    (frozenset({"report", "ics"}), _report),
+    (frozenset({"classify"}), _classify),
+    (frozenset({"login"}), _login),
+    (frozenset({"mail"}), _mail),
+    (frozenset({"draft"}), _draft),
+    (frozenset(), _shell),
+)
+
+# The options accepted before a command, and whether each takes a value.
+_GLOBAL_OPTIONS = {"--config": True, "-v": False, "--verbose": False}
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """Given the arguments, return the top-level command they run, when it can be told
+    for certain without the whole parser; otherwise (no command, --help, an unknown or
+    abbreviated option, an unknown command) return None.
+    """
+    words = iter(argv)
+    for word in words:
+        if word.startswith("--config="):
+            continue
+        if word in _GLOBAL_OPTIONS:
+            if _GLOBAL_OPTIONS[word]:
+                next(words, None)
+            continue
+        if word.startswith("-"):
+            return None  # --help, --version, an abbreviation, --: the whole parser decides
+        return word if any(word in names for names, _ in GROUPS) else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser of every command; given ``only`` (a top-level command
+    name), one with just the commands registered together with it.
+    """
     _Formatter.columns = None  # the terminal may have changed since the last parser
     def options(parser: argparse.ArgumentParser, default: Any) -> argparse.ArgumentParser:
         # The options are accepted before and after the command; a subcommand's
@@ -95,15 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=handler)
         return p
 
-    commands.register(sub, command)
-    app.register(sub, command)
-    commands.register_watch(sub, command)
-    report.register(command, sub)
-    classify.register(command, sub)
-    login.register(sub, command)
-    mail_commands.register(command, sub)
-    draft.register(sub, command)
-    shell.register(sub, command)
+    for names, register in GROUPS:
+        if only is None or only in names:
+            register(sub, command)
     return parser
 
 
@@ -125,8 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from replywatch.store import db
 
     i18n.use()  # the locale's language until a config says otherwise
-    parser = build_parser()
-    if "_ARGCOMPLETE" in os.environ:
+    # Completion asks about any command: it needs the whole parser.
+    completing = "_ARGCOMPLETE" in os.environ
+    parser = build_parser(None if completing else command_of(
+        sys.argv[1:] if argv is None else argv))
+    if completing:
         # A shell asks for completions (the scripts of `replywatch completion`):
         # argcomplete answers from this parser and exits.
         import argcomplete

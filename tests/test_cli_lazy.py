@@ -1,0 +1,71 @@
+"""The command line registers only the commands a run needs: the table of groups in
+cli/main.py names every command, a command's parser is the same built alone or with
+all the others, and a run imports no other command's module."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+import pytest
+
+from replywatch.cli.main import GROUPS, build_parser, command_of
+from replywatch.cli.shell import subcommands
+
+ALWAYS_WHOLE = {"help", "completion", "man"}  # they describe the whole program
+
+
+def _described(parser: argparse.ArgumentParser) -> list[tuple[str, str]]:
+    """Return a parser's help and that of every subcommand under it, by path."""
+    found = [("", parser.format_help())]
+    for name, sub in subcommands(parser).items():
+        found += [(f"{name} {path}".strip(), text) for path, text in _described(sub)]
+    return found
+
+
+def test_groups_every_command_named_once_outcome_matches_the_whole_parser() -> None:
+    named = [name for names, _ in GROUPS for name in names]
+    expected = sorted(set(subcommands(build_parser())) - ALWAYS_WHOLE)
+    assert expected == sorted(named)
+
+
+@pytest.mark.parametrize("name", sorted(n for names, _ in GROUPS for n in names))
+def test_build_parser_one_command_same_help_as_whole_parser(name: str) -> None:
+    expected = _described(subcommands(build_parser())[name])
+    assert expected == _described(subcommands(build_parser(name))[name])
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["status"], "status"),
+    (["app", "list", "--json"], "app"),
+    (["--config", "status", "app", "list"], "app"),  # a config file named "status"
+    (["--config=x.toml", "-v", "--verbose", "status"], "status"),
+    ([], None),
+    (["--help", "status"], None),  # the whole program's help
+    (["-h"], None),
+    (["--version"], None),
+    (["--conf", "x.toml", "status"], None),  # an abbreviation argparse resolves itself
+    (["statsu"], None),  # unknown: argparse lists every command
+    (["help", "app"], None),
+    (["completion", "bash"], None),
+    (["man"], None),
+])
+def test_command_of_argv_outcome_is_the_command_or_none(argv: list[str],
+                                                        expected: str | None) -> None:
+    assert expected == command_of(argv)
+
+
+def test_main_status_imports_no_other_command_module() -> None:
+    # A fresh interpreter: this one imported every module long ago.
+    code = ("import json, sys; from replywatch.cli.main import build_parser;"
+            "build_parser('status');"
+            "print(json.dumps([m for m in sys.modules if m.startswith('replywatch.cli.')]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    loaded = set(json.loads(out))
+    unwanted = {"replywatch.cli.app", "replywatch.cli.draft", "replywatch.cli.login",
+                "replywatch.cli.report", "replywatch.cli.mail", "replywatch.cli.shell",
+                "replywatch.cli.classify"}
+    assert set() == loaded & unwanted
