@@ -60,3 +60,28 @@ def test_add_days_plain_moves_the_local_date_by_n_and_never_goes_back(
     end = add_days(start, days, OSLO)
     moved = end.astimezone(OSLO).date() - start.astimezone(OSLO).date()
     assert (timedelta(days=days), True) == (moved, end >= start)
+
+
+@given(MOMENTS, st.integers(min_value=0, max_value=400), st.booleans())
+def test_add_days_any_moment_equals_the_naive_wall_clock_reference(
+        start: datetime, days: int, business: bool) -> None:
+    # The reference: through a naive wall-clock time and from_wall_clock, step by step.
+    local = start.astimezone(OSLO).replace(tzinfo=None)
+    for _ in range(days):
+        local += timedelta(days=1)
+        while business and local.weekday() >= 5:
+            local += timedelta(days=1)
+    expected = from_wall_clock(local, OSLO)
+    actual = add_days(start, days, OSLO, business=business)
+    assert (expected, UTC) == (actual, actual.tzinfo)
+
+
+def test_add_days_onto_a_skipped_time_moves_forward_by_the_gap() -> None:
+    start = datetime(2026, 3, 28, 1, 30, tzinfo=UTC)  # 02:30 in Oslo, the day before
+    assert datetime(2026, 3, 29, 1, 30, tzinfo=UTC) == add_days(start, 1, OSLO)  # 03:30 CEST
+
+
+def test_add_days_zero_from_the_second_occurrence_is_the_first_occurrence() -> None:
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # 02:30 CET, after the fall back
+    expected = (datetime(2026, 10, 25, 0, 30, tzinfo=UTC),) * 2  # 02:30 CEST
+    assert expected == (add_days(second, 0, OSLO), add_days(second, 0, OSLO, business=True))
