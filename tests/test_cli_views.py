@@ -130,3 +130,13 @@ def test_app_list_norwegian_letters_align_columns_by_characters(cli: Cli,
         code, header.split())
     assert [header.index("FASE")] * 2 == [row.index("søkt") for row in rows]
     assert [header.index("NESTE")] * 2 == [row.index("oppfølging") for row in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("".join(chr(c) for c in range(128)), 128),  # every ASCII character takes one cell
+    ("Ærlig Løsning", 13),
+    ("日本株式会社", 12),  # wide letters take two
+    ("e\u0301tude", 5),  # a combining accent takes none
+])
+def test_width_text_outcome_is_its_terminal_cells(text: str, expected: int) -> None:
+    assert expected == width(text)

@@ -28,6 +28,8 @@ _CAPS = (10, 28, 24, 12, 10, 200)  # the widest a column may grow, in characters
 
 def width(text: str) -> int:
     """Return how many terminal cells ``text`` takes (wide East Asian letters take two)."""
+    if text.isascii():  # no ASCII character is combining or wide; `app list` is mostly ASCII
+        return len(text)
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
