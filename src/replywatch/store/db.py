@@ -304,17 +304,17 @@ class Store:
         return self._apps.applications(self._load, include_closed=include_closed)
 
     def _load(self, where: str, params: Sequence[object]) -> list[Application]:
-        rows = self.conn.execute(
-            f"SELECT * FROM applications{where} ORDER BY id", params  # noqa: S608
-        ).fetchall()
-        if not rows:
-            return []
-        ids = [int(row["id"]) for row in rows]
-        marks = ", ".join("?" for _ in ids)
         # Plain tuples, read by position: a sqlite3.Row read by name costs more than the
         # row itself, and `status` loads every application with all of its history.
         plain = self.conn.cursor()
         plain.row_factory = None
+        rows = plain.execute(
+            f"SELECT {_APP_COLUMNS} FROM applications{where} ORDER BY id", params  # noqa: S608
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [int(row[0]) for row in rows]
+        marks = ", ".join("?" for _ in ids)
         values: dict[str, dict[int, list[str]]] = {}
         for table, column in (("contacts", "address"), ("domains", "domain"),
                               ("thread_anchors", "anchor"), ("relay_senders", "address")):
@@ -364,26 +364,28 @@ def _event(r: tuple[Any, ...]) -> Event:
     )
 
 
-def _application(row: sqlite3.Row, values: dict[str, dict[int, list[str]]],
+# The columns of an application, read by position in _application.
+_APP_COLUMNS = ("id, company, role, stage, applied_at, snoozed_until, notes,"
+                " follow_up_after_days, max_follow_ups")
+
+
+def _application(row: tuple[Any, ...], values: dict[str, dict[int, list[str]]],
                  interviews: Iterable[Interview], events: Iterable[Event]) -> Application:
-    app_id = int(row["id"])
+    app_id, company, role, stage, applied_at, snoozed_until, notes, after, max_n = row
     return Application(
         id=app_id,
-        company=row["company"],
-        role=row["role"],
-        stage=Stage(row["stage"]),
-        applied_at=parse_utc(row["applied_at"]),
+        company=company,
+        role=role,
+        stage=Stage(stage),
+        applied_at=parse_utc(applied_at),
         contacts=tuple(values["contacts"].get(app_id, ())),
         domains=tuple(values["domains"].get(app_id, ())),
         thread_ids=tuple(values["thread_anchors"].get(app_id, ())),
         relay_senders=tuple(values["relay_senders"].get(app_id, ())),
         interviews=tuple(interviews),
         events=tuple(events),
-        snoozed_until=_opt_time(row["snoozed_until"]),
-        notes=row["notes"],
-        overrides=Overrides(
-            follow_up_after_days=row["follow_up_after_days"],
-            max_follow_ups=row["max_follow_ups"],
-        ),
+        snoozed_until=_opt_time(snoozed_until),
+        notes=notes,
+        overrides=Overrides(follow_up_after_days=after, max_follow_ups=max_n),
     )
 
