@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +71,17 @@ def test_main_status_imports_no_other_command_module() -> None:
                 "replywatch.cli.report", "replywatch.cli.mail", "replywatch.cli.shell",
                 "replywatch.cli.classify"}
     assert set() == loaded & unwanted
+
+
+def test_main_status_with_a_config_imports_nothing_only_errors_need(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[policy]\nfollow_up_after_days = 5\n')
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "REPLYWATCH_CONFIG": str(config)}
+    code = ("import json, sys; from replywatch.cli.main import main; code = main(['status']);"
+            "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+    exit_code, loaded = json.loads(done.stderr.splitlines()[-1])
+    unneeded = {"traceback", "difflib", "replywatch.cli.app", "replywatch.cli.setup"}
+    assert (0, set()) == (exit_code, set(loaded) & unneeded)

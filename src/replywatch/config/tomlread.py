@@ -9,7 +9,6 @@ configschema.py does.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -70,6 +69,8 @@ class Table:
         self.bad: set[str] = set()
         for key in data:
             if key not in allowed:
+                import difflib  # only for a mistake: ~1 ms of every command otherwise
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = (hints or {}).get(key) or (f"did you mean '{close[0]}'?" if close else "")
                 self.problem(key, f"unknown key '{key}'" + (f"; {hint}" if hint else ""))
@@ -223,6 +224,8 @@ def syntax_problem(file: str, text: str, error: tomllib.TOMLDecodeError) -> str:
 
 def choice_message(value: str, choices: Sequence[str], what: str = "") -> str:
     """Return "must be one of ..." (or "unknown WHAT ...") with a close match, if any."""
+    import difflib
+
     close = difflib.get_close_matches(value, choices, n=1)
     suggestion = f"; did you mean {quote(close[0])}?" if close else ""
     if what:
