@@ -18,7 +18,7 @@ from typing import Any
 from replywatch.core.text import clean_line
 
 
-def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the ``classify`` command to the parser's subcommands."""
     p = command("classify", cmd_classify,
                 "say what saved .eml messages are (rejection, interview, ...) and why")

@@ -104,7 +104,7 @@ def cmd_mail_kind(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the ``mail`` commands to the top-level subparsers ``sub``."""
     from replywatch.cli.context import help_of
 

@@ -9,6 +9,7 @@ written or read (disk full, read-only, locked, damaged), 70 an internal error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -65,72 +66,27 @@ class _Parser(argparse.ArgumentParser):
 # to the parser that registers everything.
 
 
-def _core(sub: Any, command: Command) -> None:
-    from replywatch.cli import commands
+def _group(module: str, function: str = "register") -> Callable[[Any, Command], None]:
+    """Return what registers the commands of ``replywatch.cli.<module>``, importing it
+    only when called: ``<module>.<function>(sub, command)``."""
+    def register(sub: Any, command: Command) -> None:
+        getattr(importlib.import_module(f"replywatch.cli.{module}"), function)(sub, command)
 
-    commands.register(sub, command)
-
-
-def _app(sub: Any, command: Command) -> None:
-    from replywatch.cli import app
-
-    app.register(sub, command)
-
-
-def _watch(sub: Any, command: Command) -> None:
-    from replywatch.cli import commands
-
-    commands.register_watch(sub, command)
-
-
-def _report(sub: Any, command: Command) -> None:
-    from replywatch.cli import report
-
-    report.register(command, sub)
-
-
-def _classify(sub: Any, command: Command) -> None:
-    from replywatch.cli import classify
-
-    classify.register(command, sub)
-
-
-def _login(sub: Any, command: Command) -> None:
-    from replywatch.cli import login
-
-    login.register(sub, command)
-
-
-def _mail(sub: Any, command: Command) -> None:
-    from replywatch.cli import mail
-
-    mail.register(command, sub)
-
-
-def _draft(sub: Any, command: Command) -> None:
-    from replywatch.cli import draft
-
-    draft.register(sub, command)
-
-
-def _shell(sub: Any, command: Command) -> None:
-    from replywatch.cli import shell
-
-    shell.register(sub, command)
+    return register
 
 
 # In the order `replywatch --help` lists them. The shell group (help, completion,
 # man) is absent from the names: those commands always see the whole parser.
 GROUPS: tuple[tuple[frozenset[str], Callable[[Any, Command], None]], ...] = (
-    (frozenset({"demo", "init", "config"}), _core),
-    (frozenset({"app"}), _app),
-    (frozenset({"check", "run", "doctor", "status"}), _watch),
-    (frozenset({"report", "ics"}), _report),
-    (frozenset({"classify"}), _classify),
-    (frozenset({"login"}), _login),
-    (frozenset({"mail"}), _mail),
-    (frozenset({"draft"}), _draft),
-    (frozenset(), _shell),
+    (frozenset({"demo", "init", "config"}), _group("commands")),
+    (frozenset({"app"}), _group("app")),
+    (frozenset({"check", "run", "doctor", "status"}), _group("commands", "register_watch")),
+    (frozenset({"report", "ics"}), _group("report")),
+    (frozenset({"classify"}), _group("classify")),
+    (frozenset({"login"}), _group("login")),
+    (frozenset({"mail"}), _group("mail")),
+    (frozenset({"draft"}), _group("draft")),
+    (frozenset(), _group("shell")),
 )
 
 # The options accepted before a command, and whether each takes a value.

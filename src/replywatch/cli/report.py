@@ -61,7 +61,7 @@ def _write(path: Path, content: bytes) -> None:
             path=path, reason=exc.strerror or exc)) from None
 
 
-def register(command: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the report and ics commands to the parser's sub-commands."""
     p = command("report", cmd_report, "the whole search as one HTML page (charts and tables)")
     p.add_argument("--out", metavar="FILE", help="write the page here (default: stdout)")
