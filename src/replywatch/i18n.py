@@ -28,7 +28,6 @@ from replywatch.errors import UserError
 DOMAIN = "replywatch"
 ENGLISH = "en"
 NORWEGIAN = "nb"
-SUPPORTED = (ENGLISH, NORWEGIAN)
 LOCALE_DIR = Path(__file__).parent / "locale"
 # Locale codes read as Norwegian Bokmål: "no" is the old code for it, and a reader of
 # Nynorsk is better served by Bokmål than by English.
@@ -73,12 +72,6 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str:
     return ENGLISH
 
 
-def normalise(language: str) -> str | None:
-    """Return the supported code for a language name such as "nb", "no" or "nb_NO", or None."""
-    code = _code(language)
-    return _ALIASES.get(code) if code not in ("c", "posix") else None
-
-
 def use(language: str | None = None) -> str:
     """Choose the language of every message this process shows from now on; return its code.
 
@@ -88,7 +81,7 @@ def use(language: str | None = None) -> str:
     """
     global _translations, _language
     asked = bool(language)
-    code = (normalise(language) if language else from_environment()) or ENGLISH
+    code = _ALIASES.get(_code(language), ENGLISH) if language else from_environment()
     if code == ENGLISH:
         _translations, _language = _gettext.NullTranslations(), ENGLISH
         return ENGLISH
