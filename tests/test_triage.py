@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from replywatch.config import Account, Config, PasswordSource, Policy
+from replywatch.core.matching import Index
 from replywatch.core.model import Application, RawMessage, Stage
 from replywatch.engine import PassReport, rematch, run_pass
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
@@ -18,7 +19,7 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 ME = "me@mail.example"
 ACME = Application(id=1, company="Acme", role="", stage=Stage.APPLIED, applied_at=NOW,
                    contacts=("jane@acme.com",), domains=("acme.com",))
-SETTLED = settled_test([ACME], {ME})
+SETTLED = settled_test(Index.build([ACME], {ME}), {ME})
 
 
 def _raw(header: bytes, gm_thrid: int | None = None) -> RawMessage:
@@ -95,9 +96,9 @@ def test_pass_reply_linked_only_by_a_thread_started_in_the_same_pass_is_seen(
 def test_lazy_loads_the_book_at_the_first_message_only() -> None:
     loads: list[int] = []
 
-    def book() -> list[Application]:
+    def book() -> Index:
         loads.append(1)
-        return [ACME]
+        return Index.build([ACME], {ME})
 
     settled = lazy(book, {ME})
     before = len(loads)

@@ -212,8 +212,9 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
         # Made inside the transaction (and only if a message comes): a book changed
         # by another process is either seen here or reopens this mail when it
         # commits after us.
-        settled = None if own is None else triage.lazy(lambda: (
-            a for a in store.applications(include_closed=True) if a.stage in _MATCHABLE), own)
+        # The same index the match step uses (book_index), not one of its own.
+        settled = None if own is None else triage.lazy(
+            lambda: book_index(list(_matchable(store).values()), own), own)
         for folder in order:
             before = states.get(folder.name)
             state, messages = mailbox.read_folder(folder, before, since)

@@ -12,21 +12,21 @@ unmatched message (``mailstate.reopen_unmatched``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from replywatch.core.matching import Index, names_a_thread
-from replywatch.core.model import Application, RawMessage
+from replywatch.core.model import RawMessage
 from replywatch.discovery import could_propose, own_pattern
 
 Settled = Callable[[RawMessage], bool]
 
 
-def settled_test(apps: Iterable[Application], own: set[str]) -> Settled:
-    """Given the applications matching reads and the user's own addresses, return the
+def settled_test(index: Index, own: set[str]) -> Settled:
+    """Given the matching index of the book and the user's own addresses, return the
     test of a raw message that is True only when no rule can match it in this pass
     and discovery cannot propose it.
     """
-    prefilter = Index.build(apps, own).prefilter()
+    prefilter = index.prefilter()
     mine = own_pattern(own)
 
     def settled(raw: RawMessage) -> bool:
@@ -38,15 +38,15 @@ def settled_test(apps: Iterable[Application], own: set[str]) -> Settled:
     return settled
 
 
-def lazy(apps: Callable[[], Iterable[Application]], own: set[str]) -> Settled:
-    """Return ``settled_test`` of ``apps()`` and ``own``, made when the first message is
+def lazy(index: Callable[[], Index], own: set[str]) -> Settled:
+    """Return ``settled_test`` of ``index()`` and ``own``, made when the first message is
     tested: a pass with nothing new never loads the book for it.
     """
     made: list[Settled] = []
 
     def settled(raw: RawMessage) -> bool:
         if not made:
-            made.append(settled_test(apps(), own))
+            made.append(settled_test(index(), own))
         return made[0](raw)
 
     return settled
