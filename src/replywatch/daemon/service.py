@@ -237,14 +237,11 @@ class Daemon:
         now = self.clock()
         paused = {a.name: f"account {a.name!r}: sign-in paused after refused passwords"
                   for a in self.config.accounts if not self.signin.allow(a.name)}
-        # The alert tick after the pass judges the book; the pass does too only for
-        # the drafter, which needs its due actions while the connections are open.
-        drafts = any(self.config.drafts_on(a) for a in self.config.accounts)
         with self._lock:
             # Nothing indexed for lookups in the pass: the worker catches up after
             # the alerts went out (catch_up), off a reply's path.
             report = engine.run_pass(self.config, self.store, now, self._open,
-                                     sessions=self._sessions, skip=paused, judge=drafts,
+                                     sessions=self._sessions, skip=paused, judge=False,
                                      index=0)
             for acct in report.accounts:
                 if acct.ok:
@@ -253,12 +250,16 @@ class Daemon:
                     # A refused password has its own notice, after a few tries.
                     self.alerter.account_failed(acct.name, acct.error or "failed", now)
             self._signin_notices.after_pass(self.config, report, self.alerter.channels, now)
-            # Drafts go out on the connections the pass kept open (daemon/drafts.py).
-            self.drafter.after_pass(self.config, self.store, self._sessions, report.due, now)
         self.log.info("pass_done", matched=len(report.matched),
                       ambiguous=len(report.ambiguous), review=len(report.review))
-        self._tick()
+        self._tick()  # judges the book (the alerter's agenda): the pass does not
         with self._lock:
+            # Drafts go out on the connections the pass kept open (daemon/drafts.py),
+            # for the actions the tick's agenda just judged (kept: nothing judged again).
+            drafted_at = self.clock()
+            due = self.alerter.due(drafted_at) if any(
+                self.config.drafts_on(a) for a in self.config.accounts) else []
+            self.drafter.after_pass(self.config, self.store, self._sessions, due, drafted_at)
             self.outputs.after_pass(now)
             self.outputs.tell_found(now)
             engine.prepare(self.config, self.store)  # off the next reply's path
