@@ -180,11 +180,6 @@ class PassReport:
         return all(a.ok for a in self.accounts)
 
 
-def own_addresses(config: Config) -> set[str]:
-    """Return the user's own addresses over all accounts."""
-    return config.own_addresses()
-
-
 def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime,
                  own: set[str] | None = None, *, index: int | None = None) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
@@ -318,7 +313,7 @@ def book_index(apps: list[Application], own: set[str]) -> Index:
 def prepare(config: Config, store: Store) -> None:
     """Build the index of the book now, while nothing waits, so that the next pass
     with new mail finds it ready (the daemon calls this after its alerts went out)."""
-    book_index(list(_matchable(store).values()), own_addresses(config))
+    book_index(list(_matchable(store).values()), config.own_addresses())
 
 
 MAX_SWEEPS = 4  # a chain of late uploads longer than this waits for the next pass
@@ -507,8 +502,9 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
     from replywatch import classifying
     from replywatch.discovery import read_candidates
 
-    match_pending(store, own_addresses(config), report, now)
-    classifying.read_texts(store, sessions, now, frozenset(own_addresses(config)))
+    own = config.own_addresses()
+    match_pending(store, own, report, now)
+    classifying.read_texts(store, sessions, now, frozenset(own))
     report.matched = [_with_kind(store, m) for m in report.matched]
     report.proposed += read_candidates(store, sessions, report.candidates, now)
     report.candidates.clear()
@@ -528,11 +524,11 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
               open_mailbox: MailboxFactory, sessions: dict[str, Mailbox] | None,
               index: int | None = None) -> AccountReport:
     """Sync one account on a kept connection or a new one; raise UserError on failure."""
+    own = config.own_addresses()
     kept = sessions.pop(account.name, None) if sessions is not None else None
     if sessions is not None and kept is not None:
         try:
-            report = sync_account(store, account, kept, now, own_addresses(config),
-                                  index=index)
+            report = sync_account(store, account, kept, now, own, index=index)
         except MailboxError as exc:
             # A kept connection may have been dropped by the server meanwhile.
             log.get(account=account.name).info("reconnecting", error=exc.problems[0])
@@ -545,8 +541,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:
-        report = sync_account(store, account, mailbox, now, own_addresses(config),
-                              index=index)
+        report = sync_account(store, account, mailbox, now, own, index=index)
     except BaseException:
         mailbox.close()
         raise
@@ -583,7 +578,7 @@ def rematch(config: Config, store: Store, touched: Iterable[int] = ()) -> PassRe
     unmatched mail, as a rematch did before the index existed.
     """
     report = PassReport()
-    own = own_addresses(config)
+    own = config.own_addresses()
     # What passes left to index (the bulk of a first pass, a store from before the
     # index), a batch per transaction: the daemon's writes wait for one batch at most.
     while index_backlog(store, INDEX_PER_PASS):
