@@ -30,10 +30,10 @@ def cmd_classify(args: argparse.Namespace) -> int:
     """Classify each file; return 2 if any could not be read, else 0."""
     # Imported here, as every command does with mail/: the parser is built for all.
     from replywatch.cli.context import error_line
-    from replywatch.cli.words import kind_words
     from replywatch.core.classify import classify
     from replywatch.i18n import _
     from replywatch.mail.bodytext import MAX_RAW, mail_text
+    from replywatch.report.words import kind_words
 
     code = 0
     for name in args.files:

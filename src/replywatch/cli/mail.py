@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from replywatch.cli.words import kind_words, stage_words
 from replywatch.core.kinds import Kind
 from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
 from replywatch.i18n import _
+from replywatch.report.words import kind_words, stage_words
 
 if TYPE_CHECKING:  # loaded by the commands that use it: others start faster
     from replywatch.store import kinds

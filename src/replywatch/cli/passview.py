@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from replywatch.cli.words import kind_words
 from replywatch.core.model import Direction
 from replywatch.core.text import clean_line
 from replywatch.i18n import _, ngettext, short_day
+from replywatch.report.words import kind_words
 from replywatch.store.book import action_json, describe
 
 if TYPE_CHECKING:  # types only: `status` and `app list` need not load the engine

@@ -11,11 +11,11 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from replywatch.cli.words import stage_words, waiting_words
 from replywatch.core.cadence import Evaluation
 from replywatch.core.model import Action, ActionKind, Application, Direction
 from replywatch.core.text import clean_line
 from replywatch.i18n import NP_, _, clock, humanize, ngettext, pgettext
+from replywatch.report.words import stage_words, waiting_words
 from replywatch.store.book import Book, action_text
 from replywatch.store.removed import Removed
 

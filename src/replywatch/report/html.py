@@ -34,6 +34,7 @@ from replywatch.i18n import (
 )
 from replywatch.report.data import ReportData
 from replywatch.report.svg import bars, sankey, stage_label
+from replywatch.report.words import stage_words
 from replywatch.store.book import describe
 
 _CSS = """
@@ -146,15 +147,9 @@ def _p(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-# The reply-time buckets (core.report.BUCKETS) in words.
-_BUCKET_LABELS = {"0-1 days": N_("0-1 days"), "2-3 days": N_("2-3 days"),
-                  "4-7 days": N_("4-7 days"), "8-14 days": N_("8-14 days"),
-                  "15-30 days": N_("15-30 days"), "31+ days": N_("31+ days")}
-# The stages of an application (core.model.Stage values), in words.
-_STAGES = {"applied": NP_("stage", "applied"), "interviewing": NP_("stage", "interviewing"),
-           "offer": NP_("stage", "offer"), "accepted": NP_("stage", "accepted"),
-           "rejected": NP_("stage", "rejected"), "withdrawn": NP_("stage", "withdrawn"),
-           "ghosted": NP_("stage", "ghosted")}
+# The reply-time buckets (core.report.BUCKETS), marked here for the catalogue.
+_BUCKET_NAMES = frozenset((N_("0-1 days"), N_("2-3 days"), N_("4-7 days"), N_("8-14 days"),
+                           N_("15-30 days"), N_("31+ days")))
 
 
 # The columns of the report's tables, marked here for the catalogue (_columns shows them).
@@ -176,11 +171,7 @@ def _columns(*names: str) -> list[str]:
 
 
 def _bucket(name: str) -> str:
-    return _(_BUCKET_LABELS[name]) if name in _BUCKET_LABELS else name
-
-
-def _stage(value: str) -> str:
-    return pgettext(*_STAGES[value]) if value in _STAGES else value
+    return _(name) if name in _BUCKET_NAMES else name
 
 
 def _response_section(times: dict[str, dict[str, int]]) -> str:
@@ -208,7 +199,7 @@ def _due_section(data: ReportData, tz: tzinfo) -> str:
 
 
 def _open_section(data: ReportData, tz: tzinfo) -> str:
-    rows = [[a.id, clean_line(a.company, 60), clean_line(a.role, 60), _stage(a.stage.value),
+    rows = [[a.id, clean_line(a.company, 60), clean_line(a.role, 60), stage_words(a.stage),
              f"{a.applied_at.astimezone(tz):%Y-%m-%d}"]
             for a in data.apps if not a.stage.is_closed]
     if not rows:
