@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from replywatch.store.db import Store, parse_utc, utc_text
 
@@ -27,16 +28,20 @@ class DraftRecord:
     done_at: datetime | None
 
 
-def get(store: Store, key: str) -> DraftRecord | None:
-    """Return the draft record of the action ``key``, or None."""
-    row = store.conn.execute(
-        "SELECT key, app_id, account, folder, message_id, appended_at, done_at FROM drafts"
-        " WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return None
+_COLUMNS = "key, app_id, account, folder, message_id, appended_at, done_at"
+
+
+def _record(row: Any) -> DraftRecord:
     return DraftRecord(str(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4]),
                        parse_utc(row[5]) if row[5] else None,
                        parse_utc(row[6]) if row[6] else None)
+
+
+def get(store: Store, key: str) -> DraftRecord | None:
+    """Return the draft record of the action ``key``, or None."""
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM drafts WHERE key = ?",  # noqa: S608
+                             (key,)).fetchone()
+    return None if row is None else _record(row)
 
 
 def record(store: Store, key: str, app_id: int, *, account: str, folder: str,
@@ -59,9 +64,9 @@ def mark_appended(store: Store, key: str, now: datetime) -> None:
 def open_drafts(store: Store) -> list[DraftRecord]:
     """Return the drafts appended and not done yet, oldest first."""
     rows = store.conn.execute(
-        "SELECT key FROM drafts WHERE appended_at IS NOT NULL AND done_at IS NULL"
-        " ORDER BY created_at, key").fetchall()
-    return [r for row in rows if (r := get(store, str(row[0]))) is not None]
+        f"SELECT {_COLUMNS} FROM drafts WHERE appended_at IS NOT NULL"  # noqa: S608
+        " AND done_at IS NULL ORDER BY created_at, key").fetchall()
+    return [_record(row) for row in rows]
 
 
 def mark_done(store: Store, key: str, now: datetime) -> None:
