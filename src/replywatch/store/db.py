@@ -315,15 +315,7 @@ class Store:
             return []
         ids = [int(row[0]) for row in rows]
         marks = ", ".join("?" for _ in ids)
-        values: dict[str, dict[int, list[str]]] = {}
-        for table, column in (("contacts", "address"), ("domains", "domain"),
-                              ("thread_anchors", "anchor"), ("relay_senders", "address")):
-            grouped: dict[int, list[str]] = {}
-            query = (f"SELECT app_id, {column} FROM {table} WHERE app_id IN ({marks})"  # noqa: S608
-                     " ORDER BY rowid")
-            for app_id, value in plain.execute(query, ids):
-                grouped.setdefault(app_id, []).append(value)
-            values[table] = grouped
+        values = related_values(plain, f" WHERE app_id IN ({marks})", ids)
         interviews: dict[int, list[Interview]] = {}
         query = ("SELECT app_id, start, end, interviewers, id FROM interviews"  # noqa: S608
                  f" WHERE app_id IN ({marks}) ORDER BY start, id")
@@ -336,6 +328,27 @@ class Store:
             events.setdefault(r[0], []).append(_event(r))
         return [_application(row, values, interviews.get(app_id, ()), events.get(app_id, ()))
                 for row, app_id in zip(rows, ids, strict=True)]
+
+
+_RELATED = (("contacts", "address"), ("domains", "domain"), ("thread_anchors", "anchor"),
+            ("relay_senders", "address"))
+
+
+def related_values(cursor: sqlite3.Cursor, where: str = "", params: Sequence[object] = ()
+                   ) -> dict[str, dict[int, list[str]]]:
+    """Return, for each table of what matching reads of an application (contacts,
+    domains, thread_anchors, relay_senders), its values per application id in the order
+    they were added. ``where`` (with ``params``) narrows the rows by ``app_id``; the
+    cursor must hand back plain tuples.
+    """
+    values: dict[str, dict[int, list[str]]] = {}
+    for table, column in _RELATED:
+        grouped: dict[int, list[str]] = {}
+        query = f"SELECT app_id, {column} FROM {table}{where} ORDER BY rowid"  # noqa: S608
+        for app_id, value in cursor.execute(query, params):
+            grouped.setdefault(app_id, []).append(value)
+        values[table] = grouped
+    return values
 
 
 # Events with what their message says: the user's correction wins over the classifier.

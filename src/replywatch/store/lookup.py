@@ -20,6 +20,7 @@ from datetime import datetime
 
 from replywatch.core.model import Application, RawMessage, Stage
 from replywatch.store import Store, parse_utc, utc_text
+from replywatch.store.db import related_values
 
 TokensOf = Callable[[RawMessage], set[str]]
 
@@ -123,14 +124,9 @@ def book(store: Store) -> list[Application]:
     role, stage, contacts, domains, anchors, relay addresses) and no history: cheaper
     than ``Store.applications``, which loads every event.
     """
-    related: dict[str, dict[int, list[str]]] = {}
-    for table, column in (("contacts", "address"), ("domains", "domain"),
-                          ("thread_anchors", "anchor"), ("relay_senders", "address")):
-        grouped: dict[int, list[str]] = {}
-        for app_id, value in store.conn.execute(
-                f"SELECT app_id, {column} FROM {table} ORDER BY rowid"):  # noqa: S608
-            grouped.setdefault(int(app_id), []).append(str(value))
-        related[table] = grouped
+    plain = store.conn.cursor()
+    plain.row_factory = None
+    related = related_values(plain)
     rows = store.conn.execute("SELECT id, company, role, stage, applied_at FROM applications"
                               " WHERE removed_at IS NULL ORDER BY id")
     return [Application(
