@@ -28,6 +28,7 @@ from replywatch.errors import UserError
 DOMAIN = "replywatch"
 ENGLISH = "en"
 NORWEGIAN = "nb"
+SUPPORTED = (ENGLISH, NORWEGIAN)  # the languages with a catalogue ([ui] language)
 LOCALE_DIR = Path(__file__).parent / "locale"
 # Locale codes read as Norwegian Bokmål: "no" is the old code for it, and a reader of
 # Nynorsk is better served by Bokmål than by English.

@@ -11,6 +11,7 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 
+from replywatch import i18n
 from replywatch.core.policy import Policy as Policy  # noqa: PLC0414  (re-exported: [policy])
 
 
@@ -159,7 +160,7 @@ class Drafts:
     open_command: tuple[str, ...] = ()
 
 
-LANGUAGES = ("en", "nb")
+LANGUAGES = i18n.SUPPORTED
 
 
 @dataclass(frozen=True)
