@@ -83,11 +83,10 @@ def _recipient_names(header: bytes) -> tuple[tuple[str, str], ...]:
     return tuple(found[:MAX_ADDRESSES])
 
 
-def compose(store: Store, app: Application, action: Action, *, own: Collection[str],
-            fallback_from: str) -> Draft | None:
-    """Return the draft of ``action`` in the language in use, or None when the action
-    takes no draft or there is nobody to write to."""
-    mails = thread(store, app)
+def compose(mails: list[tuple[ThreadMail, str]], app: Application, action: Action, *,
+            own: Collection[str], fallback_from: str) -> Draft | None:
+    """Given the application's ``thread``, return the draft of ``action`` in the language
+    in use, or None when the action takes no draft or there is nobody to write to."""
     made = plan(app, action, [m for m, _ in mails], own=own, fallback_from=fallback_from)
     if made is None:
         return None
@@ -113,15 +112,16 @@ def own_from(config: Config, account: Account | None) -> tuple[set[str], str]:
 def compose_for(config: Config, store: Store, app: Application, action: Action
                 ) -> Draft | None:
     """Return the draft of ``action`` in the language in use, or None (see compose)."""
+    mails = thread(store, app)  # read once: both tries below write in the same thread
     first = config.accounts[0] if config.accounts else None
     own, fallback = own_from(config, first)
-    made = compose(store, app, action, own=own, fallback_from=fallback)
+    made = compose(mails, app, action, own=own, fallback_from=fallback)
     if made is None or made.account is None or made.account == (first.name if first else None):
         return made
     # The thread lives in another account: write from that account's address.
     account = next((a for a in config.accounts if a.name == made.account), None)
     own, fallback = own_from(config, account)
-    return compose(store, app, action, own=own, fallback_from=fallback)
+    return compose(mails, app, action, own=own, fallback_from=fallback)
 
 
 def _address(name: str, address: str) -> Address:
