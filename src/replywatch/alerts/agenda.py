@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from replywatch.core.model import Action, Application, Stage
+from replywatch.core.model import Action, Application
 from replywatch.store.book import Book
 
 
@@ -55,9 +55,9 @@ class Agenda:
         overtaken: list[tuple[Application, Action]] = []
         judged: dict[int, _Judged] = {}
         self.judged = 0
-        for app in book.store.applications(include_closed=True):
-            if app.stage.is_closed and app.stage is not Stage.REJECTED:
-                continue
+        # Judged at the last ask too, for what was overtaken since (see below).
+        then = Book(book.store, book.policy, book.tz, window) if window is not None else None
+        for app in book.judged():
             kept = self._judged.get(app.id)
             if kept is not None and kept.holds(app, window or now, now):
                 judged[app.id] = kept  # the same answer all along: nothing overtaken
@@ -71,10 +71,10 @@ class Agenda:
             due_now = action if action is not None and action.due <= now else None
             if due_now is not None:
                 current.append((app, due_now))
-            if window is not None and not app.stage.is_closed:
+            if then is not None and window is not None and not app.stage.is_closed:
                 # What fell due after the last ask and is overtaken now (a thank-you by
                 # a follow-up) still alerts once: the machine may have slept through it.
-                earlier = Book(book.store, book.policy, book.tz, window).evaluate(app).action
+                earlier = then.evaluate(app).action
                 if (earlier is not None and window < earlier.due <= now
                         and (due_now is None or earlier.key != due_now.key)):
                     overtaken.append((app, earlier))

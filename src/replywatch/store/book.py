@@ -206,14 +206,18 @@ class Book:
             },
         }
 
+    def judged(self) -> list[Application]:
+        """Return the applications that can have a next action: the open ones, and the
+        rejected (whose rejection's notice is one)."""
+        return [app for app in self.store.applications(include_closed=True)
+                if not app.stage.is_closed or app.stage is Stage.REJECTED]
+
     def due(self, *, include_future: bool = True) -> list[tuple[Application, Action]]:
         """Return (application, next action) for open applications, soonest first,
         and the notice of a fresh rejection.
         """
         pairs = []
-        for app in self.store.applications(include_closed=True):
-            if app.stage.is_closed and app.stage is not Stage.REJECTED:
-                continue
+        for app in self.judged():
             action = self.evaluate(app).action
             if action is not None and (include_future or action.due <= self.now):
                 pairs.append((app, action))
