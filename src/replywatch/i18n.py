@@ -205,6 +205,21 @@ def clock(value: datetime) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
+def _with_year(label: str, year: int) -> str:
+    return pgettext("date with year", "{date} {year}").format(date=label, year=year)
+
+
+def _with_time(label: str, value: datetime) -> str:
+    return pgettext("date and time", "{date} {time}").format(date=label, time=clock(value))
+
+
+def long_moment(value: datetime, tz: tzinfo) -> str:
+    """Return a moment written out whole: "Friday 27 November 2026 14:05",
+    "fredag 27. november 2026 kl. 14:05"."""
+    local = value.astimezone(tz)
+    return _with_time(_with_year(long_day(local), local.year), local)
+
+
 def humanize(value: datetime, now: datetime, tz: tzinfo) -> str:
     """Return a short local label for ``value``: "Mon 24 Nov", "Mon 24 Nov 2025 14:30".
 
@@ -214,7 +229,7 @@ def humanize(value: datetime, now: datetime, tz: tzinfo) -> str:
     local = value.astimezone(tz)
     label = short_day(local)
     if local.year != now.astimezone(tz).year:
-        label = pgettext("date with year", "{date} {year}").format(date=label, year=local.year)
+        label = _with_year(label, local.year)
     if (local.hour, local.minute) != (0, 0):
-        label = pgettext("date and time", "{date} {time}").format(date=label, time=clock(local))
+        label = _with_time(label, local)
     return label

@@ -25,9 +25,8 @@ from replywatch.i18n import (
     N_,
     NP_,
     _,
-    clock,
     language,
-    long_day,
+    long_moment,
     ngettext,
     pgettext,
     short_day,
@@ -91,11 +90,7 @@ def render(data: ReportData, tz: tzinfo, *, since: datetime | None = None,
     worked = follow_ups_that_worked(data.facts, max_follow_ups)
     weeks = weekly_activity(data.apps, data.facts, tz, since)
     answered = sum(1 for f in data.facts if f.first_reply is not None)
-    local = data.now.astimezone(tz)
-    as_of = pgettext("date and time", "{date} {time}").format(
-        date=pgettext("date with year", "{date} {year}").format(date=long_day(local),
-                                                                 year=local.year),
-        time=clock(local))
+    as_of = long_moment(data.now, tz)
     summary = ngettext("{count} application; {answered} answered by a person. As of {date}.",
                        "{count} applications; {answered} answered by a person. As of {date}.",
                        len(data.apps)).format(count=len(data.apps), answered=answered,
