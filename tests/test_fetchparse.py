@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -82,6 +83,9 @@ def test_fetchparse_unknown_shape_is_none(data: list[object]) -> None:
      (b"01-Nov-2026 05:00:00 -0500", WHEN),
      (b" 1-nov-2026 10:30:00 +0030", WHEN),
      (b"01-Foo-2026 10:00:00 +0000", None),
+     (b"01-Nov-2026 10:00:00 +2400", None),  # a day off UTC: no such zone
+     (b"01-Jan-0001 00:30:00 +0100", None),  # before the first day there is
+     (b"31-Dec-9999 23:30:00 -0100", None),  # after the last
      (b"2026-11-01T10:00:00Z", None)],
 )
 def test_fetchparse_internal_date(text: bytes, expected: datetime | None) -> None:
@@ -119,3 +123,21 @@ def test_fetchparse_agrees_with_imapclient_on_real_dovecot_replies(
     assert fast is not None
     assert len(messages) == len(fast)
     assert sorted(summary(_fallback(data)) or []) == sorted(summary(fast) or [])
+
+
+def test_fetchparse_usual_shape_read_as_the_general_way(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = [header_part(raw) for _, raw in corpus_messages()]
+    for n, raw in enumerate(messages):
+        dovecot.add_message(imap_user, raw + b"body\r\n",
+                            internal_date=WHEN + timedelta(minutes=n))
+    account = Account(name="t", host=dovecot.host, port=dovecot.port, security=Security.PLAIN,
+                      username=imap_user)
+    with ImapMailbox(account, dovecot.password) as mailbox:
+        mailbox.examine("INBOX")
+        _, data = mailbox._client._imap.uid(
+            "FETCH", f"1:{len(messages)}", f"({_HEADER_ITEM} INTERNALDATE)")
+    usual = summary(fetchparse.parse(data))
+    monkeypatch.setattr(fetchparse, "_USUAL", re.compile(rb"(?!)(.)(.)(.)(.)"))  # never
+    assert len(messages) == len(usual or [])
+    assert summary(fetchparse.parse(data)) == usual

@@ -13,7 +13,7 @@ a message.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 # One FETCH item we want: UID, the Gmail ids, INTERNALDATE, or the header section
 # (a literal announced at the end of the line, a quoted string, or NIL).
@@ -24,6 +24,11 @@ _ITEM = re.compile(
     rb'(?:\{(?P<literal>\d+)\}$|"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<nil>NIL))'
 )
 _START = re.compile(rb"^\d+ \(")
+# Dovecot's order (and Gmail's, with its ids first), the header as a literal.
+_USUAL = re.compile(
+    rb"\d+ \((?:X-GM-THRID (\d+) X-GM-MSGID (\d+) )?UID (\d+) "
+    rb'INTERNALDATE "([^"]*)" BODY\[HEADER\.FIELDS \([^)]*\)\](?:<\d+>)? \{\d+\}\Z'
+)
 _MONTHS = {m: i for i, m in enumerate(
     (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
      b"Dec"), start=1)}
@@ -46,15 +51,19 @@ class Fetched:
 def internal_date(text: bytes) -> datetime | None:
     """Return the aware datetime of an INTERNALDATE value, or None if it is malformed."""
     m = _DATE.match(text)
-    if m is None or m[2].title() not in _MONTHS:
+    month = None if m is None else _MONTHS.get(m[2].title())
+    if m is None or month is None:
         return None
-    offset = timedelta(hours=int(m[8]), minutes=int(m[9]))
+    minutes = int(m[8]) * 60 + int(m[9])
+    if minutes >= 24 * 60:
+        return None  # no zone is a day or more off UTC
     try:
-        local = datetime(int(m[3]), _MONTHS[m[2].title()], int(m[1]), int(m[4]), int(m[5]),
-                         int(m[6]), tzinfo=timezone(-offset if m[7] == b"-" else offset))
-    except ValueError:
+        local = datetime(int(m[3]), month, int(m[1]), int(m[4]), int(m[5]), int(m[6]),
+                         tzinfo=UTC)
+        # The wall clock at that offset, made UTC: one subtraction, no zone object.
+        return local - timedelta(minutes=-minutes if m[7] == b"-" else minutes)
+    except (ValueError, OverflowError):
         return None
-    return local.astimezone(UTC)
 
 
 def _items(text: bytes, record: Fetched) -> bool | None:
@@ -79,6 +88,29 @@ def _items(text: bytes, record: Fetched) -> bool | None:
     return literal
 
 
+def _with_literal(head: object, literal: object) -> Fetched | None:
+    """Return the record a response line and its literal start, or None when they are
+    not the header section of a response of our shape."""
+    if not isinstance(head, bytes) or not isinstance(literal, bytes):
+        return None
+    record = Fetched()
+    if (m := _USUAL.match(head)) is not None:
+        # The shape nearly every response has: read with one match.
+        record.uid = int(m[3])
+        if m[1] is not None:
+            record.gm_thrid, record.gm_msgid = int(m[1]), int(m[2])
+        record.internal_date = internal_date(m[4])
+        if record.internal_date is None:
+            return None
+    # Else: a second literal in one response, or a literal that is not the header
+    # section, is not our shape.
+    elif (not _START.match(head) or not _items(head, record)
+          or not head.rstrip().endswith(b"}")):
+        return None
+    record.header = literal
+    return record
+
+
 def parse(data: list[object]) -> list[Fetched] | None:
     """Given imaplib's data of the FETCH, return one record per message, or None when
     the response has a shape this parser does not know.
@@ -89,18 +121,13 @@ def parse(data: list[object]) -> list[Fetched] | None:
     current: Fetched | None = None
     for element in data:
         if isinstance(element, tuple) and len(element) == 2:
-            head, literal = element
-            if not isinstance(head, bytes) or not isinstance(literal, bytes):
+            current = _with_literal(*element)
+            if current is None:
                 return None
-            if not _START.match(head):
-                return None  # a second literal in one response: not our shape
-            current = Fetched()
             records.append(current)
-            # A literal that is not the header section: not our shape.
-            if not _items(head, current) or not head.rstrip().endswith(b"}"):
-                return None
-            current.header = literal
         elif isinstance(element, bytes):
+            if element == b")" and current is not None:
+                continue  # the usual end of a response: nothing to read
             if _START.match(element):
                 current = Fetched()
                 records.append(current)
