@@ -30,6 +30,7 @@ from replywatch.core.kinds import Kind
 from replywatch.core.matching import Prefilter, is_bulk
 from replywatch.core.model import Application, Message
 from replywatch.core.names import CompanyName
+from replywatch.core.rawfields import Fields
 from replywatch.errors import MailboxError
 from replywatch.mail.bodies import MailBody
 from replywatch.mail.headers import parse_raw
@@ -39,7 +40,7 @@ from replywatch.store import Store, mailstate, proposals
 # domain in From) can be proposed. Both are looked for in the From field's raw bytes
 # (with its continuation lines): every received message names the user in To or Cc,
 # and a search of the whole header would parse and classify all of them.
-_FROM_FIELD = re.compile(rb"^from[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE)
+_FROM_FIELD = Fields(rb"from")
 # The matching prefilter's domain test, for relays and boards only (and parents:
 # acme.teamtailor-mail.com).
 _SENDERS = Prefilter({}, frozenset(d.encode() for d in ATS_RELAYS | JOB_BOARDS))
@@ -126,7 +127,7 @@ def could_propose(header: bytes, mine: re.Pattern[bytes] | None) -> bool:
     its From field names neither a relay's or board's domain nor (``mine``) one of the
     user's own addresses. A cheap superset test on the bytes, before any parsing.
     """
-    for value in _FROM_FIELD.findall(header):
+    for value in _FROM_FIELD.values(header):
         if (mine is not None and mine.search(value)) or _SENDERS.could_match(value, None):
             return True
     return False

@@ -43,6 +43,7 @@ from replywatch.core.domains import (
 )
 from replywatch.core.model import Application, Direction, Message
 from replywatch.core.names import CompanyName, squash, words
+from replywatch.core.rawfields import Fields
 from replywatch.core.senders import (
     is_board,
     is_board_person,
@@ -180,16 +181,17 @@ _DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
 # The fields a thread match reads, with their continuation lines: ids are looked for
 # there only. A token loop over the whole header (Received, Subject, addresses) was
 # most of the prefilter's cost, on every message of a first pass.
-_THREAD_FIELDS = re.compile(rb"^(?:in-reply-to|references)[ \t]*:(.*(?:\r?\n[ \t].*)*)",
-                            re.MULTILINE | re.IGNORECASE)
+_THREAD_FIELDS = Fields(rb"in-reply-to|references")
 _BLANK_OR_CONTROL = bytes(range(0x21)) + b"\x7f"  # what the parser drops inside an id
+_MAX_DOMAIN = 253  # the longest DNS name: a longer "domain" is not remembered
+_MAX_VERDICTS = 50_000
 
 
 def names_a_thread(header: bytes) -> bool:
     """Return True if raw header bytes have an In-Reply-To or References field: only
     such a message can be matched by a thread anchor (a Gmail thread id aside).
     """
-    return _THREAD_FIELDS.search(header) is not None
+    return _THREAD_FIELDS.present(header)
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,9 @@ class Prefilter:
     # Names run together (jumptrading) of applications with no contact or domain:
     # any label of a sender's domain that is one of them may be the company's.
     labels: frozenset[bytes] = frozenset()
+    # Each domain's verdict, once: most mail comes from a few hundred domains. The sets
+    # above never change, so a verdict never goes stale; bounded in count and length.
+    _verdicts: dict[bytes, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _longest(self) -> int:
@@ -223,7 +228,7 @@ class Prefilter:
             return True
         anchors = self.anchors
         if anchors:
-            for value in _THREAD_FIELDS.findall(header):
+            for value in _THREAD_FIELDS.values(header):
                 for m in _ID_TOKEN.finditer(value):
                     if m[1] is None and b"@" not in m[0]:
                         continue
@@ -233,8 +238,14 @@ class Prefilter:
                         return True
         if not self.domains and not self.labels:
             return False  # a sweep for new thread anchors only: no address can count
+        verdicts = self._verdicts
         for found in _DOMAIN.findall(header.lower()):
-            if not found.isascii() or self._domain_known(found.strip(b".")):
+            known = verdicts.get(found)
+            if known is None:
+                known = not found.isascii() or self._domain_known(found.strip(b"."))
+                if len(found) <= _MAX_DOMAIN and len(verdicts) < _MAX_VERDICTS:
+                    verdicts[found] = known
+            if known:
                 return True
         return False
 

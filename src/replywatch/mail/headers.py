@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
 from replywatch.core.model import MAX_HEADER_BYTES, Message, RawMessage, message_key
+from replywatch.core.rawfields import Fields
 from replywatch.mail.addresses import MAX_NAME, normalize_address, parse_address_list, parse_sender
 from replywatch.mail.encoded import (
     RAW_TEXT_CAP,
@@ -159,9 +160,7 @@ def parse_headers(
     )
 
 
-_MESSAGE_ID_FIELD_RE = re.compile(
-    rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.MULTILINE | re.IGNORECASE
-)
+_MESSAGE_ID_FIELD = Fields(rb"message-id")
 
 
 def peek_message_id(raw: bytes) -> str | None:
@@ -172,7 +171,7 @@ def peek_message_id(raw: bytes) -> str | None:
     block = raw[: end.start() + 1] if end else raw
     if raw.startswith((b"\n", b"\r\n")):
         return None
-    for folded in _MESSAGE_ID_FIELD_RE.findall(block):
+    for folded in _MESSAGE_ID_FIELD.values(block):
         value = folded.replace(b"\r\n", b"").replace(b"\n", b"")
         if value and not value.isspace():
             if value.isascii():
@@ -282,12 +281,16 @@ def _last_distinct(found: list[str]) -> list[str]:
 def _first_id(value: str) -> str | None:
     head = value[:_ID_WINDOW]
     match = _ID_RE.search(head)
-    words = head.split()
-    return _clean_id(match[1] if match else words[0] if words else "") or None
+    if match is not None:
+        return _clean_id(match[1]) or None
+    words = head.split(maxsplit=1)
+    return _clean_id(words[0] if words else "") or None
 
 
 def _clean_id(text: str) -> str:
-    text = drop_controls("".join(text.split()))
+    if not (text.isascii() and text.isprintable() and " " not in text):
+        # Printable ASCII with no blank (nearly every id) has nothing to drop.
+        text = drop_controls("".join(text.split()))
     return text if len(text) <= _MAX_ID else ""
 
 
