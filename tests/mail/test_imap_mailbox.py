@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import imaplib
 import shutil
+from collections.abc import Generator, Iterator
+from datetime import date
 
 import pytest
 from tests.mail.mailbox_contract import MailboxContract, MailboxEnv
 from tests.servers.dovecot import LocalDovecot
 
 from replywatch.config import Account, Security
+from replywatch.core.model import RawMessage
 from replywatch.engine import Mailbox
+from replywatch.mail.headers import parse_raw
 from replywatch.mail.imap import ImapMailbox
 
 
@@ -80,3 +84,52 @@ def test_fetch_texts_of_many_messages_goes_in_bounded_batches(
             ["UID FETCH 1,2 (BODYSTRUCTURE)", "UID FETCH 3,4 (BODYSTRUCTURE)",
              "UID FETCH 5 (BODYSTRUCTURE)"]) == (
         {uid: body.text.strip() for uid, body in texts.items()}, structure_fetches)
+
+
+def _header_reader(dovecot: LocalDovecot, user: str, count: int
+                   ) -> tuple[ImapMailbox, Iterator[RawMessage]]:
+    """Add ``count`` messages; return a connected mailbox and its reader of INBOX."""
+    for n in range(count):
+        dovecot.add_message(user, f"From: jane@acme.example\r\nMessage-ID: <h{n}@x>\r\n"
+                                  f"Subject: n{n}\r\n\r\nText\r\n".encode())
+    account = Account(name="mail", host=dovecot.host, username=user, port=dovecot.port,
+                      security=Security.PLAIN)
+    box = ImapMailbox(account, dovecot.password)
+    box.connect()
+    inbox = next(f for f in box.folders() if f.name == "INBOX")
+    _, messages = box.read_folder(inbox, None, date(2000, 1, 1))
+    return box, messages
+
+
+def test_read_folder_asks_for_the_next_batch_before_handing_on_this_one(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from replywatch.mail import imap
+
+    monkeypatch.setattr(imap, "BATCH", 2)
+    box, messages = _header_reader(dovecot, imap_user, 5)
+    try:
+        before = box.commands
+        first = next(messages)
+        asked_with_the_first = box.commands - before  # its FETCH and the next one's
+        rest = list(messages)
+    finally:
+        box.close()
+    assert 2 == asked_with_the_first
+    assert [f"n{n}" for n in range(5)] == [
+        parse_raw(m).subject for m in (first, *rest)]
+    header_fetches = [c for c in dovecot.commands_sent(imap_user) if "HEADER.FIELDS" in c]
+    assert ["1:2", "3:4", "5"] == [c.split()[2] for c in header_fetches]
+
+
+def test_read_folder_left_half_read_drops_the_connection(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from replywatch.mail import imap
+
+    monkeypatch.setattr(imap, "BATCH", 2)
+    box, messages = _header_reader(dovecot, imap_user, 5)
+    next(messages)
+    assert isinstance(messages, Generator)
+    messages.close()  # the caller failed while the next batch's answer was coming
+    box.close()
+    # Closed without a LOGOUT that would read the unread answer first.
+    assert "LOGOUT" not in dovecot.commands_sent(imap_user)[-1]

@@ -28,7 +28,21 @@ def uid_fetch(imap: Any, *args: str) -> tuple[str, list[Any]]:
     ``imap.uid("FETCH", *args)`` does. Raise what imaplib raises: ``imap.abort`` on
     a dropped or garbled connection, ``imap.error`` on BAD, OSError on a timeout.
     """
-    tag = imap._command("UID", "FETCH", *args)
+    return receive(imap, send(imap, *args))
+
+
+def send(imap: Any, *args: str) -> bytes:
+    """Send UID FETCH with these arguments; return its tag, for ``receive``.
+
+    The answer may be received after other work: the server writes it meanwhile. Any
+    other command must wait until it has been received.
+    """
+    tag: bytes = imap._command("UID", "FETCH", *args)
+    return tag
+
+
+def receive(imap: Any, tag: bytes) -> tuple[str, list[Any]]:
+    """Read the answer to the UID FETCH sent under ``tag``; return it as ``uid_fetch``."""
     stored: list[Any] = imap.untagged_responses.setdefault("FETCH", [])
     file, tagged = imap.file, imap.tagged_commands
     literal = imap.Literal
