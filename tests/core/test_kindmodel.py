@@ -87,8 +87,14 @@ def test_dumps_then_loads_gives_the_same_model() -> None:
     assert kindmodel.dumps(model) == kindmodel.dumps(kindmodel.loads(kindmodel.dumps(model)))
 
 
+_HEAD = '{"model": {"kinds": ["other", "rejection"], "documents": [1, 2], "threshold": 0.5}, '
+
+
 @pytest.mark.parametrize("text", ["not json", '{"model": {}}', '{"model": {"kinds": ["other"], '
-                                  '"documents": [1, 2], "threshold": 0.5}, "counts": {}}'])
+                                  '"documents": [1, 2], "threshold": 0.5}, "counts": {}}',
+                                  _HEAD + '"counts": {"a": [1, 2, 3]}}',  # a row too wide
+                                  _HEAD + '"counts": {"a": [1, 2], "b": [1]}}',  # unequal
+                                  _HEAD + '"counts": {"a": "12"}}'])  # not an array
 def test_loads_malformed_model_raises_value_error(text: str) -> None:
     with pytest.raises(ValueError, match=r"malformed kinds model|Expecting value"):
         kindmodel.loads(text)

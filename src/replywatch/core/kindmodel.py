@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -75,7 +75,7 @@ class KindModel:
 
     kinds: tuple[Kind, ...]
     documents: tuple[int, ...]
-    counts: dict[str, tuple[int, ...]]
+    counts: Mapping[str, Sequence[int]]
     threshold: float
     priors: tuple[float, ...] = field(init=False, repr=False)
     # log P(feature | kind), worked out the first time a feature is met: a message
@@ -86,13 +86,16 @@ class KindModel:
 
     def __post_init__(self) -> None:
         width = len(self.kinds)
-        if len(self.documents) != width or any(
-            len(row) != width for row in self.counts.values()
-        ) or sum(self.documents) < 1:
+        try:  # one walk over the rows: zip(strict) fails on rows of unequal length
+            totals = [sum(column) for column in zip(*self.counts.values(), strict=True)]
+        except ValueError:
+            totals = []
+        if len(self.documents) != width or len(totals) != (width if self.counts else 0) or sum(
+                self.documents) < 1:
             raise ValueError("malformed kinds model: a row does not have one count per kind")
+        totals = totals or [0] * width
         # Multinomial naive Bayes over each message's distinct features, with additive
         # smoothing: log P(feature | kind) = log(n + a) - log(total of kind + a * features).
-        totals = [sum(column) for column in zip(*self.counts.values(), strict=True)] or [0] * width
         logs = tuple(math.log(t + _SMOOTHING * len(self.counts)) for t in totals)
         total = sum(self.documents)
         priors = tuple(math.log(max(n, 1) / total) for n in self.documents)
@@ -160,9 +163,14 @@ def loads(text: str) -> KindModel:
     try:
         data = json.loads(text)
         head = data["model"]
+        counts = data["counts"]
+        # Taken as decoded (JSON's arrays of numbers), not copied into tuples: six
+        # thousand rows, read on the first classification of every process.
+        if not isinstance(counts, dict) or not all(
+                type(row) is list for row in counts.values()):
+            raise TypeError("counts is not an object of arrays")
         return KindModel(tuple(Kind(k) for k in head["kinds"]),
-                         tuple(int(n) for n in head["documents"]),
-                         {str(f): tuple(map(int, row)) for f, row in data["counts"].items()},
+                         tuple(int(n) for n in head["documents"]), counts,
                          float(head["threshold"]))
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"malformed kinds model: {exc}") from exc
