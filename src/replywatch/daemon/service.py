@@ -85,6 +85,7 @@ class Daemon:
         """
         self.config = config
         self.store = store
+        store.defer_checkpoints()  # copied after each pass's index catch-up instead
         self.notifier = notifier or SystemdNotifier()
         self.open_mailbox = open_mailbox
         self.clock = clock
@@ -184,6 +185,7 @@ class Daemon:
         self.pulse.beat()
         self._indexed += done
         if done < self._index_batch:
+            self._checkpoint()  # the pass's log, copied now that nothing waits
             self._want_index.clear()
             if self._indexed:  # not after every pass that left nothing behind
                 self.log.info("index_caught_up", indexed=self._indexed)
@@ -193,6 +195,15 @@ class Daemon:
             self._wake.set()
             self.log.debug("index_batch", indexed=done)
         return done
+
+    def _checkpoint(self) -> None:
+        """Copy the store's write-ahead log into it (deferred: see Store.defer_checkpoints);
+        a failure is the next pass's to meet and report."""
+        try:
+            with self._lock:
+                self.store.checkpoint()
+        except (StoreFault, db.Error) as exc:
+            self.log.warning("checkpoint_failed", error=str(exc))
 
     def work(self, *, full: bool) -> bool:
         """Run one pass (``full``) or one alert tick, as the worker does, and report
