@@ -14,6 +14,7 @@ milliseconds whatever it holds.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from replywatch.core import kindmodel, phrases
 from replywatch.core.domains import domain_of, is_ats, is_board
 from replywatch.core.kindmodel import KindModel
 from replywatch.core.kinds import Classification, Kind, MailText
+from replywatch.core.phrasescan import PhraseScan
 
 # What is read of a message: the decision is made at its start, and a cap keeps a
 # hostile message as cheap as a short one.
@@ -38,7 +40,8 @@ DECIDES = 3  # a score at which a kind decides on its own
 SUGGESTS = 2
 
 
-def _compile(table: phrases.Phrases) -> tuple[tuple[int, re.Pattern[str]], ...]:
+def _alternations(table: phrases.Phrases) -> list[tuple[int, tuple[str, ...]]]:
+    """Given a kind's phrases, return per weight (strongest first) its patterns' sources."""
     by_weight: dict[int, list[str]] = {}
     for weight, template in table:
         source = template.replace("{G}", phrases.GAP).replace("{SHORT_GAP}", phrases.SHORT_GAP)
@@ -46,13 +49,23 @@ def _compile(table: phrases.Phrases) -> tuple[tuple[int, re.Pattern[str]], ...]:
     # One alternation per weight: a few scans per kind instead of one per phrase (five
     # times faster). Two phrases of one weight that start at the same place count once;
     # where both together should decide, a phrase of the next weight says so.
-    return tuple(
-        (weight, re.compile(r"\b(?:" + "|".join(sources) + ")"))
-        for weight, sources in sorted(by_weight.items(), reverse=True)
-    )
+    return sorted(((weight, tuple(sources)) for weight, sources in by_weight.items()),
+                  reverse=True)
 
 
-_PATTERNS = {kind: _compile(table) for kind, table in phrases.PHRASES.items()}
+# The (kind, weight) of each alternation, in the order hits are reported: evidence is
+# listed in that order.
+_ORDER = tuple((kind, weight) for kind, table in phrases.PHRASES.items()
+               for weight, _ in _alternations(table))
+
+
+@functools.cache
+def _scanner() -> PhraseScan:
+    """The phrase alternations, compiled at the first message, not at import."""
+    return PhraseScan([sources for table in phrases.PHRASES.values()
+                       for _, sources in _alternations(table)])
+
+
 _NEGATOR_RE = re.compile(phrases.NEGATORS)
 _SUBJECT_INTERVIEW_RE = re.compile(
     r"\b(?:interview|intervju|intervjun|vorstellungsgespräch|jobsamtale|jobbintervju)\b"
@@ -261,27 +274,27 @@ def _hits(text: str, automated: bool, only: Kind | None = None) -> Iterator[_Hit
     automated mail, by a condition after it)."""
     if not text:
         return
-    for kind, patterns in _PATTERNS.items():
+    # Every alternation at once, with what each one's finditer would find, in its order.
+    found = _scanner().scan(text)
+    for (kind, weight), spans in zip(_ORDER, found, strict=True):
         if only is not None and kind is not only:
             continue
-        for weight, pattern in patterns:
-            for match in pattern.finditer(text):
-                phrase = match.group(0).strip()[:80]
-                start, end = match.span()
-                if kind in (Kind.REJECTION, Kind.INTERVIEW, Kind.OFFER) and (
-                    _conditional(text, start, end, after=automated) or _about_others(text, start)
-                ):
-                    # "if you have not heard from us in four weeks, you were not
-                    # selected", "should your profile fit, we will invite you",
-                    # "candidates who are not selected will be told": the process
-                    # described, not news: an acknowledgement.
-                    yield _Hit(Kind.ACKNOWLEDGEMENT, SUGGESTS, phrase)
-                elif kind in phrases.FLIP_WHEN_NEGATED and _negated(text, start, end):
-                    yield _Hit(Kind.REJECTION, weight, phrase)
-                elif kind in phrases.FLIP_WHEN_NEGATED or kind is Kind.REJECTION or not _negated(
-                    text, start, end
-                ):
-                    yield _Hit(kind, weight, phrase)
+        for start, end in spans:
+            phrase = text[start:end].strip()[:80]
+            if kind in (Kind.REJECTION, Kind.INTERVIEW, Kind.OFFER) and (
+                _conditional(text, start, end, after=automated) or _about_others(text, start)
+            ):
+                # "if you have not heard from us in four weeks, you were not
+                # selected", "should your profile fit, we will invite you",
+                # "candidates who are not selected will be told": the process
+                # described, not news: an acknowledgement.
+                yield _Hit(Kind.ACKNOWLEDGEMENT, SUGGESTS, phrase)
+            elif kind in phrases.FLIP_WHEN_NEGATED and _negated(text, start, end):
+                yield _Hit(Kind.REJECTION, weight, phrase)
+            elif kind in phrases.FLIP_WHEN_NEGATED or kind is Kind.REJECTION or not _negated(
+                text, start, end
+            ):
+                yield _Hit(kind, weight, phrase)
 
 
 def _negated_progress(text: str) -> Iterator[_Hit]:
