@@ -61,25 +61,28 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class _Alternation:
-    """One pattern: its alternatives' sources, and for each the strings its matches
-    may start with (None: any); or no starts at all when the pattern is scanned with
-    its own ``finditer``."""
+    """One pattern: its source, its alternatives' sources, and for each the strings its
+    matches may start with (None: any); or, for a pattern scanned with its own
+    ``finditer``, no starts but the pattern compiled."""
 
-    pattern: re.Pattern[str]
+    source: str
     sources: tuple[str, ...]
-    starts: tuple[frozenset[str] | None, ...] | None  # None: scanned by its finditer
+    starts: tuple[frozenset[str] | None, ...] | None
+    whole: re.Pattern[str] | None  # compiled where scanned whole
 
 
 class PhraseScan:
     """Scan a text for a fixed list of ``\\b(?:alt1|alt2|...)`` patterns at once."""
 
     def __init__(self, alternations: Sequence[Sequence[str]]) -> None:
-        """Given, for each pattern, its alternatives (regular expression sources), compile
-        each pattern as ``\\b(?:alt1|alt2|...)`` and read how its alternatives begin.
-        Raise re.error if one does not compile."""
+        """Given, for each pattern, its alternatives (regular expression sources), read
+        the pattern ``\\b(?:alt1|alt2|...)`` and how its alternatives begin. Raise
+        re.error if one does not parse."""
         self._alternations = [_read(sources) for sources in alternations]
-        self._fallback = [number for number, alternation in enumerate(self._alternations)
-                          if alternation.starts is None]
+        # The patterns scanned whole, with their own finditer.
+        self._fallback = [(number, alternation.whole)
+                          for number, alternation in enumerate(self._alternations)
+                          if alternation.whole is not None]
         # Start -> the (pattern, alternative) pairs it may begin; DIGIT for a digit.
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._anywhere: list[tuple[int, int]] = []
@@ -98,8 +101,9 @@ class PhraseScan:
 
     @property
     def patterns(self) -> tuple[re.Pattern[str], ...]:
-        """The compiled patterns, in the order given."""
-        return tuple(alternation.pattern for alternation in self._alternations)
+        """The patterns compiled whole, in the order given (``scan`` needs them only
+        where it falls back to their ``finditer``)."""
+        return tuple(re.compile(alternation.source) for alternation in self._alternations)
 
     def scan(self, text: str) -> list[list[Span]]:
         """Given a text, return for each pattern (in the order given) the spans of its
@@ -136,9 +140,8 @@ class PhraseScan:
                     spans.append(match.span())
                     reached = match.end()  # no match is empty (see __init__)
             results.append(spans)
-        for number in self._fallback:
-            pattern = self._alternations[number].pattern
-            results[number] = [match.span() for match in pattern.finditer(text)]
+        for number, whole in self._fallback:
+            results[number] = [match.span() for match in whole.finditer(text)]
         return results
 
     def _learn(self, head: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
@@ -170,30 +173,37 @@ class PhraseScan:
 
 
 def _read(sources: Sequence[str]) -> _Alternation:
-    """Compile ``\\b(?:alt1|alt2|...)`` and read how each alternative begins. Raise
-    re.error if the pattern does not compile."""
-    pattern = re.compile(r"\b(?:" + "|".join(sources) + ")")
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    if (pattern.flags | tree.state.flags) & _CASE_FLAGS or pattern.groups or (
-        tree.getwidth()[0] == 0
-    ):
-        # finditer's rule differs after an empty match, and a narrowed pattern would
-        # number groups differently: such a pattern is scanned whole.
-        return _Alternation(pattern, tuple(sources), None)
+    """Read ``\\b(?:alt1|alt2|...)`` and how each alternative begins. Raise re.error if
+    the pattern does not compile."""
+    source = r"\b(?:" + "|".join(sources) + ")"
+    # Each alternative parsed, the pattern not compiled: read at its starts, it is only
+    # ever run narrowed, and compiling the phrase tables whole would cost more than
+    # reading them.
     try:
-        starts = tuple(beginnings(source) for source in sources)
+        trees = [_parser.parse(alternative) for alternative in sources]
     except re.error:
         # An alternative that is no expression of its own ("a)|(?:b"): leaving others
         # out would break the pattern.
-        return _Alternation(pattern, tuple(sources), None)
-    return _Alternation(pattern, tuple(sources), starts)
+        trees = []
+    if not trees or any(
+        tree.state.flags & ~re.UNICODE or tree.state.groups > 1 or tree.getwidth()[0] == 0
+        for tree in trees
+    ):
+        # finditer's rule differs after an empty match, and a narrowed pattern would
+        # number groups differently: such a pattern is scanned whole.
+        return _Alternation(source, tuple(sources), None, re.compile(source))
+    return _Alternation(source, tuple(sources), tuple(_beginnings(tree) for tree in trees), None)
 
 
 def beginnings(source: str) -> frozenset[str] | None:
     """Given a regular expression's source, return a set of strings, none a prefix of
     another, one of which begins every match of it (``DIGIT``: a digit); or None when
     a match may begin anywhere. Raise re.error if the source does not compile."""
-    tree = _parser.parse(source)
+    return _beginnings(_parser.parse(source))
+
+
+def _beginnings(tree: Any) -> frozenset[str] | None:
+    """``beginnings`` of a parsed expression."""
     if tree.state.flags & _CASE_FLAGS:
         return None
     starts = {text for text, _ in _sequence(tree.data, _REACH)}
