@@ -146,3 +146,17 @@ def test_engine_pass_on_memory_failing_account_leaves_the_others_read(tmp_path: 
                           passwords={"bad": "wrong"})
     assert ([("bad", False), ("good", True)], ["g@acme.com"]) == (
         [(a.name, a.ok) for a in report.accounts], [m.message_id for m in report.matched])
+
+
+def test_engine_load_builds_what_a_pass_first_needs() -> None:
+    import sys
+
+    from replywatch.core import classify, kindmodel
+
+    classify._scanner.cache_clear()
+    kindmodel.packaged.cache_clear()
+    engine.load()
+    assert (1, 1) == (classify._scanner.cache_info().currsize,
+                      kindmodel.packaged.cache_info().currsize)
+    assert {"replywatch.triage", "replywatch.discovery", "replywatch.classifying"} <= set(
+        sys.modules)

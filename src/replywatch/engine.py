@@ -310,6 +310,18 @@ def book_index(apps: list[Application], own: set[str]) -> Index:
     return index
 
 
+def load() -> None:
+    """Load what a pass that reads mail needs on first use: the triage, discovery and
+    classifier modules, the classifier's phrase scanner and the learned kinds model.
+    The daemon calls this once, before its first pass; a one-off command (``check``)
+    loads each where its pass first needs it, and a command that reads no mail never.
+    """
+    from replywatch import classifying, discovery, triage  # noqa: F401 - loaded here
+    from replywatch.core import classify
+
+    classify.prepare()
+
+
 def prepare(config: Config, store: Store) -> None:
     """Build the index of the book now, while nothing waits, so that the next pass
     with new mail finds it ready (the daemon calls this after its alerts went out)."""

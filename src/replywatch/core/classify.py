@@ -125,6 +125,13 @@ class _Hit:
     phrase: str
 
 
+def prepare() -> None:
+    """Build the phrase scanner and load the packaged model now, not at the first
+    message (a long-lived process does this before its first pass)."""
+    _scanner()
+    kindmodel.packaged()
+
+
 def classify(mail: MailText) -> Classification:
     """Given what a message says (sender, display name, subject, start of its text),
     return its kind, a confidence from 0.0 to 1.0 and the phrases that decided it.

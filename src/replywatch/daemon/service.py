@@ -147,6 +147,7 @@ class Daemon:
     # -- the worker -------------------------------------------------------------------
 
     def _worker(self) -> None:
+        engine.load()  # before the first pass: loaded once, not on its path
         while not self.stop.is_set():
             # Asleep until asked: every request sets _wake, and so does the stop.
             with self.pulse.resting():  # waiting for work is not hanging
