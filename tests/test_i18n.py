@@ -119,6 +119,14 @@ def test_i18n_use_norwegian_writes_dates_the_norwegian_way() -> None:
                                                  at, OSLO)
 
 
+def test_i18n_short_day_written_before_a_change_of_language_is_written_anew() -> None:
+    friday = date(2026, 11, 27)
+    i18n.use("en")
+    before = i18n.short_day(friday)
+    i18n.use("nb")
+    assert ("Fri 27 Nov", "fre. 27. nov.") == (before, i18n.short_day(friday))
+
+
 def test_i18n_use_english_writes_dates_as_before() -> None:
     i18n.use("en")
     at = datetime(2026, 5, 1, 12, 30, tzinfo=UTC)

@@ -10,8 +10,8 @@ import pytest
 
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Direction, Event
-from replywatch.store import kinds
-from replywatch.store.db import Store
+from replywatch.store import kinds, removed
+from replywatch.store.db import _FILTER_AT_MOST, Store
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -73,3 +73,22 @@ def test_appcache_rolled_back_write_is_not_seen_and_later_writes_are(tmp_path: P
         store.remove_application(first)
     assert (["Acme", "Globex"], ["Globex"]) == (
         rolled_back, [a.company for a in store.applications()])
+
+
+def test_store_many_applications_each_has_only_its_own_rows(tmp_path: Path) -> None:
+    # More applications than Store._load filters by id: their rows are read whole, and
+    # those of a removed application must go nowhere.
+    store = Store.open(tmp_path / "s.db")
+    with store.tx():
+        ids = [store.add_application(company=f"Company {n}", role="", applied_at=NOW, now=NOW,
+                                     contacts=[f"jobs@company{n}.example"],
+                                     thread_ids=[f"t{n}@company{n}.example"])
+               for n in range(_FILTER_AT_MOST + 2)]
+        for app_id in ids[:3]:
+            store.add_event(app_id, Event(at=NOW, direction=Direction.FROM_THEM, source="mail",
+                                          message_id=f"r{app_id}@example"))
+            store.add_interview(app_id, NOW, NOW, [f"boss{app_id}@example"])
+        removed.remove(store, ids[1], NOW)
+    whole = store.applications()
+    one_by_one = [store.get(app_id) for app_id in ids if app_id != ids[1]]
+    assert (len(ids) - 1, one_by_one) == (len(whole), whole)

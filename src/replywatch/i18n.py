@@ -81,6 +81,7 @@ def use(language: str | None = None) -> str:
     catalogue; one that came from the environment falls back to English instead.
     """
     global _translations, _language
+    _short_days.clear()
     asked = bool(language)
     code = _ALIASES.get(_code(language), ENGLISH) if language else from_environment()
     if code == ENGLISH:
@@ -196,8 +197,19 @@ def long_day(day: date) -> str:
 
 def short_day(day: date) -> str:
     """Return a day in short: "Fri 27 Nov", "fre. 27. nov."."""
-    return pgettext("short date", "{weekday} {day} {month}").format(
-        weekday=weekday_name(day, short=True), day=day.day, month=month_name(day, short=True))
+    label = _short_days.get(day.toordinal())
+    if label is None:
+        if len(_short_days) >= 1000:  # a long-running daemon's: keep it small
+            _short_days.clear()
+        label = _short_days[day.toordinal()] = pgettext(
+            "short date", "{weekday} {day} {month}").format(
+            weekday=weekday_name(day, short=True), day=day.day, month=month_name(day, short=True))
+    return label
+
+
+# The labels short_day wrote, by day, in the language in use (use() empties it):
+# `status` and `app list` write thousands, of a few dozen days.
+_short_days: dict[int, str] = {}
 
 
 def clock(value: datetime) -> str:

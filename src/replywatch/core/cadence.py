@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
+from typing import NamedTuple
 
 from replywatch.core.kinds import Kind
 from replywatch.core.model import Action, ActionKind, Application, Direction, Event, Stage
@@ -48,8 +49,10 @@ class _Kind(IntEnum):
     TO_THEM = 3
 
 
-@dataclass(frozen=True)
-class Evaluation:
+# Evaluation and _Rules are named tuples, not frozen dataclasses: `status` makes two
+# of each per application, and a frozen dataclass is about three times dearer to make
+# (and to define, at every start of the program).
+class Evaluation(NamedTuple):
     """What the cadence says about one application at one moment.
 
     ``waiting_on`` is ``"them"``, ``"you"`` or ``"nobody"``; ``action`` is the next
@@ -83,8 +86,7 @@ class _Round:
     cause: Event | None = None  # their message that put the ball in the user's court
 
 
-@dataclass(frozen=True)
-class _Rules:
+class _Rules(NamedTuple):
     """The policy with the application's overrides applied."""
 
     first_after: int

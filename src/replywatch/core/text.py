@@ -38,6 +38,16 @@ def clean_line(text: str, limit: int = MAX_LINE_CHARS) -> str:
     result is cut to ``limit`` characters, the last being "…". Idempotent. Raise
     ValueError if ``limit`` is below 1.
     """
+    if (0 < len(text) <= limit and text.isprintable() and "  " not in text
+            and text[0] != " " and text[-1] != " "):
+        # Clean already, as most names are: no control, format or separator character,
+        # no lone surrogate, no whitespace but single inner spaces (str.isprintable
+        # rules out all the others), and short enough. `status` cleans thousands.
+        return text
+    return _cleaned_line(text, limit)
+
+
+def _cleaned_line(text: str, limit: int) -> str:
     text = _UNSAFE_RE.sub(" ", _valid_unicode(text))
     return _cap(" ".join(text.split()), limit)
 

@@ -338,17 +338,25 @@ class Store:
         if not rows:
             return []
         ids = [int(row[0]) for row in rows]
-        marks = ", ".join("?" for _ in ids)
-        values = related_values(plain, f" WHERE app_id IN ({marks})", ids)
+        # Most of the book: SQLite reads every related row sooner than it filters them
+        # by thousands of ids; the rows of applications not asked for stay unused.
+        whole = len(ids) > _FILTER_AT_MOST
+        args = [] if whole else ids
+        marks = ", ".join("?" for _ in args)
+
+        def narrow(column: str) -> str:
+            return "" if whole else f" WHERE {column} IN ({marks})"
+
+        values = related_values(plain, narrow("app_id"), args)
         interviews: dict[int, list[Interview]] = {}
         query = ("SELECT app_id, start, end, interviewers, id FROM interviews"  # noqa: S608
-                 f" WHERE app_id IN ({marks}) ORDER BY start, id")
-        for app_id, start, end, interviewers, interview_id in plain.execute(query, ids):
+                 f"{narrow('app_id')} ORDER BY start, id")
+        for app_id, start, end, interviewers, interview_id in plain.execute(query, args):
             interviews.setdefault(app_id, []).append(Interview(
                 start=parse_utc(start), end=parse_utc(end),
                 interviewers=tuple(json.loads(interviewers)), id=int(interview_id)))
         events: dict[int, list[Event]] = {}
-        for r in plain.execute(_EVENTS_WITH_KINDS.format(marks=marks), ids):
+        for r in plain.execute(_EVENTS_WITH_KINDS.format(where=narrow("e.app_id")), args):
             events.setdefault(r[0], []).append(_event(r))
         return [_application(row, values, interviews.get(app_id, ()), events.get(app_id, ()))
                 for row, app_id in zip(rows, ids, strict=True)]
@@ -381,16 +389,19 @@ def related_values(cursor: sqlite3.Cursor, where: str = "", params: Sequence[obj
 _EVENTS_WITH_KINDS = (
     "SELECT e.app_id, e.at, e.direction, e.source, e.message_id, e.note, e.id,"
     " coalesce(k.corrected, k.kind) AS kind, k.evidence, k.automated, k.reasons"
-    " FROM events e LEFT JOIN message_kinds k ON k.key = e.message_id"
-    " WHERE e.app_id IN ({marks}) ORDER BY e.at, e.id"
+    " FROM events e LEFT JOIN message_kinds k ON k.key = e.message_id{where}"
+    " ORDER BY e.at, e.id"
 )
+
+# Up to this many applications, Store._load asks SQLite for their related rows by id.
+_FILTER_AT_MOST = 200
 
 
 def _event(r: tuple[Any, ...]) -> Event:
     _, at, direction, source, message_id, note, event_id, kind, evidence, automated, reasons = r
     return Event(
         at=parse_utc(at),
-        direction=Direction(direction),
+        direction=_DIRECTION[direction],
         source=source,
         message_id=message_id,
         note=note,
@@ -407,6 +418,14 @@ _APP_COLUMNS = ("id, company, role, stage, applied_at, snoozed_until, notes,"
                 " follow_up_after_days, max_follow_ups")
 
 
+# Enum members by stored value, and the one Overrides of an application with none:
+# a dict lookup and a shared frozen object cost less than Stage(...) and a new
+# Overrides for each of thousands of applications.
+_STAGE = {stage.value: stage for stage in Stage}
+_DIRECTION = {direction.value: direction for direction in Direction}
+_NO_OVERRIDES = Overrides()
+
+
 def _application(row: tuple[Any, ...], values: dict[str, dict[int, list[str]]],
                  interviews: Iterable[Interview], events: Iterable[Event]) -> Application:
     app_id, company, role, stage, applied_at, snoozed_until, notes, after, max_n = row
@@ -414,7 +433,7 @@ def _application(row: tuple[Any, ...], values: dict[str, dict[int, list[str]]],
         id=app_id,
         company=company,
         role=role,
-        stage=Stage(stage),
+        stage=_STAGE[stage],
         applied_at=parse_utc(applied_at),
         contacts=tuple(values["contacts"].get(app_id, ())),
         domains=tuple(values["domains"].get(app_id, ())),
@@ -424,6 +443,7 @@ def _application(row: tuple[Any, ...], values: dict[str, dict[int, list[str]]],
         events=tuple(events),
         snoozed_until=_opt_time(snoozed_until),
         notes=notes,
-        overrides=Overrides(follow_up_after_days=after, max_follow_ups=max_n),
+        overrides=(_NO_OVERRIDES if after is None and max_n is None
+                   else Overrides(follow_up_after_days=after, max_follow_ups=max_n)),
     )
 
