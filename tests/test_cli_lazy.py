@@ -85,3 +85,19 @@ def test_main_status_with_a_config_imports_nothing_only_errors_need(tmp_path: Pa
     exit_code, loaded = json.loads(done.stderr.splitlines()[-1])
     unneeded = {"traceback", "difflib", "replywatch.cli.app", "replywatch.cli.setup"}
     assert (0, set()) == (exit_code, set(loaded) & unneeded)
+
+
+@pytest.mark.parametrize("argv", [["status"], ["app", "list"]])
+def test_main_without_a_config_file_imports_no_toml_reader_or_schema(
+        tmp_path: Path, argv: list[str]) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env.pop("REPLYWATCH_CONFIG", None)
+    code = (f"import json, sys; from replywatch.cli.main import main; code = main({argv!r});"
+            "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+    exit_code, loaded = json.loads(done.stderr.splitlines()[-1])
+    unneeded = {"tomllib", "replywatch.config.schema", "replywatch.config.keys",
+                "replywatch.store.removed"}
+    assert (0, set()) == (exit_code, set(loaded) & unneeded)

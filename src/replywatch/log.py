@@ -6,22 +6,35 @@ log line, whatever a caller binds.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
-_SECRET_KEYS = re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie", re.IGNORECASE)
-# Values that look like credentials wherever they appear in a string.
-_SECRET_VALUES = re.compile(
-    r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)"
-    r"(?P<val>(?:bearer\s+)?\S+)"
-    # IMAP/SMTP commands are upper case on the wire; "login refused" in prose is no command.
-    r"|(?P<login>(?-i:\bLOGIN)\s+\S+\s+)(?P<pw>\S+)"
-    r"|(?P<auth>(?-i:\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER))\s+)(?P<blob>\S+)"
-    # An OAuth2 access token as HTTP and SASL carry it (RFC 6750, RFC 7628).
-    r"|(?P<bearer>(?-i:\bBearer)\s+)(?P<token>\S+)"
-)
+
+# The patterns are compiled when a log line is first scrubbed: most commands log nothing.
+@functools.cache
+def _secret_keys() -> re.Pattern[str]:
+    return re.compile(r"pass(word|wd)?|secret|token|auth|credential|cookie", re.IGNORECASE)
+
+
+@functools.cache
+def _secret_values() -> re.Pattern[str]:
+    """Return the pattern of values that look like credentials wherever they appear."""
+    return re.compile(
+        r"(?i)(?P<key>\b(?:password|passwd|pass|token|secret|authorization)\b\s*[=:]\s*)"
+        r"(?P<val>(?:bearer\s+)?\S+)"
+        # IMAP/SMTP commands are upper case on the wire; "login refused" in prose is no
+        # command.
+        r"|(?P<login>(?-i:\bLOGIN)\s+\S+\s+)(?P<pw>\S+)"
+        r"|(?P<auth>(?-i:\bAUTH(?:ENTICATE)?\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER))\s+)"
+        r"(?P<blob>\S+)"
+        # An OAuth2 access token as HTTP and SASL carry it (RFC 6750, RFC 7628).
+        r"|(?P<bearer>(?-i:\bBearer)\s+)(?P<token>\S+)"
+    )
+
+
 REDACTED = "[redacted]"
 _known_secrets: set[str] = set()
 
@@ -46,7 +59,7 @@ def _scrub(text: str) -> str:
             return match.group("bearer") + REDACTED
         return match.group("auth") + REDACTED
 
-    return _SECRET_VALUES.sub(repl, text)
+    return _secret_values().sub(repl, text)
 
 
 def _clean(value: Any) -> Any:
@@ -62,7 +75,7 @@ def _clean(value: Any) -> Any:
 
 
 def _is_secret_key(key: object) -> bool:
-    return isinstance(key, str) and bool(_SECRET_KEYS.search(key))
+    return isinstance(key, str) and bool(_secret_keys().search(key))
 
 
 def redact(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from replywatch.core.cadence import Evaluation
 from replywatch.core.model import Action, ActionKind, Application, Direction
@@ -17,7 +18,9 @@ from replywatch.core.text import clean_line
 from replywatch.i18n import NP_, _, clock, humanize, ngettext, pgettext
 from replywatch.report.words import stage_words, waiting_words
 from replywatch.store.book import Book, action_text
-from replywatch.store.removed import Removed
+
+if TYPE_CHECKING:  # `app list --removed` imports it; `app list` needs none of it
+    from replywatch.store.removed import Removed
 
 _HEADERS = (NP_("column", "ID"), NP_("column", "COMPANY"), NP_("column", "ROLE"),
             NP_("column", "STAGE"), NP_("column", "WAITING ON"), NP_("column", "NEXT"))

@@ -14,7 +14,6 @@ README's reference from those declarations.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -37,9 +36,6 @@ from replywatch.config.model import (
     Security,
     Ui,
 )
-from replywatch.config.schema import build_config
-from replywatch.config.tomlpos import KeyLines
-from replywatch.config.tomlread import Problems, syntax_problem
 from replywatch.errors import ConfigError, UserError
 from replywatch.i18n import _
 
@@ -76,6 +72,15 @@ def load_config(path: Path) -> Config:
     or breaks the schema. A valid config's ``[ui] language`` becomes the language the
     process speaks from then on (i18n.use); raise CatalogueMissing if it is not installed.
     """
+    # Here, not at the top: reading TOML and checking it against the schema (keys.py
+    # declares every key) is a tenth of a command's start, and a command run without
+    # a config file, or one that never reads it, needs none of it.
+    import tomllib
+
+    from replywatch.config.schema import build_config
+    from replywatch.config.tomlpos import KeyLines
+    from replywatch.config.tomlread import Problems, syntax_problem
+
     file = str(path)
     try:
         raw = path.read_bytes()

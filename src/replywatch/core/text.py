@@ -10,6 +10,7 @@ literal text, and escaping it is the job of a transport that reads markup.
 
 from __future__ import annotations
 
+import functools
 import re
 
 ELLIPSIS = "…"
@@ -22,12 +23,21 @@ MAX_TEXT_CHARS = 2000
 # header line somewhere along the way) and the bidirectional embedding, override
 # and isolate controls, which reorder what is shown ("Trojan Source").
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
-# What a text drops once its line ends are "\n": all of the above but "\n".
-_UNSAFE_BUT_NEWLINE_RE = re.compile(f"(?!\n)[{_UNSAFE}]")
-# Line ends a text keeps, as one "\n" each.
-_LINE_END_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_PATTERNS = {
+    "unsafe": f"[{_UNSAFE}]",
+    # What a text drops once its line ends are "\n": all of the above but "\n".
+    "unsafe_but_newline": f"(?!\n)[{_UNSAFE}]",
+    # Line ends a text keeps, as one "\n" each.
+    "line_end": "\r\n|[\r\n\x85\u2028\u2029]",
+    "blank_lines": r"\n{3,}",
+}
+
+
+@functools.cache
+def _pattern(name: str) -> re.Pattern[str]:
+    # Compiled when first used, not at every start of the program: most texts a
+    # command shows are clean already and never reach a pattern.
+    return re.compile(_PATTERNS[name])
 
 
 def clean_line(text: str, limit: int = MAX_LINE_CHARS) -> str:
@@ -48,7 +58,7 @@ def clean_line(text: str, limit: int = MAX_LINE_CHARS) -> str:
 
 
 def _cleaned_line(text: str, limit: int) -> str:
-    text = _UNSAFE_RE.sub(" ", _valid_unicode(text))
+    text = _pattern("unsafe").sub(" ", _valid_unicode(text))
     return _cap(" ".join(text.split()), limit)
 
 
@@ -60,9 +70,9 @@ def clean_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     into one, and a longer result is cut to ``limit`` characters, the last being
     "…". Idempotent. Raise ValueError if ``limit`` is below 1.
     """
-    text = _LINE_END_RE.sub("\n", _valid_unicode(text)).replace("\t", " ")
-    text = _UNSAFE_BUT_NEWLINE_RE.sub("", text)
-    return _cap(_BLANK_LINES_RE.sub("\n\n", text), limit)
+    text = _pattern("line_end").sub("\n", _valid_unicode(text)).replace("\t", " ")
+    text = _pattern("unsafe_but_newline").sub("", text)
+    return _cap(_pattern("blank_lines").sub("\n\n", text), limit)
 
 
 def _valid_unicode(text: str) -> str:

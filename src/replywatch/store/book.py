@@ -6,6 +6,7 @@ changes the store in one transaction, and returns plain data for the CLI to prin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -19,16 +20,20 @@ from replywatch.core.text import clean_line
 from replywatch.core.timeutil import iso
 from replywatch.errors import UserError
 from replywatch.i18n import N_, _, humanize
-from replywatch.store import Store, removed
+from replywatch.store import Store
 
-_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+
+@functools.cache
+def _address() -> re.Pattern[str]:
+    # Compiled when an address is first checked: `status` and `app list` check none.
+    return re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
 def check_address(text: str, *, what: str = "address") -> str:
     """Return the address lower-cased. Raise UserError naming ``what`` if it is not one."""
     address = text.strip()
-    if not _ADDRESS.match(address):
+    if not _address().match(address):
         raise UserError(_("{option}: not an email address: {text}").format(
             option=what, text=repr(text)))
     return address.lower()
@@ -155,6 +160,8 @@ class Book:
 
         Also delete for good what was removed more than 30 days ago.
         """
+        from replywatch.store import removed  # here: only `app remove` needs it
+
         with self.store.tx():
             app = self.store.get(app_id)
             removed.remove(self.store, app_id, self.now)
@@ -163,6 +170,8 @@ class Book:
 
     def restore(self, app_id: int) -> Application:
         """Bring back a removed application; return it."""
+        from replywatch.store import removed
+
         with self.store.tx():
             removed.restore(self.store, app_id, self.now)
         return self.store.get(app_id)
