@@ -7,9 +7,8 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from replywatch import config as cfg
 from replywatch.config.timeinput import parse_when, zone
@@ -27,8 +26,8 @@ class Command(Protocol):
                  parent: Any = ...) -> argparse.ArgumentParser: ...
 
 
-@dataclass(frozen=True)
-class Context:
+# A named tuple: as immutable as a frozen dataclass, and cheaper to define at every start.
+class Context(NamedTuple):
     """What a command needs: the config, the open book and how to judge it."""
 
     config: cfg.Config
