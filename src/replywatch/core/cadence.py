@@ -162,6 +162,8 @@ def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime 
 def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
     """Replay every contact of the application; return the state after the last one."""
     state = _Round(start=app.applied_at, ball="them", last_to=app.applied_at, follow_ups=[])
+    if not app.interviews and not app.events:
+        return state  # applied, nothing since: most of a book, with nothing to replay
     for at, kind, interview_start, event in _contacts(app):
         if kind is _Kind.APPLIED:
             if state.ball == "you":

@@ -227,8 +227,9 @@ class FolderState:
     uidnext: int | None = None
 
 
-@dataclass(frozen=True)
-class Action:
+# A named tuple, not a frozen dataclass: as immutable, three times cheaper to make, and
+# `status` makes one for each of thousands of applications.
+class Action(NamedTuple):
     """The next thing due for one application.
 
     ``n`` numbers follow-ups (1..max); it is 0 for other kinds. ``since`` is the

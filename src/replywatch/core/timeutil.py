@@ -26,7 +26,7 @@ def add_days(start: datetime, days: int, tz: tzinfo, *, business: bool = False) 
     # over 2,000 applications.
     local = start.astimezone(tz)
     if not business:
-        return (local + timedelta(days=days)).astimezone(UTC)
+        return (local + timedelta(days)).astimezone(UTC)  # (days=days) parses a keyword
     step = timedelta(days=1)
     local += timedelta(0)  # fold=0 even when no day is added
     for _ in range(days):
