@@ -1,7 +1,12 @@
-"""The config as typed data: frozen dataclasses with their defaults, and Security.
+"""The config as typed data: immutable classes with their defaults, and Security.
 
 configschema.py builds them from a parsed file and config.py loads that file; code that
 only reads settings needs nothing but these classes (all re-exported by config.py).
+
+Every command defines them all at its start, and a frozen dataclass costs about
+three times a named tuple to define: the settings are named tuples, except those
+keys.py reads defaults from with dataclasses.fields and those changed with
+dataclasses.replace (Config, Account, and Policy in core).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from replywatch import i18n
 from replywatch.core.policy import Policy as Policy  # noqa: PLC0414  (re-exported: [policy])
@@ -23,8 +29,7 @@ class Security(StrEnum):
     PLAIN = "plain"
 
 
-@dataclass(frozen=True)
-class PasswordSource:
+class PasswordSource(NamedTuple):
     """Exactly one way to get a password.
 
     ``kind`` is ``"keyring"`` (service ``replywatch``, user ``USERNAME@HOST``),
@@ -47,8 +52,7 @@ class Auth(StrEnum):
 PROVIDERS = ("google", "microsoft", "custom")
 
 
-@dataclass(frozen=True)
-class OAuth2:
+class OAuth2(NamedTuple):
     """OAuth2 sign-in settings of one server (``auth = "oauth2"``).
 
     Either ``token_command`` (an argv whose standard output is a current access
@@ -104,15 +108,13 @@ class EmailAlerts:
     oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
 
 
-@dataclass(frozen=True)
-class CommandAlerts:
+class CommandAlerts(NamedTuple):
     """Run ``argv`` with the alert as JSON on standard input."""
 
     argv: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Alerts:
+class Alerts(NamedTuple):
     """Where and when alerts go. ``quiet_hours`` is (start, end) or None when off."""
 
     channels: tuple[str, ...] = ("desktop",)
@@ -131,19 +133,18 @@ class Daemon:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EIGHT = time(8, 0)  # outside Digest, whose field `time` hides the type from mypy there
 
 
-@dataclass(frozen=True)
-class Digest:
+class Digest(NamedTuple):
     """The weekly digest: when, and on which channels (none: off)."""
 
     day: str = "monday"
-    time: time = time(8, 0)
+    time: time = _EIGHT
     channels: tuple[str, ...] = ("email",)
 
 
-@dataclass(frozen=True)
-class Calendar:
+class Calendar(NamedTuple):
     """The iCalendar feed the daemon rewrites after every pass."""
 
     enabled: bool = True
@@ -163,8 +164,7 @@ class Drafts:
 LANGUAGES = i18n.SUPPORTED
 
 
-@dataclass(frozen=True)
-class Ui:
+class Ui(NamedTuple):
     """How replywatch speaks to the user."""
 
     language: str | None = None  # "en", "nb"; None: the language of the environment's locale
