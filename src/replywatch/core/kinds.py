@@ -1,13 +1,14 @@
 """What a message says: its kind, and the evidence for it (DESIGN.md "What a message says").
 
 The types shared by the classifier (``core/classify.py``), the cadence, the store and
-the alerts. Pure data; no I/O.
+the alerts. Pure data; no I/O. The records are named tuples: every command imports
+this module for Kind, and a frozen dataclass costs three times as much to define.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -36,8 +37,7 @@ class Kind(StrEnum):
 _REPLY_KINDS = frozenset({Kind.INTERVIEW, Kind.ACTION, Kind.OFFER, Kind.OTHER})
 
 
-@dataclass(frozen=True)
-class MailText:
+class MailText(NamedTuple):
     """What the classifier reads of one message.
 
     ``sender`` is the lower-cased ``local@domain`` address; ``body`` is the start of
@@ -55,8 +55,7 @@ class MailText:
     has_calendar: bool = False
 
 
-@dataclass(frozen=True)
-class Classification:
+class Classification(NamedTuple):
     """The kind of one message, how sure the classifier is (0.0 to 1.0), and the
     phrases that decided it (quoted as found, short)."""
 
