@@ -71,12 +71,16 @@ def next_words(app: Application, ev: Evaluation, now: datetime, tz: tzinfo) -> s
 
 def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Return aligned lines: the first column right-aligned, the last one not padded."""
-    widths = [max(width(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+    table = [headers, *rows]
+    # Each cell measured once: `app list` lays out thousands of rows.
+    measured = [[width(cell) for cell in row] for row in table]
+    widths = [max(column) for column in zip(*measured, strict=True)]
     lines = []
-    for row in (headers, *rows):
-        cells = [_pad(row[0], widths[0], right=True)]
-        cells += [_pad(cell, w) for cell, w in zip(row[1:-1], widths[1:-1], strict=True)]
-        lines.append("  ".join([*cells, row[-1]]))
+    for row, cells in zip(table, measured, strict=True):
+        padded = [" " * (widths[0] - cells[0]) + row[0]]
+        padded += [cell + " " * (w - n)
+                   for cell, w, n in zip(row[1:-1], widths[1:-1], cells[1:-1], strict=True)]
+        lines.append("  ".join([*padded, row[-1]]))
     return lines
 
 
