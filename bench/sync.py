@@ -53,7 +53,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -314,7 +313,7 @@ def child(args: argparse.Namespace) -> int:
         floor = kept_floor(args.port, args.user, args.password)
         floor_fresh = fresh_floor(args.port, args.user, args.password)
         # Two kept passes through the recording server: the second shows on the wire.
-        audited = replace(config, accounts=(replace(account, port=args.audit_port),))
+        audited = config._replace(accounts=(account._replace(port=args.audit_port),))
         recorded: dict[str, Any] = {}
         for _ in range(2):
             run_pass(audited, store, now + timedelta(minutes=2), sessions=recorded,

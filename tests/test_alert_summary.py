@@ -4,7 +4,6 @@ as delivered (the ledger's "each due action alerted once" holds)."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -147,7 +146,7 @@ def test_alerter_email_channel_sends_one_message_holding_every_alert(
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
                         password=PasswordSource(kind="command",
                                                 command=("printf", "%s", smtp_server.password)))
-    config = replace(CONFIG, alerts=Alerts(channels=("email",), quiet_hours=None, email=email))
+    config = CONFIG._replace(alerts=Alerts(channels=("email",), quiet_hours=None, email=email))
 
     Alerter(config, store, [EmailChannel(config)]).deliver_due(NOW)
 

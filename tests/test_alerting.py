@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -108,7 +107,7 @@ def test_alerter_quiet_hours_hold_reminders_but_not_replies(
     replied = add(store, "Globex", now - 8 * DAY)
     with store.tx():
         store.add_event(replied, Event(at=now - DAY, direction=Direction.FROM_THEM))
-    config = replace(CONFIG, alerts=Alerts(channels=("console",),
+    config = CONFIG._replace(alerts=Alerts(channels=("console",),
                                            quiet_hours=(time(21, 0), time(8, 0))))
     channel = Recorder()
     Alerter(config, store, [channel]).deliver_due(now)
@@ -210,7 +209,7 @@ def test_alerter_hostile_company_is_harmless_in_notification_and_email(
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
                         password=PasswordSource(kind="command",
                                                 command=tuple(password_command(smtp_server.password))))
-    config = replace(CONFIG, alerts=Alerts(channels=("desktop", "email"), quiet_hours=None,
+    config = CONFIG._replace(alerts=Alerts(channels=("desktop", "email"), quiet_hours=None,
                                            email=email))
     with NotifyServer(dbus_session, capabilities=("actions", "body", "body-markup")) as server:
         Alerter(config, store, [DesktopChannel(dbus_session), EmailChannel(config)]
@@ -240,7 +239,7 @@ def test_alerter_email_message_id_derived_from_key(
                         to=("alex@example.org",), ca_file=tls_files.ca_cert,
                         password=PasswordSource(kind="command",
                                                 command=tuple(password_command(smtp_server.password))))
-    config = replace(CONFIG, alerts=Alerts(channels=("email",), quiet_hours=None, email=email))
+    config = CONFIG._replace(alerts=Alerts(channels=("email",), quiet_hours=None, email=email))
     alerter = Alerter(config, store, [EmailChannel(config)])
     key = alerter.due(NOW)[0][1].key
     alerter.deliver_due(NOW)
@@ -268,7 +267,7 @@ def test_alerter_gmail_thread_offers_open_and_click_opens_it(
         store: Store, dbus_session: str, notify_server: NotifyServer) -> None:
     add(store, "Acme", NOW - 8 * DAY, thread_ids=["gmthr:1789"])
     opened: list[str] = []
-    config = replace(CONFIG, alerts=Alerts(channels=("desktop",), quiet_hours=None))
+    config = CONFIG._replace(alerts=Alerts(channels=("desktop",), quiet_hours=None))
     alerter = Alerter(config, store, [DesktopChannel(dbus_session)], opener=opened.append)
     alerter.deliver_due(NOW)
     note = notify_server.wait_for(1)[0]

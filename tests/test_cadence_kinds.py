@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,7 +18,7 @@ def theirs(at: datetime, kind: Kind | None, **kw: object) -> Event:
 
 
 def with_events(*events: Event, **kw: object) -> Application:
-    return replace(app(), events=events, **kw)  # type: ignore[arg-type]
+    return app()._replace(events=events, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("kind", [Kind.ACKNOWLEDGEMENT, Kind.ACCOUNT, Kind.JOB_ALERT])

@@ -101,3 +101,21 @@ def test_main_without_a_config_file_imports_no_toml_reader_or_schema(
     unneeded = {"tomllib", "replywatch.config.schema", "replywatch.config.keys",
                 "replywatch.store.removed"}
     assert (0, set()) == (exit_code, set(loaded) & unneeded)
+
+
+@pytest.mark.parametrize("argv", [["status"], ["app", "list"], ["app", "list", "--json"]])
+def test_main_read_only_command_with_a_config_imports_no_dataclasses(
+        tmp_path: Path, argv: list[str]) -> None:
+    # dataclasses imports inspect (with ast, dis, tokenize): a tenth of these commands'
+    # start, for types that are named tuples.
+    config = tmp_path / "config.toml"
+    config.write_text('[[accounts]]\nname = "work"\nhost = "imap.example.com"\n'
+                      'username = "me@example.com"\n\n[policy]\ntimezone = "Europe/Oslo"\n')
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "REPLYWATCH_CONFIG": str(config)}
+    code = (f"import json, sys; from replywatch.cli.main import main; code = main({argv!r});"
+            "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+    exit_code, loaded = json.loads(done.stderr.splitlines()[-1])
+    assert (0, set()) == (exit_code, set(loaded) & {"dataclasses", "inspect"})

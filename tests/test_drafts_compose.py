@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -232,7 +231,7 @@ def test_render_due_action_with_a_thread_offers_write_first_in_the_users_languag
     from replywatch.core.model import Event
 
     i18n.use(language)
-    app = replace(APP, events=(Event(NOW, Direction.TO_THEM, "mail", "mid:app-1@example.org"),))
+    app = APP._replace(events=(Event(NOW, Direction.TO_THEM, "mail", "mid:app-1@example.org"),))
     action = Action(1, kind, NOW, NOW, n=1, max_n=3)
     without = render(APP, action, now=NOW, tz=UTC).actions
     assert (("write", label), False) == (render(app, action, now=NOW, tz=UTC).actions[0],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -137,12 +136,12 @@ def change_st(apps: list[Application]) -> st.SearchStrategy[list[Application]]:
             "contact": lambda: application(app.id, app.company, role=app.role, stage=app.stage,
                                            contacts=(*app.contacts, value), threads=app.thread_ids,
                                            relays=app.relay_senders),
-            "thread": lambda: replace(app, thread_ids=(*app.thread_ids, value)),
-            "relay": lambda: replace(app, relay_senders=(*app.relay_senders, value)),
-            "role": lambda: replace(app, role=value),
-            "company": lambda: replace(app, company=value),
-            "close": lambda: replace(app, stage=Stage.REJECTED),
-            "reopen": lambda: replace(app, stage=Stage.INTERVIEWING),
+            "thread": lambda: app._replace(thread_ids=(*app.thread_ids, value)),
+            "relay": lambda: app._replace(relay_senders=(*app.relay_senders, value)),
+            "role": lambda: app._replace(role=value),
+            "company": lambda: app._replace(company=value),
+            "close": lambda: app._replace(stage=Stage.REJECTED),
+            "reopen": lambda: app._replace(stage=Stage.INTERVIEWING),
         }[how]()
         return [changed if a.id == app.id else a for a in apps]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -30,7 +29,7 @@ INDEX = Index.build([ACME, GLOBEX], [ME])
 def mail(**kw: object) -> Message:
     base = Message(folder="INBOX", uid=1, internal_date=NOW, message_id="x@y",
                    from_addr="someone@elsewhere.net", to=(ME,), subject="Hello")
-    return replace(base, **kw)  # type: ignore[arg-type]
+    return base._replace(**kw)  # type: ignore[arg-type]
 
 
 def outcome(m: Match) -> tuple[str, int | None, str | None, tuple[int, ...], str]:

@@ -14,9 +14,8 @@ committed files match what it makes).
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, NamedTuple
 
 from replywatch.config.model import (
     LANGUAGES,
@@ -55,8 +54,7 @@ REQUIRED = object()  # marks a key without a default
 UNSET = object()  # marks a key whose absence means "not used" (ca_file, path)
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One key of a section.
 
     ``doc`` is the full explanation for the example file (sentences); ``short`` the
@@ -80,8 +78,7 @@ class Key:
     default_text: str = ""
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One table of the file: ``[name]``, or ``[[name]]`` when ``array``.
 
     ``optional`` sections are shown commented in the starter file, and only
@@ -102,24 +99,21 @@ class Section:
         """Return the key names allowed in this section."""
         return tuple(key.name for key in self.keys)
 
-    def __getitem__(self, name: str) -> Key:
+    def key(self, name: str) -> Key:
+        """Return the key called ``name``. Raise KeyError if the section has none."""
         for key in self.keys:
             if key.name == name:
                 return key
         raise KeyError(name)
 
 
-def _default(cls: type, name: str) -> object:
-    """Return the default of the dataclass field ``name`` of ``cls``: the one place
-    every default lives."""
-    for field in dataclasses.fields(cls):
-        if field.name == name:
-            if field.default is not dataclasses.MISSING:
-                return field.default
-            if field.default_factory is not dataclasses.MISSING:
-                return field.default_factory()
-            return REQUIRED
-    raise KeyError(f"{cls.__name__}.{name}")
+def _default(cls: Any, name: str) -> object:
+    """Return the default of the field ``name`` of ``cls``, a settings class of model.py
+    (a named tuple): the one place every default lives. Raise KeyError if it has no
+    such field."""
+    if name not in cls._fields:
+        raise KeyError(f"{cls.__name__}.{name}")
+    return cls._field_defaults.get(name, REQUIRED)
 
 
 SECURITY_CHOICES = ("tls", "starttls", "plain")

@@ -1,17 +1,16 @@
-"""The config as typed data: immutable classes with their defaults, and Security.
+"""The config as typed data: named tuples with their defaults, and Security.
 
 configschema.py builds them from a parsed file and config.py loads that file; code that
 only reads settings needs nothing but these classes (all re-exported by config.py).
 
-Every command defines them all at its start, and a frozen dataclass costs about
-three times a named tuple to define: the settings are named tuples, except those
-keys.py reads defaults from with dataclasses.fields and those changed with
-dataclasses.replace (Config, Account, and Policy in core).
+Named tuples, not frozen dataclasses: as immutable, and every command defines them
+all at its start, where a frozen dataclass costs about three times as much (and
+importing dataclasses, with inspect, more than all of them). Change one with
+``settings._replace(field=value)``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
@@ -74,8 +73,7 @@ class OAuth2(NamedTuple):
     token_command: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
     """One IMAP account to watch."""
 
     name: str
@@ -86,14 +84,13 @@ class Account:
     addresses: tuple[str, ...] = ()
     ca_file: Path | None = None
     lookback_days: int = 120
-    password: PasswordSource = field(default_factory=PasswordSource)
+    password: PasswordSource = PasswordSource()
     auth: Auth = Auth.PASSWORD
     oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
     drafts: bool | None = None  # follow-up drafts into Drafts; None: as [drafts] enabled
 
 
-@dataclass(frozen=True)
-class EmailAlerts:
+class EmailAlerts(NamedTuple):
     """SMTP settings for alerts sent as email."""
 
     host: str
@@ -102,7 +99,7 @@ class EmailAlerts:
     port: int = 465
     security: Security = Security.TLS
     username: str = ""
-    password: PasswordSource = field(default_factory=PasswordSource)
+    password: PasswordSource = PasswordSource()
     ca_file: Path | None = None
     auth: Auth = Auth.PASSWORD
     oauth2: OAuth2 | None = None  # set exactly when auth is OAUTH2
@@ -123,8 +120,7 @@ class Alerts(NamedTuple):
     command: CommandAlerts | None = None
 
 
-@dataclass(frozen=True)
-class Daemon:
+class Daemon(NamedTuple):
     """Timing of the background service."""
 
     poll_minutes: int = 15
@@ -151,8 +147,7 @@ class Calendar(NamedTuple):
     path: Path | None = None  # None: next to the store, replywatch.ics
 
 
-@dataclass(frozen=True)
-class Drafts:
+class Drafts(NamedTuple):
     """Follow-up drafts: put into each account's Drafts folder when due (``enabled``,
     the default of accounts that do not say), and the command that opens a draft's
     mailto: link from a notification (empty: ``xdg-open`` on PATH)."""
@@ -170,18 +165,17 @@ class Ui(NamedTuple):
     language: str | None = None  # "en", "nb"; None: the language of the environment's locale
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The whole config file. ``path`` is where it was read from (None for defaults)."""
 
     accounts: tuple[Account, ...] = ()
-    policy: Policy = field(default_factory=Policy)
-    alerts: Alerts = field(default_factory=Alerts)
-    daemon: Daemon = field(default_factory=Daemon)
-    digest: Digest = field(default_factory=Digest)
-    calendar: Calendar = field(default_factory=Calendar)
-    drafts: Drafts = field(default_factory=Drafts)
-    ui: Ui = field(default_factory=Ui)
+    policy: Policy = Policy()
+    alerts: Alerts = Alerts()
+    daemon: Daemon = Daemon()
+    digest: Digest = Digest()
+    calendar: Calendar = Calendar()
+    drafts: Drafts = Drafts()
+    ui: Ui = Ui()
     store_path: Path | None = None  # None: $XDG_DATA_HOME/replywatch/replywatch.db
     path: Path | None = None
 

@@ -98,11 +98,11 @@ def _account(table: Table) -> Account:
         name=name,
         host=host,
         username=username,
-        port=_int(table, ACCOUNTS["port"], _IMAP_PORTS[security]),
+        port=_int(table, ACCOUNTS.key("port"), _IMAP_PORTS[security]),
         security=security,
         addresses=_own_addresses(table, username),
         ca_file=_ca_file(table),
-        lookback_days=_int(table, ACCOUNTS["lookback_days"]),
+        lookback_days=_int(table, ACCOUNTS.key("lookback_days")),
         password=_password_source(table) if oauth2 is None else PasswordSource(),
         auth=auth,
         oauth2=oauth2,
@@ -314,7 +314,7 @@ def _email_alerts(table: Table) -> EmailAlerts:
         host=host,
         from_addr=from_addr,
         to=_recipients(table),
-        port=_int(table, ALERTS_EMAIL["port"], _SMTP_PORTS[security]),
+        port=_int(table, ALERTS_EMAIL.key("port"), _SMTP_PORTS[security]),
         security=security,
         username=username,
         password=_password_source(table) if oauth2 is None else PasswordSource(),
@@ -357,7 +357,7 @@ def _digest(table: Table) -> Digest:
             when = parsed
     channels = _channels(table)
     return Digest(
-        day=table.get_choice("day", keys.DIGEST["day"].choices, default.day),
+        day=table.get_choice("day", keys.DIGEST.key("day").choices, default.day),
         time=when,
         channels=default.channels if channels is None else channels,
     )
@@ -377,7 +377,7 @@ def _drafts(table: Table) -> Drafts:
 def _ui(table: Table) -> Ui:
     if not table.has("language"):
         return Ui()
-    return Ui(language=table.get_choice("language", keys.UI["language"].choices, "en"))
+    return Ui(language=table.get_choice("language", keys.UI.key("language").choices, "en"))
 
 
 def _store_path(table: Table) -> Path | None:

@@ -25,7 +25,6 @@ leaves one calm ``rejected`` notice for ``REJECTION_NOTICE_DAYS``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 from typing import NamedTuple
@@ -71,19 +70,26 @@ class Evaluation(NamedTuple):
     until: datetime | None = None
 
 
-@dataclass
 class _Round:
-    """The state of the conversation after walking the contacts so far."""
+    """The state of the conversation after walking the contacts so far.
 
-    start: datetime
-    ball: str  # "them": the user waits; "you": the user owes a message
-    last_to: datetime
-    last_from: datetime | None = None
-    follow_ups: list[datetime] | None = None
-    thank_you_for: datetime | None = None  # end of an interview not yet thanked for
-    interview_start: datetime | None = None
-    interviewed: bool = False
-    cause: Event | None = None  # their message that put the ball in the user's court
+    Changed as the walk goes, so no named tuple: a plain class, as a dataclass would
+    import dataclasses (and inspect) at every start of the program for it alone.
+    """
+
+    __slots__ = ("ball", "cause", "follow_ups", "interview_start", "interviewed", "last_from",
+                 "last_to", "start", "thank_you_for")
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start
+        self.ball = "them"  # "them": the user waits; "you": the user owes a message
+        self.last_to = start
+        self.last_from: datetime | None = None
+        self.follow_ups: list[datetime] = []
+        self.thank_you_for: datetime | None = None  # end of an interview not yet thanked for
+        self.interview_start: datetime | None = None
+        self.interviewed = False
+        self.cause: Event | None = None  # their message that put the ball in the user's court
 
 
 class _Rules(NamedTuple):
@@ -145,7 +151,7 @@ def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime 
 
     None means no follow-up is left in this round: the count or the window ran out.
     """
-    sent = state.follow_ups or []
+    sent = state.follow_ups
     first_after = rules.first_after_interview if state.interviewed else rules.first_after
     anchor = max(state.start, state.last_to)
     first_due = add_days(anchor, first_after, tz, business=rules.business)
@@ -161,7 +167,7 @@ def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime 
 
 def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
     """Replay every contact of the application; return the state after the last one."""
-    state = _Round(start=app.applied_at, ball="them", last_to=app.applied_at, follow_ups=[])
+    state = _Round(app.applied_at)
     if not app.interviews and not app.events:
         return state  # applied, nothing since: most of a book, with nothing to replay
     for at, kind, interview_start, event in _contacts(app):
@@ -195,7 +201,7 @@ def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
             else:
                 due, _ = _next_follow_up(state, rules, tz)
                 if due is not None and at >= due:
-                    state.follow_ups = [*(state.follow_ups or []), at]
+                    state.follow_ups = [*state.follow_ups, at]
             state.thank_you_for = None
             state.last_to = max(state.last_to, at)
     return state
@@ -213,7 +219,7 @@ def evaluate(app: Application, policy: Policy, tz: tzinfo, now: datetime) -> Eva
     state = _walk(app, rules, tz)
     last_from = state.last_from
     last_to = state.last_to
-    sent = len(state.follow_ups or [])
+    sent = len(state.follow_ups)
     changes: list[datetime] = []  # instants at which the answer may change
 
     def done(waiting_on: str, action: Action | None) -> Evaluation:

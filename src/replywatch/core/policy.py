@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """The follow-up cadence; defaults are those of DESIGN.md."""
 
     follow_up_after_days: int = 7
