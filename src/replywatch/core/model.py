@@ -3,9 +3,9 @@
 Every ``datetime`` here is timezone-aware. The store keeps them in UTC; display code
 converts them to the configured time zone.
 
-All are named tuples: as immutable as frozen dataclasses, about three times cheaper
-to make (`status` makes thousands) and to define (every command defines them), and
-no import of dataclasses (with inspect) at each start. Change one with
+The records are named tuples: as immutable as frozen dataclasses, about three times
+cheaper to make (`status` makes thousands) and to define (every command defines
+them), and no import of dataclasses (with inspect) at each start. Change one with
 ``record._replace(field=value)``.
 """
 
