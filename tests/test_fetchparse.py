@@ -106,38 +106,35 @@ def test_sequence_set_compact(uids: list[int], expected: str) -> None:
     assert expected == sequence_set(uids)
 
 
-def test_fetchparse_agrees_with_imapclient_on_real_dovecot_replies(
-        dovecot: LocalDovecot, imap_user: str) -> None:
+def corpus_reply(dovecot: LocalDovecot, user: str) -> tuple[str, list[object], int]:
+    """Put the corpus's headers in ``user``'s INBOX; return Dovecot's answer to the
+    header FETCH the product sends, as imaplib hands it over, and how many messages."""
     messages = [header_part(raw) for _, raw in corpus_messages()]
     for n, raw in enumerate(messages):
-        dovecot.add_message(imap_user, raw + b"body\r\n",
-                            internal_date=WHEN + timedelta(minutes=n))
+        dovecot.add_message(user, raw + b"body\r\n", internal_date=WHEN + timedelta(minutes=n))
     account = Account(name="t", host=dovecot.host, port=dovecot.port, security=Security.PLAIN,
-                      username=imap_user)
+                      username=user)
     with ImapMailbox(account, dovecot.password) as mailbox:
         mailbox.examine("INBOX")
-        typ, data = mailbox._client._imap.uid(  # the very reply the product reads
+        typ, data = mailbox._client._imap.uid(
             "FETCH", f"1:{len(messages)}", f"({_HEADER_ITEM} INTERNALDATE)")
+    return typ, data, len(messages)
+
+
+def test_fetchparse_agrees_with_imapclient_on_real_dovecot_replies(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    typ, data, count = corpus_reply(dovecot, imap_user)
     fast = fetchparse.parse(data)
     assert "OK" == typ
     assert fast is not None
-    assert len(messages) == len(fast)
+    assert count == len(fast)
     assert sorted(summary(_fallback(data)) or []) == sorted(summary(fast) or [])
 
 
 def test_fetchparse_usual_shape_read_as_the_general_way(
         dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    messages = [header_part(raw) for _, raw in corpus_messages()]
-    for n, raw in enumerate(messages):
-        dovecot.add_message(imap_user, raw + b"body\r\n",
-                            internal_date=WHEN + timedelta(minutes=n))
-    account = Account(name="t", host=dovecot.host, port=dovecot.port, security=Security.PLAIN,
-                      username=imap_user)
-    with ImapMailbox(account, dovecot.password) as mailbox:
-        mailbox.examine("INBOX")
-        _, data = mailbox._client._imap.uid(
-            "FETCH", f"1:{len(messages)}", f"({_HEADER_ITEM} INTERNALDATE)")
+    _, data, count = corpus_reply(dovecot, imap_user)
     usual = summary(fetchparse.parse(data))
     monkeypatch.setattr(fetchparse, "_USUAL", re.compile(rb"(?!)(.)(.)(.)(.)"))  # never
-    assert len(messages) == len(usual or [])
+    assert count == len(usual or [])
     assert summary(fetchparse.parse(data)) == usual
