@@ -125,7 +125,14 @@ def test_daemon_pass_asked_during_catch_up_runs_before_the_next_batch(
 def test_daemon_catch_up_on_a_full_store_stops_asking_and_resumes_after(
         tmp_path: Path) -> None:
     store_path = tmp_path / "rw.db"
+    # A store made with 4 KiB pages (as before 16 KiB): its 300 messages' index needs
+    # new pages at once, which the full disk refuses.
+    made = sqlite3.connect(store_path)
+    made.execute("PRAGMA page_size = 4096")
+    made.execute("PRAGMA journal_mode = WAL")  # writes the file: the page size holds
+    made.close()
     store = Store.open(store_path)
+    assert 4096 == store.conn.execute("PRAGMA page_size").fetchone()[0]
     with store.tx():
         mailstate.save_messages(store, "mail", (
             RawMessage("INBOX", uid, datetime.now(UTC), raw(f"p{uid}@x{uid}.example",

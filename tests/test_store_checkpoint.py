@@ -1,4 +1,4 @@
-"""A store can leave copying its write-ahead log to a moment of its owner's choosing."""
+"""A store's pages, and copying its write-ahead log at a moment of its owner's choosing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from replywatch.store import Store
 
-ROWS = 3000  # about 1,500 pages of log: past the 1,000 at which a commit would copy it
+ROWS = 10_000  # about 1,300 pages of 16 KiB: past the 1,000 at which a commit copies the log
 
 
 def in_database_file(path: Path) -> int:
@@ -44,3 +44,16 @@ def test_store_deferred_log_copied_only_at_checkpoint(tmp_path: Path) -> None:
     after = in_database_file(tmp_path / "s.db")
     store.close()
     assert (0, ROWS) == (before, after)
+
+
+def test_store_new_file_has_16_kib_pages_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("PRAGMA page_size = 4096")
+    old.execute("PRAGMA journal_mode = WAL")
+    old.close()
+    sizes = []
+    for name in ("new.db", "old.db"):
+        store = Store.open(tmp_path / name)
+        sizes.append(store.conn.execute("PRAGMA page_size").fetchone()[0])
+        store.close()
+    assert [16384, 4096] == sizes
