@@ -10,7 +10,8 @@ measures, in the same run:
   line limit lifted for the one-line SEARCH reply); best of 3, after a first "cold" run
   in which Dovecot builds its index;
 - first pass: ``engine.run_pass`` on a fresh store holding a few applications whose
-  contacts match ~1% of the mail, in a fresh subprocess per size (from compiled
+  contacts match ~1% of the mail, the best of ``--runs`` (3), as the floor's, each in
+  a fresh subprocess (from compiled
   bytecode; what a pass loads on first need is loaded before the clock starts, as the
   daemon loads it before its first pass, and that one-time cost is printed apart) that
   also reports its peak RSS (VmHWM: not ru_maxrss, which Linux carries over fork and
@@ -31,7 +32,7 @@ size <= 1.5x that at the smallest; a no-change pass sends the same commands at e
 size and costs the same (<= 1.5x) at the largest size as at the smallest, on a kept
 and on a new connection. Not a test: figures vary by machine and by load.
 
-    python bench/sync.py [--sizes 1000,10000,50000,200000] [--profile]
+    python bench/sync.py [--sizes 1000,10000,50000,200000] [--runs 3] [--profile]
 
 ``--profile`` also runs the largest first pass under cProfile: top 15 by cumulative and
 by own time, and the time of each stage of today's pass (wire, FETCH parse, dedup key,
@@ -288,6 +289,12 @@ def child(args: argparse.Namespace) -> int:
         report = run_pass(config, store, now, sessions=sessions, index=0)
         first, hwm = time.perf_counter() - start, vm_hwm_mb()
         cpu = time.process_time() - cpu
+        if args.first_only:  # one more first pass, for the best of several
+            for mailbox in sessions.values():
+                mailbox.close()
+            store.close()
+            print(json.dumps({"first": first, "cpu": cpu, "hwm": hwm}))
+            return 0
         # The daemon's pass indexes nothing for lookups (store/lookup.py): its worker
         # catches up right after the alerts, a batch per transaction (a reply's pass
         # waits for one batch at most). Done here the same way, and timed, so that the
@@ -382,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000,200000",
                         help="comma-separated mailbox sizes")
     parser.add_argument("--profile", action="store_true", help="cProfile the largest size")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="first passes per size, each in a fresh process: the best"
+                        " counts, as the floor's best of 3 (default 3)")
+    parser.add_argument("--first-only", action="store_true", help=argparse.SUPPRESS)
     for internal in ("--child", "--port", "--audit-port"):
         parser.add_argument(internal, type=int, help=argparse.SUPPRESS)
     for internal in ("--user", "--password", "--now"):
@@ -419,9 +430,16 @@ def main(argv: list[str] | None = None) -> int:
             if not res["ok"]:
                 print(f"first pass failed: {res['error']}", file=sys.stderr)
                 return 1
+            for _ in range(args.runs - 1):  # the best of --runs, each on a fresh store
+                again = run_child([*common, "--child", str(size), "--user", user,
+                                   "--first-only"])
+                res["hwm"] = max(res["hwm"], again["hwm"])  # the peak of any run
+                if again["first"] < res["first"]:
+                    res["first"], res["cpu"] = again["first"], again["cpu"]
             wire = audit.commands_sent(user)
             print(f"{size:>7,}: seeded in {seeded:.1f} s; floor read {fetched:,}: {cold:.2f} s"
-                  f" cold (Dovecot indexes), best of 3 warm {base:.3f} s\n{'':9}first pass"
+                  f" cold (Dovecot indexes), best of 3 warm {base:.3f} s\n{'':9}first pass,"
+                  f" best of {args.runs},"
                   f" {res['first']:.2f} s ({res['cpu']:.2f} s of our CPU; what it loads on first"
                   f" need loaded before, in {res['loaded'] * 1000:.0f} ms): read"
                   f" {res['read']:,},"
