@@ -147,7 +147,6 @@ class Daemon:
     # -- the worker -------------------------------------------------------------------
 
     def _worker(self) -> None:
-        engine.load()  # before the first pass: loaded once, not on its path
         while not self.stop.is_set():
             # Asleep until asked: every request sets _wake, and so does the stop.
             with self.pulse.resting():  # waiting for work is not hanging
@@ -410,7 +409,9 @@ class Daemon:
             self._wake.set()
 
     def start(self) -> None:
-        """Start the worker, the schedule, IDLE and click threads; return at once."""
+        """Load what a pass needs, then start the worker, the schedule, IDLE and click
+        threads; return."""
+        engine.load()  # before the first pass (and the threads): not on its path
         self._worker_thread = self._start("worker", self._worker)
         self.request_pass()  # at start: the first alerts go out within seconds
         self.schedule.every("pass", self.config.daemon.poll_minutes * 60, self.request_pass)
