@@ -23,7 +23,7 @@ its own ``finditer``: slower, never different.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,11 +74,16 @@ class _Alternation:
 class PhraseScan:
     """Scan a text for a fixed list of ``\\b(?:alt1|alt2|...)`` patterns at once."""
 
-    def __init__(self, alternations: Sequence[Sequence[str]]) -> None:
+    def __init__(self, alternations: Sequence[Sequence[str]],
+                 known: Mapping[str, Sequence[str] | None] | None = None) -> None:
         """Given, for each pattern, its alternatives (regular expression sources), read
-        the pattern ``\\b(?:alt1|alt2|...)`` and how its alternatives begin. Raise
-        re.error if one does not parse."""
-        self._alternations = [_read(sources) for sources in alternations]
+        the pattern ``\\b(?:alt1|alt2|...)`` and how its alternatives begin. ``known``
+        holds what ``known_starts`` worked out of alternatives beforehand: a pattern
+        whose alternatives are all in it is not parsed again. Raise re.error if one
+        does not parse."""
+        known = known or {}
+        self._alternations = [_from_known(sources, known) or _read(sources)
+                              for sources in alternations]
         # The patterns scanned whole, with their own finditer.
         self._fallback = [(number, alternation.whole)
                           for number, alternation in enumerate(self._alternations)
@@ -170,6 +175,43 @@ class PhraseScan:
             narrowed = re.compile(r"\b(?:" + "|".join(sources[i] for i in which) + ")")
             self._narrowed[(number, which)] = narrowed
         return narrowed
+
+
+def known_starts(alternations: Iterable[Sequence[str]]) -> dict[str, tuple[str, ...] | None]:
+    """Given patterns' alternatives, return how each alternative that ``PhraseScan``
+    reads by its starts begins (sorted; None: anywhere), for ``PhraseScan(known=...)``.
+    Alternatives of a pattern scanned whole are left out: such a pattern is read again.
+    """
+    found: dict[str, tuple[str, ...] | None] = {}
+    for sources in alternations:
+        alternation = _read(sources)
+        for source, starts in zip(sources, alternation.starts or (), strict=False):
+            found[source] = None if starts is None else tuple(sorted(starts))
+    return found
+
+
+def render_starts(alternations: Iterable[Sequence[str]]) -> str:
+    """Return the text of core/phrasestarts.py for these patterns: ``known_starts`` as
+    a Python literal, sorted (scripts/phrase_starts.py writes it)."""
+    starts = known_starts(alternations)
+    lines = ["# ruff: noqa: E501", '"""How each phrase alternative\'s matches begin, worked'
+             " out once (phrasescan.known_starts).", "",
+             "Written by ``.venv/bin/python scripts/phrase_starts.py`` after core/phrases.py",
+             "changes; tests/core/test_phrasestarts.py fails while it is stale. Do not edit.",
+             '"""', "", "STARTS: dict[str, tuple[str, ...] | None] = {"]
+    lines += [f"    {source!r}: {found!r}," for source, found in sorted(starts.items())]
+    return "\n".join([*lines, "}", ""])
+
+
+def _from_known(sources: Sequence[str], known: Mapping[str, Sequence[str] | None]
+                ) -> _Alternation | None:
+    """Return the pattern of ``sources`` from starts worked out beforehand, or None when
+    one of its alternatives is not among them."""
+    if not sources or any(source not in known for source in sources):
+        return None
+    starts = tuple(None if known[source] is None else frozenset(known[source] or ())
+                   for source in sources)
+    return _Alternation(r"\b(?:" + "|".join(sources) + ")", tuple(sources), starts, None)
 
 
 def _read(sources: Sequence[str]) -> _Alternation:
