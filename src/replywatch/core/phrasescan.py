@@ -118,7 +118,9 @@ class PhraseScan:
         every_end = bool(self._anywhere)
         size = len(text)
         for word in _WORD_RE.finditer(text):
-            # \b holds at a word's start and at its end, nowhere else.
+            # \b holds at a word's start and at its end, nowhere else. The two are
+            # written out alike, not as one helper: a call per boundary would add
+            # about a tenth to the scan.
             start, end = word.span()
             head = text[start : start + _REACH]
             found = memo.get(head)
