@@ -1,4 +1,4 @@
-"""fetchread.uid_fetch answers exactly as imaplib's own ``uid("FETCH", ...)``.
+"""fetchread.send then receive answers exactly as imaplib's own ``uid("FETCH", ...)``.
 
 Against the real Dovecot (plain and TLS, with unsolicited EXISTS and flag changes in
 the reply), and against a byte-replaying server for the shapes Dovecot never sends:
@@ -26,6 +26,11 @@ from tests.corpus import corpus_messages, header_part
 from tests.servers.dovecot import LocalDovecot
 
 WHEN = datetime(2026, 11, 1, 10, 0, tzinfo=UTC)
+
+
+def uid_fetch(imap: imaplib.IMAP4, *args: str) -> tuple[str, list[Any]]:
+    """Send UID FETCH and read its answer, as the product does with a batch between."""
+    return fetchread.receive(imap, fetchread.send(imap, *args))
 WANTED = f"({_HEADER_ITEM} INTERNALDATE)"
 
 
@@ -54,7 +59,7 @@ def test_fetchread_same_answer_as_imaplib_on_dovecot(dovecot: LocalDovecot,
     try:
         for uid_set in (f"1:{count}", "2,4,6:9", f"{count + 5}:{count + 9}", "1"):
             expected = theirs.uid("FETCH", uid_set, WANTED)
-            assert expected == fetchread.uid_fetch(ours, uid_set, WANTED)
+            assert expected == uid_fetch(ours, uid_set, WANTED)
             assert theirs.untagged_responses == ours.untagged_responses
     finally:
         theirs.logout()
@@ -73,7 +78,7 @@ def test_fetchread_reads_fetch_responses_itself(dovecot: LocalDovecot, imap_user
 
     ours._get_response = counted  # type: ignore[attr-defined]
     try:
-        typ, data = fetchread.uid_fetch(ours, f"1:{count}", WANTED)
+        typ, data = uid_fetch(ours, f"1:{count}", WANTED)
     finally:
         ours.logout()
     assert "OK" == typ
@@ -90,7 +95,7 @@ def test_fetchread_same_answer_over_tls(dovecot: LocalDovecot, imap_user: str,
     theirs = _session(dovecot, imap_user, tls_context=context)
     ours = _session(dovecot, imap_user, tls_context=context)
     try:
-        assert theirs.uid("FETCH", "1:*", WANTED) == fetchread.uid_fetch(ours, "1:*", WANTED)
+        assert theirs.uid("FETCH", "1:*", WANTED) == uid_fetch(ours, "1:*", WANTED)
     finally:
         theirs.logout()
         ours.logout()
@@ -109,7 +114,7 @@ def test_fetchread_keeps_unsolicited_exists_and_flags(dovecot: LocalDovecot,
         writer.uid("STORE", "2", "+FLAGS", r"(\Flagged)")
         writer.append("INBOX", None, None, b"From: x@example.com\r\nSubject: new\r\n\r\nhi\r\n")
         expected = theirs.uid("FETCH", f"1:{count}", WANTED)
-        actual = fetchread.uid_fetch(ours, f"1:{count}", WANTED)
+        actual = uid_fetch(ours, f"1:{count}", WANTED)
         assert expected == actual
         assert any(b"FLAGS" in item for item in actual[1] if isinstance(item, bytes))
         assert str(count + 1).encode() == ours.untagged_responses["EXISTS"][-1]
@@ -213,7 +218,7 @@ def _both(body: bytes, **options: Any) -> tuple[Any, Any, imaplib.IMAP4, imaplib
         outcomes: list[Any] = []
         calls: list[tuple[imaplib.IMAP4, Callable[[], Any]]] = [
             (theirs, lambda: theirs.uid("FETCH", "1:*", "(X)")),
-            (ours, lambda: fetchread.uid_fetch(ours, "1:*", "(X)"))]
+            (ours, lambda: uid_fetch(ours, "1:*", "(X)"))]
         for imap, call in calls:
             try:
                 outcomes.append(call())
@@ -264,6 +269,6 @@ def test_fetchread_oversized_literal_kept_to_cap(monkeypatch: pytest.MonkeyPatch
     body = b"* 1 FETCH (UID 7 BODY[HEADER] {100}\r\n" + big + b" UID 7)\r\n"
     with replay(body, chunk=9) as server:
         ours = _replay_session(server.port)
-        typ, data = fetchread.uid_fetch(ours, "1:*", "(X)")
+        typ, data = uid_fetch(ours, "1:*", "(X)")
     assert "OK" == typ
     assert [(b"1 (UID 7 BODY[HEADER] {100}", b"x" * 16), b" UID 7)"] == data

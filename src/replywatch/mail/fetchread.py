@@ -7,7 +7,8 @@ literal per message, a sixth of the pass. Here a line that starts as an untagged
 FETCH response is read directly, with imaplib's own patterns, into imaplib's own
 ``untagged_responses``, exactly as imaplib would store it; any other line (the
 tagged completion, EXISTS, EXPUNGE, BYE, anything unexpected) is left to imaplib's
-``_get_response``. The answer is the one ``IMAP4.uid("FETCH", ...)`` gives.
+``_get_response``. ``receive(imap, send(imap, ...))`` answers as
+``IMAP4.uid("FETCH", ...)`` does; the two halves let other work go between.
 """
 
 from __future__ import annotations
@@ -22,17 +23,9 @@ _PEEK = 32  # bytes enough to see "* <number> FETCH "
 MAX_LITERAL = 1 << 20  # what one literal may hold here; the header asked is far less
 
 
-def uid_fetch(imap: Any, *args: str) -> tuple[str, list[Any]]:
-    """Given an ``imaplib.IMAP4`` in the selected state and UID FETCH's arguments (the
-    UID set and the items), send the command and return ``(typ, data)`` exactly as
-    ``imap.uid("FETCH", *args)`` does. Raise what imaplib raises: ``imap.abort`` on
-    a dropped or garbled connection, ``imap.error`` on BAD, OSError on a timeout.
-    """
-    return receive(imap, send(imap, *args))
-
-
 def send(imap: Any, *args: str) -> bytes:
-    """Send UID FETCH with these arguments; return its tag, for ``receive``.
+    """Given an ``imaplib.IMAP4`` in the selected state and UID FETCH's arguments (the
+    UID set and the items), send the command; return its tag, for ``receive``.
 
     The answer may be received after other work: the server writes it meanwhile. Any
     other command must wait until it has been received.
@@ -42,7 +35,11 @@ def send(imap: Any, *args: str) -> bytes:
 
 
 def receive(imap: Any, tag: bytes) -> tuple[str, list[Any]]:
-    """Read the answer to the UID FETCH sent under ``tag``; return it as ``uid_fetch``."""
+    """Read the answer to the UID FETCH sent under ``tag``; return ``(typ, data)``
+    exactly as ``imap.uid("FETCH", ...)`` does. Raise what imaplib raises:
+    ``imap.abort`` on a dropped or garbled connection, ``imap.error`` on BAD, OSError on
+    a timeout.
+    """
     stored: list[Any] = imap.untagged_responses.setdefault("FETCH", [])
     file, tagged = imap.file, imap.tagged_commands
     literal = imap.Literal
