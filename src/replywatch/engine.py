@@ -184,10 +184,13 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
                  own: set[str] | None = None, *, index: int | None = None) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
 
-    The primary folder (INBOX, or All Mail on Gmail) is read first: Dovecot answers a
-    STATUS of a large INBOX in 4 ms as a session's first, and in 180 ms after a
-    STATUS of another folder (200,000 messages). A kept connection is left with it
-    selected (``Mailbox.settle``), so that the next pass asks it with one NOOP. All
+    The primary folder (INBOX, or All Mail on Gmail) is read first once it has been
+    read before: Dovecot answers a STATUS of a large INBOX in 4 ms as a session's
+    first, and in 180 ms after a STATUS of another folder (200,000 messages), and a
+    kept connection that has it selected (``Mailbox.settle``) asks it with one NOOP.
+    Read for the first time, it is read last: it stays selected for the texts of
+    the mail matched in it, which a new EXAMINE would cost the server its whole
+    index again (about 65 ms at 45,000 messages, 250 ms at 180,000). All
     of the account's changes are written in one transaction: on a failure
     half-way the store is as it was (the error propagates). With ``own`` (the
     user's addresses), mail that no application can claim is kept settled
@@ -201,7 +204,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     states = mailstate.folder_states(store, account.name)
     commands_before = mailbox.commands
     folders = mailbox.folders()
-    order = sorted(folders, key=lambda f: f.role not in PRIMARY_ROLES)
+    primary_last = not any(f.name in states for f in folders if f.role in PRIMARY_ROLES)
+    order = sorted(folders, key=lambda f: (f.role in PRIMARY_ROLES) == primary_last)
     found: dict[str, FolderReport] = {}
     with store.tx():
         # Made inside the transaction (and only if a message comes): a book changed
