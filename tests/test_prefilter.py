@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from replywatch.core.matching import Index, Prefilter, match
+from replywatch.core.matching import Index, Prefilter, match, thread_anchor, thread_refs
 from replywatch.core.model import Application, Stage
 from replywatch.mail.headers import parse_headers, peek_message_id
 from tests.corpus import corpus_messages, header_part
@@ -87,6 +87,23 @@ def test_prefilter_passes_every_message_a_rule_matches() -> None:
                 missed.append(raw)
     assert [] == missed
     assert matched > 1000  # the generator does exercise the rules
+
+
+def test_thread_refs_name_every_id_the_parser_finds() -> None:
+    # Mail kept settled with the ids it names is claimed by an anchor added later
+    # (store.threadwatch): an id the parser finds and this misses loses a reply.
+    rng = random.Random(20261129)
+    corpus = [header_part(raw) for _, raw in corpus_messages()]
+    missed = []
+    for n, raw in enumerate([random_header(rng) for _ in range(3000)] + corpus):
+        gm_thrid = rng.choice([None, 77])
+        msg = parse_headers(raw, folder="INBOX", uid=n, internal_date=NOW, gm_thrid=gm_thrid)
+        refs = thread_refs(raw, gm_thrid)
+        wanted = {*msg.in_reply_to, *msg.references,
+                  *([thread_anchor(gm_thrid)] if gm_thrid is not None else [])}
+        if refs is not None and not wanted <= set(refs):
+            missed.append((raw, wanted - set(refs)))
+    assert [] == missed
 
 
 def test_prefilter_rejects_mail_no_rule_can_match() -> None:

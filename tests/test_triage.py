@@ -1,5 +1,6 @@
 """Mail that no application can claim is kept settled as it is read, and is still
-matched when the book changes later; mail a thread in the same pass may claim is not."""
+matched when the book changes later; mail that only a thread can claim is kept settled
+with the ids it names, and claimed by an anchor the same pass adds."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from replywatch.engine import PassReport, rematch, run_pass
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store
+from replywatch.store.threadwatch import MAX_REFS
 from replywatch.triage import lazy, settled_test
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -26,22 +28,43 @@ def _raw(header: bytes, gm_thrid: int | None = None) -> RawMessage:
     return RawMessage("INBOX", 1, NOW, header + b"\r\n", gm_thrid=gm_thrid)
 
 
-def test_settled_test_newsletter_to_the_user_true() -> None:
-    assert True is SETTLED(_raw(b"From: News <news@shop.example>\r\nTo: me@mail.example\r\n"
+def test_settled_test_newsletter_to_the_user_settled_with_nothing_to_watch() -> None:
+    assert () == SETTLED(_raw(b"From: News <news@shop.example>\r\nTo: me@mail.example\r\n"
                                 b"Subject: Sale\r\nMessage-ID: <n1@shop.example>\r\n"))
 
 
-def test_settled_test_anything_a_rule_or_discovery_may_need_false() -> None:
+def test_settled_test_anything_a_rule_or_discovery_may_need_waits() -> None:
     news = b"From: news@shop.example\r\nTo: me@mail.example\r\n"
+    known = settled_test(Index.build([ACME._replace(thread_ids=("s1@mail.example",))], {ME}),
+                         {ME})
     cases = {
-        "thread field": _raw(news + b"In-Reply-To: <x@elsewhere.example>\r\n"),
-        "folded references": _raw(news + b"REFERENCES :\r\n <x@elsewhere.example>\r\n"),
-        "gmail thread": _raw(news, gm_thrid=77),
         "contact domain in cc": _raw(news + b"Cc: boss@eng.acme.com\r\n"),
         "own mail": _raw(b"From: Me <ME@mail.example>\r\nTo: jobs@initech.example\r\n"),
         "relay sender": _raw(b"From: no-reply@us.greenhouse-mail.io\r\nTo: me@mail.example\r\n"),
+        "8-bit id": _raw(news + "In-Reply-To: <blåbær@elsewhere.example>\r\n".encode()),
+        "too many ids": _raw(news + b"References: " + b" ".join(
+            b"<%d@elsewhere.example>" % i for i in range(MAX_REFS + 1)) + b"\r\n"),
     }
-    assert {} == {name: True for name, raw in cases.items() if SETTLED(raw)}
+    named = _raw(news + b"References: <x@elsewhere.example>\r\n <s1@mail.example >\r\n")
+    assert ({}, None) == ({name: SETTLED(raw) for name, raw in cases.items()
+                           if SETTLED(raw) is not None}, known(named))
+
+
+def test_settled_test_mail_that_names_a_thread_settled_with_the_ids_it_names() -> None:
+    news = b"From: news@shop.example\r\nTo: me@mail.example\r\n"
+    cases = {
+        "thread field": _raw(news + b"In-Reply-To: <x@elsewhere.example>\r\n"),
+        "folded references": _raw(news + b"REFERENCES :\r\n <x@elsewhere.example>\r\n"
+                                  b" <y@elsewhere.example>\r\n"),
+        "gmail thread": _raw(news, gm_thrid=77),
+        "both, once": _raw(news + b"In-Reply-To: <x@elsewhere.example>\r\n"
+                           b"References: <x@elsewhere.example>\r\n", gm_thrid=78),
+    }
+    assert {"thread field": ("x@elsewhere.example",),
+            "folded references": ("x@elsewhere.example", "y@elsewhere.example"),
+            "gmail thread": ("gmthr:77",),
+            "both, once": ("gmthr:78", "x@elsewhere.example")} == {
+        name: SETTLED(raw) for name, raw in cases.items()}
 
 
 def _pass(store: Store, server: MemoryServer) -> PassReport:
@@ -104,4 +127,4 @@ def test_lazy_loads_the_book_at_the_first_message_only() -> None:
     before = len(loads)
     found = [settled(_raw(b"From: news@shop.example\r\n")),
              settled(_raw(b"From: jane@acme.com\r\n"))]
-    assert (0, 1, [True, False]) == (before, len(loads), found)
+    assert (0, 1, [(), None]) == (before, len(loads), found)

@@ -34,6 +34,7 @@ from replywatch.mail.lookup import message_tokens
 from replywatch.store import Store, kinds, lookup, mailstate, removed, setaside
 from replywatch.store.book import Book
 from replywatch.store.faults import StoreFault
+from replywatch.store.threadwatch import ThreadWatch, forget, orphaned
 
 if TYPE_CHECKING:
     # Loaded where a pass needs them: a rematch that matches nothing (app add) and
@@ -181,7 +182,8 @@ class PassReport:
 
 
 def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime,
-                 own: set[str] | None = None, *, index: int | None = None) -> AccountReport:
+                 own: set[str] | None = None, *, index: int | None = None,
+                 watch: ThreadWatch | None = None) -> AccountReport:
     """Read what is new in every folder of a connected mailbox into the store.
 
     The primary folder (INBOX, or All Mail on Gmail) is read first once it has been
@@ -194,7 +196,9 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
     of the account's changes are written in one transaction: on a failure
     half-way the store is as it was (the error propagates). With ``own`` (the
     user's addresses), mail that no application can claim is kept settled
-    (``triage``): matching never reads it back. At most ``index`` stored messages
+    (``triage``): matching never reads it back; with ``watch``, also mail that only
+    a thread anchor added by this pass's matching could claim (``match_pending``
+    with the same ``watch`` claims it). At most ``index`` stored messages
     (default INDEX_PER_PASS) are indexed for lookups in the same transaction.
     """
     from replywatch import triage  # with discovery: loaded where a pass reads mail
@@ -220,7 +224,7 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
             # After a UIDVALIDITY change, mail already kept is found under new UIDs.
             moved = before is not None and before.uidvalidity != state.uidvalidity
             read, new = mailstate.save_messages(store, account.name, messages, raw_key,
-                                                relocate=moved, settled=settled)
+                                                relocate=moved, settled=settled, watch=watch)
             if state != states.get(folder.name):  # an unchanged folder writes nothing
                 mailstate.save_folder_state(store, account.name, folder.name, state)
             found[folder.name] = FolderReport(folder.name, folder.role, read, new)
@@ -232,7 +236,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
 
 
 def match_pending(store: Store, own: set[str], report: PassReport,
-                  now: datetime | None = None, *, propose: bool = True) -> None:
+                  now: datetime | None = None, *, propose: bool = True,
+                  watch: ThreadWatch | None = None) -> None:
     """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
@@ -243,16 +248,26 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     application, and the prefilter proves it from the raw bytes. Each matched
     message from them is classified from its headers (``classifying``). With
     ``propose``, what is left unmatched is offered to discovery (new mail only: a
-    rematch after a book change has looked at it before).
+    rematch after a book change has looked at it before). Mail the sync kept
+    settled under ``watch`` is claimed by the anchors this matching adds; mail kept
+    under a watch that is gone (its pass ended before matching) is matched again,
+    all unmatched mail with it.
     """
+    if orphaned(store, watch):
+        with store.tx():
+            mailstate.reopen_unmatched(store)
+            forget(store)
     if not mailstate.has_pending(store):
+        if watch is not None and watch.watching:
+            with store.tx():  # no match, so no new anchor: nothing claims it
+                watch.close()
         return
     apps = _matchable(store)
     index = book_index(list(apps.values()), own)
     prefilter = index.prefilter()
     try:
         _match_in_tx(store, own, report, now, propose=propose, apps=apps, index=index,
-                     prefilter=prefilter)
+                     prefilter=prefilter, watch=watch)
     except BaseException:
         # The sweep added to the index what the rolled-back transaction did not keep.
         global _last_index  # noqa: PLW0603 - see book_index
@@ -262,32 +277,49 @@ def match_pending(store: Store, own: set[str], report: PassReport,
 
 def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime | None, *,
                  propose: bool, apps: dict[int, Application], index: Index,
-                 prefilter: Prefilter) -> None:
+                 prefilter: Prefilter, watch: ThreadWatch | None) -> None:
     """match_pending's sweeps and proposals, in one transaction."""
     with store.tx():
         when = now or datetime.now(UTC)
         added = _sweep(store, index, prefilter, apps, report=report,
                        messages=mailstate.pending(store), now=when)
-        for _ in range(MAX_SWEEPS - 1):
-            if not added:
+        claimed: set[str] = set()
+        to_claim, to_sweep = added, dict(added)  # anchors whose mail is not yet looked for
+        for round_ in itertools.count():  # each round needs mail newly matched: it ends
+            found: dict[str, tuple[datetime, datetime]] = {}
+            if watch is not None and to_claim:
+                # Kept settled by the sync: the mail that names one of the new anchors.
+                keys = [key for key in watch.claims(to_claim) if key not in claimed]
+                claimed.update(keys)
+                found = _sweep(store, index, prefilter, apps, report=report,
+                               messages=mailstate.unmatched(store, keys), now=when)
+                # Pending mail read after a claimed message may answer it: the main
+                # sweep, in arrival order, would have known its anchor by then.
+                to_sweep.update((anchor, (start, _LATEST))
+                                for anchor, (start, _) in found.items())
+            if not to_sweep or (round_ >= MAX_SWEEPS - 1 and not found):
                 break
             # Mail read before a new anchor existed, that could answer it: what arrived
             # after the anchor message was sent and before it was read (a Sent copy
             # uploaded late). In the usual case that window is empty.
-            only = Prefilter({anchor: index.anchors[anchor] for anchor in added}, frozenset())
+            only = Prefilter({anchor: index.anchors[anchor] for anchor in to_sweep},
+                             frozenset())
             # Read a page at a time, as the main sweep: the windows may hold much of a
             # first pass's mail.
             candidates = itertools.chain.from_iterable(
                 mailstate.pending_between(store, start, end)
-                for start, end in _merge(added.values()))
-            added = _sweep(store, index, only, apps, report=report, messages=candidates,
+                for start, end in _merge(to_sweep.values()))
+            swept = _sweep(store, index, only, apps, report=report, messages=candidates,
                            now=when)
+            to_claim, to_sweep = {**swept, **found}, swept
         if propose:
             from replywatch.discovery import propose_pending
 
             every = store.applications(include_closed=True)
             report.proposed += propose_pending(store, own, every, when, report.candidates)
         mailstate.mark_rest_processed(store)
+        if watch is not None:
+            watch.close()
 
 
 def _matchable(store: Store) -> dict[int, Application]:
@@ -334,6 +366,7 @@ def prepare(config: Config, store: Store) -> None:
 
 MAX_SWEEPS = 4  # a chain of late uploads longer than this waits for the next pass
 CLOCK_SLACK = timedelta(hours=1)  # a sender's clock may be this far off the server's
+_LATEST = datetime(9999, 1, 1, tzinfo=UTC)  # a window with no end
 
 
 def _merge(windows: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
@@ -496,6 +529,7 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
     """Sync every account, match what is new, then read the text of matched mail on
     the connections still open and say in the report what each message says.
     """
+    watch = ThreadWatch(store)
     for account in config.accounts:
         logger = log.get(account=account.name)
         if account.name in skip:
@@ -504,7 +538,7 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
             continue
         try:
             acct_report = _sync_one(config, store, account, now, open_mailbox=open_mailbox,
-                                    sessions=sessions, index=index)
+                                    sessions=sessions, index=index, watch=watch)
         except StoreFault:
             raise  # the store's trouble, not the account's: every account would fail
         except UserError as exc:
@@ -519,7 +553,7 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
     from replywatch.discovery import read_candidates
 
     own = config.own_addresses()
-    match_pending(store, own, report, now)
+    match_pending(store, own, report, now, watch=watch)
     classifying.read_texts(store, sessions, now, frozenset(own))
     report.matched = [_with_kind(store, m) for m in report.matched]
     report.proposed += read_candidates(store, sessions, report.candidates, now)
@@ -538,13 +572,13 @@ def _with_kind(store: Store, m: Matched) -> Matched:
 
 def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
               open_mailbox: MailboxFactory, sessions: dict[str, Mailbox] | None,
-              index: int | None = None) -> AccountReport:
+              index: int | None = None, watch: ThreadWatch | None = None) -> AccountReport:
     """Sync one account on a kept connection or a new one; raise UserError on failure."""
     own = config.own_addresses()
     kept = sessions.pop(account.name, None) if sessions is not None else None
     if sessions is not None and kept is not None:
         try:
-            report = sync_account(store, account, kept, now, own, index=index)
+            report = sync_account(store, account, kept, now, own, index=index, watch=watch)
         except MailboxError as exc:
             # A kept connection may have been dropped by the server meanwhile.
             log.get(account=account.name).info("reconnecting", error=exc.problems[0])
@@ -557,7 +591,7 @@ def _sync_one(config: Config, store: Store, account: Account, now: datetime, *,
     mailbox = open_mailbox(account, login_credential(account))
     mailbox.connect()
     try:
-        report = sync_account(store, account, mailbox, now, own, index=index)
+        report = sync_account(store, account, mailbox, now, own, index=index, watch=watch)
     except BaseException:
         mailbox.close()
         raise

@@ -177,6 +177,7 @@ class Index:
 # is matched whole and tested for "@" after: a pattern "run@run" retries at every
 # position of a long run without "@", quadratic on a hostile 2 MB Subject.
 _ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]+")
+_ID_PARTS = re.compile(rb"<([^<>]*)>|([^\s<>,]+)")  # the same tokens, for findall
 _DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
 # The fields a thread match reads, with their continuation lines: ids are looked for
 # there only. A token loop over the whole header (Received, Subject, addresses) was
@@ -185,6 +186,28 @@ _THREAD_FIELDS = Fields(rb"in-reply-to|references")
 _BLANK_OR_CONTROL = bytes(range(0x21)) + b"\x7f"  # what the parser drops inside an id
 _MAX_DOMAIN = 253  # the longest DNS name: a longer "domain" is not remembered
 _MAX_VERDICTS = 50_000
+
+
+def thread_refs(header: bytes, gm_thrid: int | None) -> tuple[str, ...] | None:
+    """Return every anchor a message with these raw header bytes could be matched by
+    (its thread fields' ids, and the Gmail thread), read as the prefilter reads them:
+    a superset of what the parser finds. None when an id is not plain ASCII.
+    """
+    values = _THREAD_FIELDS.values(header)
+    if not values:  # most mail
+        return () if gm_thrid is None else (thread_anchor(gm_thrid),)
+    refs = [thread_anchor(gm_thrid)] if gm_thrid is not None else []
+    for value in values:
+        # The tokens of _ID_TOKEN, with no match object each: (bracketed, "") or
+        # ("", run); a run is never empty.
+        for inner, run in _ID_PARTS.findall(value):
+            if run and b"@" not in run:
+                continue
+            token = (run or inner).translate(None, _BLANK_OR_CONTROL)
+            if not token.isascii():
+                return None
+            refs.append(token.decode())
+    return tuple(dict.fromkeys(refs))  # References repeats In-Reply-To
 
 
 def names_a_thread(header: bytes) -> bool:
@@ -236,6 +259,11 @@ class Prefilter:
                         None, _BLANK_OR_CONTROL)
                     if not token.isascii() or token.decode() in anchors:
                         return True
+        return self.could_match_sender(header)
+
+    def could_match_sender(self, header: bytes) -> bool:
+        """Return False only if no rule but the thread rule can match a message with
+        these header bytes: no address in it has a domain the book knows."""
         if not self.domains and not self.labels:
             return False  # a sweep for new thread anchors only: no address can count
         verdicts = self._verdicts

@@ -12,9 +12,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from replywatch.core.model import MAX_HEADER_BYTES, FolderState, RawMessage
 from replywatch.store import Store, lookup, parse_utc, setaside, utc_text
+
+if TYPE_CHECKING:
+    from replywatch.store.threadwatch import ThreadWatch
 
 _COLUMNS = "key, folder, uid, at, header, gm_msgid, gm_thrid"
 
@@ -38,35 +42,43 @@ def save_folder_state(store: Store, account: str, folder: str, state: FolderStat
 
 def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
                   key_of: Callable[[RawMessage], str], *, relocate: bool = False,
-                  settled: Callable[[RawMessage], bool] | None = None) -> tuple[int, int]:
+                  settled: Callable[[RawMessage], tuple[str, ...] | None] | None = None,
+                  watch: ThreadWatch | None = None) -> tuple[int, int]:
     """Keep messages not seen before; return (read, new). Call inside ``tx()``.
 
     A message seen in several folders (or again after a UIDVALIDITY change) is
     kept once, under ``key_of(message)``: its X-GM-MSGID or Message-ID. With
     ``relocate`` (the folder's UIDVALIDITY changed), a message kept before in the
     same folder takes its new UID, so that its text can still be fetched. A message
-    for which ``settled`` is True is kept processed (matched to nothing) at once.
+    for which ``settled`` gives ids (``triage``) is kept processed (matched to
+    nothing) at once; with ``watch``, a thread anchor with one of those ids that the
+    pass adds claims it again (without, a message that names ids is not settled).
     """
     insert = ("INSERT OR IGNORE INTO messages (key, account, folder, uid, at, header,"
               " gm_msgid, gm_thrid, processed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     conn = store.conn
-    before = conn.total_changes
-    read = 0
+    read = new = 0
     rows: list[tuple[object, ...]] = []
     moves: list[tuple[object, ...]] = []
+    named: list[tuple[str, str]] = []
     for raw in messages:
         read += 1
         header = raw.header[:MAX_HEADER_BYTES]  # bounded per message, whatever the source
         key = key_of(raw)
+        refs = None if settled is None else settled(raw)
+        if refs and watch is None:
+            refs = None
         rows.append((key, account, raw.folder, raw.uid, utc_text(raw.internal_date),
-                     header, raw.gm_msgid, raw.gm_thrid,
-                     int(settled is not None and settled(raw))))
+                     header, raw.gm_msgid, raw.gm_thrid, int(refs is not None)))
+        if refs:
+            named += [(ref, key) for ref in refs]
         if relocate:
             moves.append((raw.uid, key, account, raw.folder, raw.uid))
         if len(rows) >= _BATCH:  # a batch at a time: flat memory, few round trips
-            _insert(conn, insert, rows)
-    _insert(conn, insert, rows)
-    new = conn.total_changes - before
+            new += _insert(conn, insert, rows)
+            _watch(watch, named)
+    new += _insert(conn, insert, rows)
+    _watch(watch, named)
     conn.executemany("UPDATE messages SET uid = ? WHERE key = ? AND account = ? AND folder = ?"
                      " AND uid != ?", moves)
     return read, new
@@ -75,13 +87,21 @@ def save_messages(store: Store, account: str, messages: Iterable[RawMessage],
 _BATCH = 2000
 
 
-def _insert(conn: sqlite3.Connection, insert: str, rows: list[tuple[object, ...]]) -> None:
-    """Insert a batch of rows in key order, and empty the list. In order, neighbouring
-    keys land on the same pages of the key index, which a first pass over a large
-    mailbox otherwise reads and writes at random."""
+def _watch(watch: ThreadWatch | None, named: list[tuple[str, str]]) -> None:
+    if watch is not None:
+        watch.add(named)
+    named.clear()
+
+
+def _insert(conn: sqlite3.Connection, insert: str, rows: list[tuple[object, ...]]) -> int:
+    """Insert a batch of rows in key order, empty the list, and return how many rows
+    were new. In order, neighbouring keys land on the same pages of the key index,
+    which a first pass over a large mailbox otherwise reads and writes at random."""
     rows.sort(key=lambda row: str(row[0]))
+    before = conn.total_changes
     conn.executemany(insert, rows)
     rows.clear()
+    return conn.total_changes - before
 
 
 def _raw(row: tuple[object, ...]) -> tuple[str, RawMessage]:
@@ -125,6 +145,21 @@ def _pages(store: Store, start: str, end: str | None, batch: int
         if not rows:
             return
         last_at, last_key = rows[-1][3], rows[-1][0]
+        for row in rows:
+            yield _raw(tuple(row))
+
+
+def unmatched(store: Store, keys: list[str], batch: int = 500
+              ) -> Iterator[tuple[str, RawMessage]]:
+    """Yield (key, message) of the messages among ``keys`` that matched nothing and
+    fit no application either (no candidates, nothing for review, not set aside), in
+    arrival order within each batch of keys."""
+    for start in range(0, len(keys), batch):
+        chunk = keys[start:start + batch]
+        rows = store.conn.execute(
+            f"SELECT {_COLUMNS} FROM messages WHERE key IN ({', '.join('?' * len(chunk))})"  # noqa: S608
+            " AND app_id IS NULL AND candidates IS NULL AND review_app IS NULL"
+            " AND key NOT IN (SELECT key FROM set_aside) ORDER BY at, key", chunk).fetchall()
         for row in rows:
             yield _raw(tuple(row))
 
