@@ -301,3 +301,34 @@ def test_scan_digit_start_same_as_re_digit_for_every_character() -> None:
     actual = {char for char in every if char.isdecimal()}
 
     assert expected == actual
+
+
+def _warmed() -> tuple[PhraseScan, int]:
+    from replywatch.core.phrasestarts import STARTS
+
+    scanner = PhraseScan(classify.phrase_alternations(), known=STARTS)
+    scanner.warm()
+    return scanner, len(scanner._narrowed)
+
+
+_WARMED = _warmed()
+
+
+def test_warm_scanner_compiles_nothing_more_for_labelled_mail_and_examples() -> None:
+    # What the daemon compiles before its first pass is all a scan can ask for.
+    scanner, compiled = _WARMED
+    texts = _labelled_texts() + _example_texts()
+
+    differing = [text[:60] for text in texts if _finditer(PATTERNS, text) != scanner.scan(text)]
+
+    assert ([], compiled) == (differing, len(scanner._narrowed))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS)
+def test_warm_scanner_compiles_nothing_more_for_phrase_texts(text: str) -> None:
+    scanner, compiled = _WARMED
+
+    actual = scanner.scan(text)
+
+    assert (_finditer(PATTERNS, text), compiled) == (actual, len(scanner._narrowed))

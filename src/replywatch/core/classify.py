@@ -135,9 +135,10 @@ class _Hit:
 
 
 def prepare() -> None:
-    """Build the phrase scanner and load the packaged model now, not at the first
-    message (a long-lived process does this before its first pass)."""
-    _scanner()
+    """Build the phrase scanner with every pattern it may need compiled, and load the
+    packaged model, now, not at the first messages (a long-lived process does this
+    before its first pass)."""
+    _scanner().warm()
     kindmodel.packaged()
 
 
