@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,9 +69,38 @@ def test_read_folder_first_pass_searches_in_windows_with_esearch(
         uids = [m.uid for m in messages]
     searches = [c for c in dovecot.commands_sent(imap_user) if "SEARCH" in c]
     assert (list(range(1, 11)), 10) == (uids, state.last_uid)
-    assert ["UID SEARCH RETURN (ALL) 1:4 SINCE 01-Jan-2020",
-            "UID SEARCH RETURN (ALL) 5:8 SINCE 01-Jan-2020",
-            "UID SEARCH RETURN (ALL) 9:10 SINCE 01-Jan-2020"] == searches
+    # The last window first: the folder's state needs its highest UID.
+    assert ["UID SEARCH RETURN (ALL) 9:10 SINCE 01-Jan-2020",
+            "UID SEARCH RETURN (ALL) 1:4 SINCE 01-Jan-2020",
+            "UID SEARCH RETURN (ALL) 5:8 SINCE 01-Jan-2020"] == searches
+
+
+@pytest.mark.parametrize("esearch", [True, False])
+def test_read_folder_first_pass_asks_each_window_s_search_ahead_of_its_fetch(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch,
+        esearch: bool) -> None:
+    # The server searches the next window while the caller keeps this window's mail.
+    monkeypatch.setattr(imap, "SEARCH_WINDOW", 4)
+    monkeypatch.setattr(imap, "BATCH", 2)
+    old = datetime(2019, 6, 1, tzinfo=UTC)
+    for i in range(13):  # the last three, and the 6th, before the lookback
+        dovecot.add_message(imap_user, eml(sender="a@example.net", msgid=f"m{i}@x"),
+                            internal_date=old if i in (5, 10, 11, 12) else None)
+    account = Account(name="t", host=dovecot.host, port=dovecot.port,
+                      security=Security.PLAIN, username=imap_user)
+    with ImapMailbox(account, dovecot.password) as box:
+        if not esearch:
+            box.capabilities = box.capabilities - {"ESEARCH"}
+        state, messages = box.read_folder(Folder("INBOX", "inbox"), None, date(2020, 1, 1))
+        uids = [m.uid for m in messages]
+        broken = box._broken
+    sent = [c.replace("RETURN (ALL) ", "") for c in dovecot.commands_sent(imap_user)
+            if "SEARCH" in c or "HEADER.FIELDS" in c]
+    asked = [c.split()[2] if "SEARCH" in c else "fetch " + c.split()[2] for c in sent]
+    assert ([1, 2, 3, 4, 5, 7, 8, 9, 10], 10, False) == (uids, state.last_uid, broken)
+    assert ["13:13", "9:12",  # from the end to the last window with mail
+            "1:4", "5:8", "fetch 1:2", "fetch 3:4", "fetch 5,7", "fetch 8",
+            "fetch 9:10"] == asked
 
 
 @pytest.mark.parametrize(("reply", "expected"), [
@@ -147,3 +177,37 @@ def test_read_folder_new_mail_searched_with_esearch(
     searches = [c for c in dovecot.commands_sent(imap_user) if "SEARCH" in c]
     assert ([2, 3, 4], 4) == (uids, state.last_uid)
     assert "UID SEARCH RETURN (ALL) UID 2:*" == searches[-1]
+
+
+def test_read_folder_search_asked_ahead_that_fails_fails_the_read(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The server refuses the SEARCH sent with the first window's FETCH: the read fails
+    # naming it (the pass reports the account), and the connection is not reused.
+    from replywatch.errors import MailboxError
+
+    monkeypatch.setattr(imap, "SEARCH_WINDOW", 4)
+    for i in range(10):
+        dovecot.add_message(imap_user, eml(sender="a@example.net", msgid=f"m{i}@x"))
+    real = imap._search_args
+
+    def refused_for_the_second(criteria: list[Any]) -> list[bytes]:
+        args = real(criteria)
+        return [b"BOGUS"] if args[0] == b"5:8" else args
+
+    monkeypatch.setattr(imap, "_search_args", refused_for_the_second)
+    account = Account(name="t", host=dovecot.host, port=dovecot.port,
+                      security=Security.PLAIN, username=imap_user)
+    box = ImapMailbox(account, dovecot.password)
+    box.connect()
+    try:
+        _, messages = box.read_folder(Folder("INBOX", "inbox"), None, date(2020, 1, 1))
+        read: list[int] = []
+        with pytest.raises(MailboxError) as failed:
+            for message in messages:
+                read.append(message.uid)
+        broken = box._broken
+    finally:
+        box.close()
+    # Before the first window's mail is handed on: the pass fails as a whole, and its
+    # transaction keeps nothing of the folder.
+    assert ([], True, True) == (read, "SEARCH" in failed.value.problems[0], broken)

@@ -13,7 +13,6 @@ import selectors
 import socket
 import ssl
 import time
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -56,7 +55,7 @@ _HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]<0.{MAX_HEADER_BYTES}>"
 # Messages per SEARCH: a first pass searches its folder in windows of message numbers,
 # so that a reply (plain SEARCH: up to 11 bytes per UID) stays well inside imaplib's
 # 1 MB line limit at any folder size.
-SEARCH_WINDOW = 50_000
+SEARCH_WINDOW = 5_000
 _IMAP_ERRORS = (imapclient.exceptions.IMAPClientError, OSError, ssl.SSLError, socket.timeout)
 
 
@@ -374,9 +373,8 @@ class ImapMailbox:
             if unchanged or info.get("EXISTS", 0) == 0:
                 return FolderState(validity, state.last_uid, modseq, uidnext), iter(())
             return self._read_new(folder, state, validity, modseq, uidnext)
-        uids = self._search_since(since, info.get("EXISTS", 0))
-        new_state = FolderState(validity, uids[-1] if uids else 0, modseq, uidnext)
-        return new_state, self._fetch(folder.name, uids)
+        last, batches = self._search_since(since, info.get("EXISTS", 0))
+        return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name, batches)
 
     def _read_new(self, folder: Folder, state: FolderState, validity: int,
                   modseq: int | None, uidnext: int | None
@@ -390,24 +388,81 @@ class ImapMailbox:
         last = max(uids, default=state.last_uid)
         if uidnext is None:
             uidnext = max(last + 1, state.uidnext or 0) or None
-        return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name, uids)
+        return FolderState(validity, last, modseq, uidnext), self._fetch(folder.name,
+                                                                          _in_batches(uids))
 
-    def _search_since(self, since: date, exists: int) -> array[int]:
-        """Return the UIDs of the selected folder's messages since ``since``, sorted,
-        in an array (``wire.uid_array``).
+    def _search_since(self, since: date, exists: int) -> tuple[int, Iterator[list[int]]]:
+        """Return the highest UID of the selected folder's messages since ``since``
+        (0: none), and their UIDs in batches of BATCH, in order.
 
-        Searched in windows of SEARCH_WINDOW message numbers; with ESEARCH the reply
-        is a compact UID set (``1:200000``), otherwise a list of UIDs.
+        Searched in windows of SEARCH_WINDOW message numbers: with ESEARCH the reply
+        is a compact UID set (``1:5000``), otherwise a list of UIDs. The last window
+        with any such mail is searched first (the folder's new state needs its
+        highest UID); each other window's SEARCH goes out with the FETCH of the window
+        before, so that the server searches while the caller keeps that one's mail,
+        not while it waits: 0.5 s of a first pass over 200,000 messages on Dovecot.
         """
-        def windows() -> Iterator[list[int]]:
-            for first in range(1, exists + 1, SEARCH_WINDOW):
-                window = f"{first}:{min(first + SEARCH_WINDOW - 1, exists)}"
-                if "ESEARCH" in self.capabilities:
-                    yield self._esearch([window, "SINCE", since])
-                else:
-                    yield self._search([window, "SINCE", since])
+        windows = [(first, min(first + SEARCH_WINDOW - 1, exists))
+                   for first in range(1, exists + 1, SEARCH_WINDOW)]
+        found: dict[int, list[int]] = {}
+        for number in reversed(range(len(windows))):
+            found[number] = self._searched(self._ask_search(windows[number], since))
+            if found[number]:
+                return found[number][-1], self._window_batches(windows, found, since)
+        return 0, iter(())
 
-        return uid_array(windows())
+    def _window_batches(self, windows: list[tuple[int, int]], found: dict[int, list[int]],
+                        since: date) -> Iterator[list[int]]:
+        """Yield the UIDs of each window in batches, asking each window's SEARCH ahead."""
+        ahead: bytes | None = None
+        try:
+            for number, window in enumerate(windows):
+                if number in found:
+                    uids = found.pop(number)
+                else:
+                    tag, ahead = ahead or self._ask_search(window, since), None
+                    uids = self._searched(tag)
+                if number + 1 < len(windows) and number + 1 not in found:
+                    ahead = self._ask_search(windows[number + 1], since)
+                yield from _in_batches(uids)
+        finally:
+            if ahead is not None:
+                self._broken = True  # its answer is still coming: see _fetch
+
+    def _ask_search(self, window: tuple[int, int], since: date) -> bytes:
+        """Send UID SEARCH over a window of message numbers; return its tag."""
+        imap = self._client._imap
+        args = [a.decode("ascii") for a in _search_args([f"{window[0]}:{window[1]}",
+                                                         "SINCE", since])]
+        esearch = "ESEARCH" in self.capabilities
+        # One SEARCH at a time is out: what is stored under its name is its own.
+        imap.untagged_responses.pop("ESEARCH" if esearch else "SEARCH", None)
+        try:
+            tag: bytes = self._send(imap._command, "UID", "SEARCH",
+                                    *(("RETURN", "(ALL)") if esearch else ()), *args)
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
+        return tag
+
+    def _searched(self, tag: bytes) -> list[int]:
+        """Return the UIDs found by the SEARCH sent under ``tag``, sorted, once each."""
+        imap = self._client._imap
+        esearch = "ESEARCH" in self.capabilities
+        try:
+            typ, data = imap._command_complete("SEARCH", tag)
+            if typ != "OK":
+                raise imapclient.exceptions.IMAPClientError(
+                    f"SEARCH failed: {_decode(data[0] if data else b'')}")
+            replies = imap.untagged_responses.pop("ESEARCH" if esearch else "SEARCH", [])
+        except _IMAP_ERRORS as exc:
+            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
+        uids: list[int] = []
+        for reply in replies:
+            if esearch:
+                uids += parse_esearch_all(_decode(reply))
+            else:
+                uids += [int(word) for word in _decode(reply).split() if word.isdigit()]
+        return list(uid_array([uids]))
 
     def _esearch(self, criteria: list[Any]) -> list[int]:
         """UID SEARCH RETURN (ALL): return the UIDs found, read from the compact set."""
@@ -433,7 +488,7 @@ class ImapMailbox:
         except _IMAP_ERRORS as exc:
             raise self._fail(f"SEARCH in {self._selected}", exc) from exc
 
-    def _fetch(self, folder: str, uids: Sequence[int]) -> Iterator[RawMessage]:
+    def _fetch(self, folder: str, batches: Iterator[list[int]]) -> Iterator[RawMessage]:
         items = [_HEADER_ITEM, "INTERNALDATE"]
         if self.is_gmail:
             items += ["X-GM-MSGID", "X-GM-THRID"]
@@ -445,15 +500,15 @@ class ImapMailbox:
         # batch is asked for before this one is handed on: the server reads it out
         # while the caller keeps this one, instead of waiting for the next command.
         sent: bytes | None = None
+        batch = next(batches, None)
         try:
-            for start in range(0, len(uids), BATCH):
-                batch = uids[start:start + BATCH]
+            while batch is not None:
                 try:
                     if sent is None:
                         sent = self._send(fetchread.send, imap, sequence_set(batch), wanted)
                     typ, data = fetchread.receive(imap, sent)
                     sent = None
-                    following = uids[start + BATCH:start + 2 * BATCH]
+                    following = next(batches, None)
                     if following:
                         sent = self._send(fetchread.send, imap, sequence_set(following),
                                           wanted)
@@ -474,7 +529,11 @@ class ImapMailbox:
                         yield RawMessage(folder, rec.uid, rec.internal_date, rec.header,
                                          gm_msgid=rec.gm_msgid, gm_thrid=rec.gm_thrid)
                 del data, records
+                batch = following
         finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()  # a SEARCH asked ahead marks the connection too
             if sent is not None:
                 # Left with an answer still coming (the caller stopped, or failed): this
                 # connection cannot take another command; it is dropped, not reused.
@@ -654,6 +713,12 @@ class ImapMailbox:
 
 
 _MAX_STUCK = 3
+
+
+def _in_batches(uids: Sequence[int]) -> Iterator[list[int]]:
+    """Yield ``uids`` in batches of BATCH."""
+    for start in range(0, len(uids), BATCH):
+        yield list(uids[start:start + BATCH])
 
 
 def _search_args(criteria: list[Any]) -> list[bytes]:
