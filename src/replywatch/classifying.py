@@ -10,7 +10,7 @@ application's stage (forward only), and a calendar invite records the interview.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Protocol
 
@@ -36,8 +36,9 @@ _TEXT_CAP = 16 * 1024
 class TextSource(Protocol):
     """What the classify step needs of a mailbox: the start of a few messages' text."""
 
-    def fetch_texts(self, folder: str, uids: list[int]) -> Mapping[int, MailBody]:
-        """Return the text of each message still in the folder, by UID."""
+    def texts(self, folder: str, uids: list[int], size: int) -> Iterator[Mapping[int, MailBody]]:
+        """Yield the text of each message still in the folder, by UID, for ``uids`` a
+        batch of ``size`` at a time."""
 
 
 def automated(msg: Message, rule: str) -> bool:
@@ -109,11 +110,13 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
         logger = log.get(account=account, folder=folder)
         uids = sorted(by_uid)
         # A chunk at a time: a first pass may match thousands of messages, and each
-        # text is up to 16 KB; memory stays that of one chunk.
+        # text is up to 16 KB; memory stays that of one chunk. The mailbox may read the
+        # next chunk ahead while this one is classified.
+        chunks = sources[account].texts(folder, uids, TEXT_CHUNK)
         for start in range(0, len(uids), TEXT_CHUNK):
             chunk = {uid: by_uid[uid] for uid in uids[start:start + TEXT_CHUNK]}
             try:
-                bodies = sources[account].fetch_texts(folder, list(chunk))
+                bodies = next(chunks, {})
             except MailboxError as exc:
                 logger.warning("text_fetch_failed", error=exc.problems[0])
                 with store.tx():  # this chunk and the rest: tried again on a later pass

@@ -75,6 +75,9 @@ class Mailbox(Protocol):
     def fetch_texts(self, folder: str, uids: list[int]) -> dict[int, MailBody]:
         """Return the start of the text of each message still in the folder."""
 
+    def texts(self, folder: str, uids: list[int], size: int) -> Iterator[dict[int, MailBody]]:
+        """Yield ``fetch_texts`` of ``uids``, a batch of ``size`` at a time."""
+
     def drafts_folder(self) -> str | None:
         """Return the Drafts folder (SPECIAL-USE \\Drafts, else named so), or None."""
 

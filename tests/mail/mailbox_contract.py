@@ -151,6 +151,19 @@ class MailboxContract:
         with pytest.raises(MailboxError, match="login"):
             env.open_with_password("not-the-password")
 
+    def test_texts_in_batches_read_what_fetch_texts_reads(self, env: MailboxEnv) -> None:
+        for n in range(5):
+            env.add(message(n), "INBOX", NOW)
+        box = env.open()
+        inbox = by_role(box, "inbox")
+        _, got = read(box, inbox, None)
+        uids = [m.uid for m in got] + [999]  # one gone: left out of its batch
+        batches = [dict(batch) for batch in box.texts(inbox.name, uids, 2)]
+        whole = box.fetch_texts(inbox.name, uids)
+        box.close()
+        assert ([uids[0:2], uids[2:4], uids[4:5]], whole) == (
+            [sorted(batch) for batch in batches], {k: v for b in batches for k, v in b.items()})
+
     def test_fetch_texts_reads_first_plain_part_and_calendar_capped(
             self, env: MailboxEnv) -> None:
         raw = ("From: jane@acme.example\r\nMessage-ID: <t1@acme.example>\r\nMIME-Version: 1.0"

@@ -86,6 +86,51 @@ def test_fetch_texts_of_many_messages_goes_in_bounded_batches(
         {uid: body.text.strip() for uid, body in texts.items()}, structure_fetches)
 
 
+def _texts_box(dovecot: LocalDovecot, user: str, count: int) -> ImapMailbox:
+    for n in range(count):
+        dovecot.add_message(user, (f"From: jane@acme.example\r\nMessage-ID: <b{n}@x>\r\n"
+                                   f"Content-Type: text/plain\r\n\r\nText {n}\r\n").encode())
+    account = Account(name="mail", host=dovecot.host, username=user, port=dovecot.port,
+                      security=Security.PLAIN)
+    box = ImapMailbox(account, dovecot.password)
+    box.connect()
+    box.examine("INBOX")
+    return box
+
+
+def test_texts_ask_the_next_batch_s_structure_before_handing_on_this_one(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    # The server works out the next batch's structure while the caller classifies.
+    box = _texts_box(dovecot, imap_user, 5)
+    try:
+        before = len(dovecot.commands_sent(imap_user))
+        batches = box.texts("INBOX", [1, 2, 3, 4, 5], 2)
+        first = next(batches)
+        asked_with_the_first = [c for c in dovecot.commands_sent(imap_user)[before:]
+                                if c.endswith("(BODYSTRUCTURE)")]
+        rest = list(batches)
+        box.examine("Sent")  # nothing left unread: the connection goes on
+    finally:
+        box.close()
+    assert (["UID FETCH 1:2 (BODYSTRUCTURE)", "UID FETCH 3:4 (BODYSTRUCTURE)"],
+            [{1: "Text 0", 2: "Text 1"}, {3: "Text 2", 4: "Text 3"}, {5: "Text 4"}],
+            "LOGOUT") == (
+        asked_with_the_first,
+        [{uid: body.text.strip() for uid, body in batch.items()} for batch in (first, *rest)],
+        dovecot.commands_sent(imap_user)[-1])
+
+
+def test_texts_left_half_read_drops_the_connection(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    box = _texts_box(dovecot, imap_user, 5)
+    batches = box.texts("INBOX", [1, 2, 3, 4, 5], 2)
+    next(batches)
+    assert isinstance(batches, Generator)
+    batches.close()  # the caller failed while the next batch's structure was coming
+    box.close()
+    assert "LOGOUT" not in dovecot.commands_sent(imap_user)[-1]
+
+
 def _header_reader(dovecot: LocalDovecot, user: str, count: int
                    ) -> tuple[ImapMailbox, Iterator[RawMessage]]:
     """Add ``count`` messages; return a connected mailbox and its reader of INBOX."""

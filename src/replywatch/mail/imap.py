@@ -560,9 +560,56 @@ class ImapMailbox:
             raise self._fail(f"FETCH text in {folder}", exc) from exc
         return bodies
 
+    def texts(self, folder: str, uids: list[int], size: int = TEXT_BATCH
+              ) -> Iterator[dict[int, MailBody]]:
+        """Yield what ``fetch_texts`` returns, for ``uids`` in batches of ``size``, one
+        dict a batch. The next batch's BODYSTRUCTURE is asked for before this batch is
+        handed on: the server works it out while the caller classifies this one (about
+        0.4 s of a first pass matching 2,000 messages on Dovecot). Raise MailboxError on
+        failure; a caller that stops early leaves the connection to be dropped.
+        """
+        if not uids:
+            return
+        if self._selected != folder:
+            self.examine(folder)
+        imap = self._client._imap
+        batches = [uids[start:start + size] for start in range(0, len(uids), size)]
+        ahead: bytes | None = None
+        try:
+            for number, batch in enumerate(batches):
+                try:
+                    if ahead is None:
+                        ahead = self._ask_structures(batch)
+                    typ, data = fetchread.receive(imap, ahead)
+                    ahead = None
+                    if typ != "OK":
+                        raise imapclient.exceptions.IMAPClientError(
+                            f"FETCH failed: {_decode(data[0] if data else b'')}")
+                    from imapclient.response_parser import parse_fetch_response
+
+                    bodies = self._bodies(batch, parse_fetch_response(
+                        data, normalise_times=False, uid_is_key=True))
+                    if number + 1 < len(batches):
+                        ahead = self._ask_structures(batches[number + 1])
+                except _IMAP_ERRORS as exc:
+                    raise self._fail(f"FETCH text in {folder}", exc) from exc
+                yield bodies
+        finally:
+            if ahead is not None:
+                self._broken = True  # its answer is still coming: see _fetch
+
+    def _ask_structures(self, uids: list[int]) -> bytes:
+        tag: bytes = self._send(fetchread.send, self._client._imap,
+                                sequence_set(sorted(set(uids))), "(BODYSTRUCTURE)")
+        return tag
+
     def _fetch_texts(self, uids: list[int]) -> dict[int, MailBody]:
+        structures = self._send(self._client.fetch, sorted(set(uids)), ["BODYSTRUCTURE"])
+        return self._bodies(uids, structures)
+
+    def _bodies(self, uids: list[int], structures: dict[Any, Any]) -> dict[int, MailBody]:
+        """Fetch the parts the structures name, a FETCH per set of sections."""
         asked = set(uids)
-        structures = self._send(self._client.fetch, sorted(asked), ["BODYSTRUCTURE"])
         # Messages with the same sections to read share one FETCH.
         groups: dict[tuple[Part, ...], list[int]] = {}
         names: dict[int, tuple[str, ...]] = {}

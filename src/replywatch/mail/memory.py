@@ -125,6 +125,11 @@ class MemoryMailbox:
         return {uid: _body(raw) for uid, _, raw in self.server.folders[folder].messages
                 if uid in wanted}
 
+    def texts(self, folder: str, uids: list[int], size: int) -> Iterator[dict[int, MailBody]]:
+        """Yield ``fetch_texts`` of ``uids`` a batch of ``size`` at a time."""
+        for start in range(0, len(uids), size):
+            yield self.fetch_texts(folder, uids[start:start + size])
+
     def drafts_folder(self) -> str | None:
         """Return the folder whose role is drafts, or None when the server has none."""
         self._check()
