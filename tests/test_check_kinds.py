@@ -203,7 +203,7 @@ def test_check_text_fetch_uses_peek_and_leaves_message_unread(
     client.logout()
     text_fetches = [c for c in sent if "FETCH" in c and "HEADER.FIELDS" not in c]
     assert ([("peek@contoso.com", "rejection", False)], False,
-            ["UID FETCH 1 (BODYSTRUCTURE)", "UID FETCH 1 (BODY.PEEK[1]<0.16384>)"]) == (
+            ["UID FETCH 1 (BODYSTRUCTURE BODY.PEEK[1]<0.16384>)"]) == (
         kinds_of(data), b"\\Seen" in flags[0], text_fetches)  # type: ignore[operator]
 
 

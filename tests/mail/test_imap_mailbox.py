@@ -103,19 +103,21 @@ def test_texts_ask_the_next_batch_s_structure_before_handing_on_this_one(
     # The server works out the next batch's structure while the caller classifies.
     box = _texts_box(dovecot, imap_user, 5)
     try:
-        before = len(dovecot.commands_sent(imap_user))
+        before, commands = len(dovecot.commands_sent(imap_user)), box.commands
         batches = box.texts("INBOX", [1, 2, 3, 4, 5], 2)
         first = next(batches)
-        asked_with_the_first = [c for c in dovecot.commands_sent(imap_user)[before:]
-                                if c.endswith("(BODYSTRUCTURE)")]
+        asked_with_the_first = box.commands - commands  # its FETCH and the next one's
         rest = list(batches)
         box.examine("Sent")  # nothing left unread: the connection goes on
     finally:
         box.close()
-    assert (["UID FETCH 1:2 (BODYSTRUCTURE)", "UID FETCH 3:4 (BODYSTRUCTURE)"],
+    # A plain text is the first section, read with the structure: no FETCH of its own.
+    asked = "(BODYSTRUCTURE BODY.PEEK[1]<0.16384>)"
+    fetches = [c for c in dovecot.commands_sent(imap_user)[before:] if "FETCH" in c]
+    assert (2, [f"UID FETCH 1:2 {asked}", f"UID FETCH 3:4 {asked}", f"UID FETCH 5 {asked}"],
             [{1: "Text 0", 2: "Text 1"}, {3: "Text 2", 4: "Text 3"}, {5: "Text 4"}],
             "LOGOUT") == (
-        asked_with_the_first,
+        asked_with_the_first, fetches,
         [{uid: body.text.strip() for uid, body in batch.items()} for batch in (first, *rest)],
         dovecot.commands_sent(imap_user)[-1])
 
@@ -178,3 +180,27 @@ def test_read_folder_left_half_read_drops_the_connection(
     box.close()
     # Closed without a LOGOUT that would read the unread answer first.
     assert "LOGOUT" not in dovecot.commands_sent(imap_user)[-1]
+
+
+def test_texts_a_text_not_in_the_first_section_is_fetched_by_its_own_section(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    nested = ("From: jane@acme.example\r\nMessage-ID: <n1@x>\r\nMIME-Version: 1.0\r\n"
+              "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+              "Content-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n"
+              "Content-Type: text/html; charset=utf-8\r\n\r\n<p>html</p>\r\n--c\r\n"
+              "Content-Type: text/plain; charset=utf-8\r\n\r\nS\u00f8knad mottatt\r\n--c--\r\n"
+              "--b\r\nContent-Type: text/calendar\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+              "--b--\r\n").encode()
+    dovecot.add_message(imap_user, nested)
+    box = _texts_box(dovecot, imap_user, 1)  # and a plain one, UID 2
+    try:
+        before = len(dovecot.commands_sent(imap_user))
+        (texts,) = list(box.texts("INBOX", [1, 2], 10))
+        sent = [c for c in dovecot.commands_sent(imap_user)[before:] if "FETCH" in c]
+    finally:
+        box.close()
+    assert ({1: ("Søknad mottatt", True), 2: ("Text 0", False)},
+            ["UID FETCH 1:2 (BODYSTRUCTURE BODY.PEEK[1]<0.16384>)",
+             "UID FETCH 1 (BODY.PEEK[1.2]<0.16384> BODY.PEEK[2]<0.16384>)"]) == (
+        {uid: (body.text.strip(), body.calendar is not None) for uid, body in texts.items()},
+        sent)

@@ -599,8 +599,11 @@ class ImapMailbox:
                 self._broken = True  # its answer is still coming: see _fetch
 
     def _ask_structures(self, uids: list[int]) -> bytes:
+        # With the first section, which holds the text of most mail (a plain message, or
+        # the plain part of an alternative): read now, it needs no FETCH of its own.
         tag: bytes = self._send(fetchread.send, self._client._imap,
-                                sequence_set(sorted(set(uids))), "(BODYSTRUCTURE)")
+                                sequence_set(sorted(set(uids))),
+                                f"(BODYSTRUCTURE BODY.PEEK[1]<0.{PART_CAP}>)")
         return tag
 
     def _fetch_texts(self, uids: list[int]) -> dict[int, MailBody]:
@@ -621,7 +624,15 @@ class ImapMailbox:
                 names[int(uid)] = choice.attachments
         bodies = {uid: MailBody() for uid in groups.pop((), [])}
         for parts, group in groups.items():
-            bodies.update(self._fetch_parts(group, parts))
+            if all(p.section == "1" for p in parts):
+                read = {uid: structures[uid] for uid in group
+                        if _FIRST_SECTION in structures.get(uid, {})}
+                bodies.update((uid, _decoded(items, parts)) for uid, items in read.items())
+            else:
+                read = {}
+            unread = [uid for uid in group if uid not in read]
+            if unread:
+                bodies.update(self._fetch_parts(unread, parts))
         return {uid: replace(body, attachments=names.get(uid, ())) for uid, body in
                 bodies.items()}
 
@@ -630,21 +641,9 @@ class ImapMailbox:
         items = [f"BODY.PEEK[{p.section}]<0.{PART_CAP}>" for p in parts]
         found = self._send(self._client.fetch, sorted(uids), items)
         asked = set(uids)
-        bodies: dict[int, MailBody] = {}
-        for uid, data in found.items():
-            if int(uid) not in asked:
-                continue  # unsolicited: another message's flags changed meanwhile
-            text, calendar = "", None
-            for part in parts:
-                # The answer names the section without .PEEK and with the origin.
-                raw = data.get(f"BODY[{part.section}]<0>".encode())
-                raw = raw if isinstance(raw, bytes) else b""
-                if part.subtype == "calendar":
-                    calendar = decode_part(part, raw)
-                else:
-                    text = decode_part(part, raw)
-            bodies[int(uid)] = MailBody(text, calendar)
-        return bodies
+        # Unsolicited answers (another message's flags changed meanwhile) are dropped.
+        return {int(uid): _decoded(data, parts) for uid, data in found.items()
+                if int(uid) in asked}
 
     # -- drafts -------------------------------------------------------------------
 
@@ -760,6 +759,23 @@ class ImapMailbox:
 
 
 _MAX_STUCK = 3
+
+
+_FIRST_SECTION = b"BODY[1]<0>"  # how the answer names BODY.PEEK[1]<0.n>
+
+
+def _decoded(items: dict[bytes, Any], parts: tuple[Part, ...]) -> MailBody:
+    """Decode the fetched sections of one message into its text and calendar."""
+    text, calendar = "", None
+    for part in parts:
+        # The answer names the section without .PEEK and with the origin.
+        raw = items.get(f"BODY[{part.section}]<0>".encode())
+        raw = raw if isinstance(raw, bytes) else b""
+        if part.subtype == "calendar":
+            calendar = decode_part(part, raw)
+        else:
+            text = decode_part(part, raw)
+    return MailBody(text, calendar)
 
 
 def _in_batches(uids: Sequence[int]) -> Iterator[list[int]]:
