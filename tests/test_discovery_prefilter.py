@@ -5,9 +5,19 @@ a relay's or board's mail by its domain in From."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from pathlib import Path
 
-from replywatch.discovery import could_propose
+import pytest
+
+from replywatch.core.model import Message, RawMessage
+from replywatch.discovery import could_propose, propose_pending
+from replywatch.mail.headers import parse_headers, parse_raw, peek_sender, raw_key
+from replywatch.store import Store, mailstate
 from tests import discover_mailbox
+from tests.corpus import corpus_messages, header_part
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 MINE = re.compile(re.escape(b"me@example.org"), re.IGNORECASE)
 
@@ -53,3 +63,55 @@ def test_could_propose_every_labelled_application_passes() -> None:
                if not could_propose((discover_mailbox.DATA / m.file).read_bytes(), mine)]
     assert len(wanted) > 50
     assert [] == dropped
+
+
+def _propose_all(tmp_path: Path, skip: bool, monkeypatch: pytest.MonkeyPatch
+                 ) -> tuple[list[tuple[str, str]], list[int]]:
+    """Propose from the whole labelled mailbox, headers only (no text will be read);
+    return the proposals and the UIDs parsed."""
+    from replywatch import discovery
+
+    parsed: list[int] = []
+    real = parse_raw
+
+    def counting(raw: RawMessage) -> Message:
+        parsed.append(raw.uid)
+        return real(raw)
+
+    monkeypatch.setattr(discovery, "parse_raw", counting)
+    if not skip:
+        monkeypatch.setattr(discovery, "sent_could_propose", lambda subject: True)
+    store = Store.open(tmp_path / f"{skip}.db")
+    labelled = discover_mailbox.mailbox()
+    with store.tx():
+        mailstate.save_messages(store, "mail", [
+            RawMessage("Sent" if m.seen.sent_by_user else "INBOX", uid, NOW,
+                       (discover_mailbox.DATA / m.file).read_bytes().split(b"\n\n")[0]
+                       .split(b"\r\n\r\n")[0] + b"\r\n\r\n")
+            for uid, m in enumerate(labelled, 1)], raw_key)
+        made = propose_pending(store, {discover_mailbox.ME}, [], NOW, None)
+    return sorted((p.proposal.company, p.proposal.source) for p in made), parsed
+
+
+def test_propose_own_mail_skipped_by_its_subject_proposes_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With no text to be read, the user's own mail whose subject says no application
+    # is settled without a parse: the labelled mailbox gives the same proposals.
+    skipped, parsed_skipping = _propose_all(tmp_path, True, monkeypatch)
+    monkeypatch.undo()
+    every, parsed_all = _propose_all(tmp_path, False, monkeypatch)
+    assert (every, True) == (skipped, len(parsed_skipping) < len(parsed_all))
+    assert any(source == "sent" for _, source in every)
+
+
+def test_peek_sender_agrees_with_full_parse() -> None:
+    corpus = [header_part(raw) for _, raw in corpus_messages()]
+    corpus += [(discover_mailbox.DATA / m.file).read_bytes() for m in discover_mailbox.mailbox()]
+    corpus += [b"From: =?utf-8?q?J=C3=B8rn?= <j@x.no>\r\nSubject: =?utf-8?q?S=C3=B8knad?=\r\n\r\n",
+               b"From: \xe5se <a@b.no>\r\nSubject: \xf8l \r\n and more\r\n\r\n",
+               b"Subject:\r\nFrom: <<<@@>\r\n\r\n", b""]
+    differ = [raw[:80] for raw in corpus
+              if peek_sender(raw) != ((m := parse_headers(raw, folder="I", uid=1,
+                                                          internal_date=NOW)).from_addr,
+                                      m.subject)]
+    assert [] == differ

@@ -17,7 +17,7 @@ from typing import Protocol
 from replywatch import log
 from replywatch.classifying import mail_text
 from replywatch.core.classify import classify
-from replywatch.core.discover import MAX_RECIPIENTS, Proposal, Seen, propose
+from replywatch.core.discover import MAX_RECIPIENTS, Proposal, Seen, propose, sent_could_propose
 from replywatch.core.domains import (
     ATS_RELAYS,
     JOB_BOARDS,
@@ -33,7 +33,7 @@ from replywatch.core.names import CompanyName
 from replywatch.core.rawfields import Fields
 from replywatch.errors import MailboxError
 from replywatch.mail.bodies import MailBody
-from replywatch.mail.headers import parse_raw
+from replywatch.mail.headers import parse_raw, peek_sender
 from replywatch.store import Store, mailstate, proposals
 
 # Only the user's own mail (an own address in From) or a relay's or a board's (its
@@ -100,6 +100,12 @@ def propose_pending(store: Store, own: set[str], apps: list[Application], now: d
     for key, raw in mailstate.pending(store):
         if not could_propose(raw.header, mine):
             continue
+        if candidates is None or len(candidates) >= MAX_CANDIDATES:
+            # No text will be read: the user's own mail is proposed by its subject or
+            # not at all. Most of a large Sent folder is settled without a parse.
+            sender, subject = peek_sender(raw.header)
+            if sender in own and not sent_could_propose(subject):
+                continue
         msg = parse_raw(raw)
         seen = seen_of(msg, own)
         if (candidates is not None and len(candidates) < MAX_CANDIDATES

@@ -305,6 +305,14 @@ def _evidence(seen: Seen, *more: str) -> tuple[str, ...]:
             f"date: {seen.when:%Y-%m-%d}", *more)
 
 
+def sent_could_propose(subject: str) -> bool:
+    """Return False only if the user's own message with this subject cannot be
+    proposed from its headers alone (no attachment known): ``_from_sent`` wants a
+    subject that says it is an application, and no reply."""
+    subject = _cap(subject, MAX_SUBJECT)
+    return _REPLY_PREFIX.match(subject) is None and _SENT_SUBJECT.match(subject) is not None
+
+
 def propose(seen: Seen) -> Proposal | None:
     """Given one message, return the application it proposes, or None."""
     if seen.bulk:

@@ -135,7 +135,6 @@ def parse_headers(
         or _keyword(_first(fields, "x-autoreply")) not in _NOT_AUTO
         or _keyword(_first(fields, "x-autorespond")) not in _NOT_AUTO
     )
-    subject = _first(fields, "subject")
     message_id = _first(fields, "message-id")
     return Message(
         folder=folder,
@@ -147,7 +146,7 @@ def parse_headers(
         to=_addresses(fields, "to", "cc"),
         reply_to=_addresses(fields, "reply-to"),
         date=_parse_date(_first(fields, "date")),
-        subject=clean_text(decode_words(subject[:RAW_TEXT_CAP]), MAX_SUBJECT) if subject else "",
+        subject=_subject(fields),
         in_reply_to=_ids(fields, "in-reply-to"),
         references=_ids(fields, "references"),
         list_id=_list_id(_first(fields, "list-id")),
@@ -158,6 +157,22 @@ def parse_headers(
         gm_msgid=gm_msgid,
         gm_thrid=gm_thrid,
     )
+
+
+def _subject(fields: dict[str, list[str]]) -> str:
+    subject = _first(fields, "subject")
+    return clean_text(decode_words(subject[:RAW_TEXT_CAP]), MAX_SUBJECT) if subject else ""
+
+
+def peek_sender(raw: bytes) -> tuple[str | None, str]:
+    """Return the sender's address and the subject of raw header bytes, exactly as
+    ``parse_headers`` reads them, without reading the other fields: what deciding
+    whether the user's own mail could be proposed needs (a third of a parse).
+    """
+    fields = _split_fields(raw)
+    from_value = _first(fields, "from")
+    return (parse_sender(from_value)[0] if from_value is not None else None,
+            _subject(fields))
 
 
 _MESSAGE_ID_FIELD = Fields(rb"message-id")
