@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from replywatch.core.model import Direction, Event, Stage
 from replywatch.errors import UserError
-from replywatch.store.db import Store
+from replywatch.store.db import Store, utc_text
 from replywatch.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -193,3 +193,13 @@ def test_store_applications_cache_sees_every_change(tmp_path: Path) -> None:
     with daemon.tx():  # and a write of its own
         daemon.update_application(app_id, NOW, stage=Stage.REJECTED)
     assert (["", "SRE"], []) == ([first[0].role, second[0].role], daemon.applications())
+
+
+@pytest.mark.parametrize("value", [
+    datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+    datetime(2026, 1, 2, 3, 4, 5, 999_999, tzinfo=UTC),
+    datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=-5))),
+    datetime(2026, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(minutes=330))),
+])
+def test_utc_text_is_iso_8601_in_utc_to_the_second(value: datetime) -> None:
+    assert value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00") == utc_text(value)

@@ -27,6 +27,8 @@ from replywatch.store.migrations import MIGRATIONS, Migration
 
 def utc_text(value: datetime) -> str:
     """Return the stored form of an aware datetime: ISO 8601 in UTC, to the second."""
+    if value.tzinfo is UTC and not value.microsecond:  # every message's INTERNALDATE
+        return value.isoformat()
     return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
