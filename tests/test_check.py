@@ -7,7 +7,7 @@ import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -498,6 +498,33 @@ def test_first_pass_reads_inbox_last_and_its_texts_without_examining_it_again(
     before = len(kept.commands())
     kept.run()
     assert "NOOP" == kept.commands()[before]
+
+
+def test_first_pass_asks_for_texts_before_discovery_runs(
+        rw: Setup, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The server works out the first texts while discovery looks at the unmatched mail.
+    from replywatch import discovery
+    from replywatch.mail.imap import ImapMailbox
+
+    app_id = app_add(rw, capsys, "--company", "Acme", "--contact", "jane@acme.com")
+    rw.add(eml(sender="jane@acme.com", msgid="t1@acme.com",
+               body="We would like to invite you to an interview next week."))
+    order: list[str] = []
+    ask, propose = ImapMailbox._ask_structures, discovery.propose_pending
+
+    def asking(self: ImapMailbox, uids: list[int]) -> bytes:
+        order.append("texts")
+        return ask(self, uids)
+
+    def proposing(*args: Any, **kwargs: Any) -> Any:
+        order.append("discovery")
+        return propose(*args, **kwargs)
+
+    monkeypatch.setattr(ImapMailbox, "_ask_structures", asking)
+    monkeypatch.setattr(discovery, "propose_pending", proposing)
+    report = Kept(rw).run()
+    assert (["texts", "discovery"], [(app_id, "t1@acme.com", "interview")]) == (
+        order, [(m.app_id, m.message_id, m.kind) for m in report.matched])
 
 
 def test_kept_connection_finds_new_inbox_mail_after_noop(

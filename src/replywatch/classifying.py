@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from replywatch import log
 from replywatch.core.classify import classify
@@ -90,8 +90,35 @@ def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule:
     return Classification(corrected, 1.0, ()) if corrected else found
 
 
+class Reading(NamedTuple):
+    """The texts a pass will read, by account and folder (primary folders last), and
+    the batches of the first folder, asked for already."""
+
+    wanted: list[tuple[tuple[str, str], dict[int, str]]]
+    started: Iterator[Mapping[int, MailBody]] | None
+
+
+def start_texts(store: Store, sources: Mapping[str, TextSource]) -> Reading:
+    """Ask for the first texts to read now, so that the server works on them while the
+    pass does other work (discovery, after matching). ``read_texts`` reads them."""
+    wanted: dict[tuple[str, str], dict[int, str]] = {}
+    for key, account, folder, uid in kinds.pending_bodies(store):
+        if account in sources:
+            wanted.setdefault((account, folder), {})[uid] = key
+    # The primary folder last: it stays selected for the next pass's NOOP.
+    ordered = sorted(wanted.items(), key=lambda item: item[0][1].upper() == "INBOX")
+    started = None
+    if ordered:
+        (account, folder), by_uid = ordered[0]
+        try:
+            started = sources[account].texts(folder, sorted(by_uid), TEXT_CHUNK)
+        except MailboxError:
+            started = None  # read_texts asks again, and says so if it fails again
+    return Reading(ordered, started)
+
+
 def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
-               own: frozenset[str] = frozenset()) -> int:
+               own: frozenset[str] = frozenset(), reading: Reading | None = None) -> int:
     """Read the text of every classified message whose text is unread, on the
     accounts' open connections; classify each again. Return how many were read.
     ``own`` (the user's addresses) is left out of an invite's interviewers.
@@ -99,20 +126,23 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
     A folder that fails is tried again on later passes, up to a limit; the
     headers' verdict stands meanwhile.
     """
-    wanted: dict[tuple[str, str], dict[int, str]] = {}
-    for key, account, folder, uid in kinds.pending_bodies(store):
-        if account in sources:
-            wanted.setdefault((account, folder), {})[uid] = key
+    reading = reading or start_texts(store, sources)
     read = 0
-    # The primary folder last: it stays selected for the next pass's NOOP.
-    for (account, folder), by_uid in sorted(wanted.items(),
-                                           key=lambda item: item[0][1].upper() == "INBOX"):
+    for number, ((account, folder), by_uid) in enumerate(reading.wanted):
         logger = log.get(account=account, folder=folder)
         uids = sorted(by_uid)
         # A chunk at a time: a first pass may match thousands of messages, and each
         # text is up to 16 KB; memory stays that of one chunk. The mailbox may read the
         # next chunk ahead while this one is classified.
-        chunks = sources[account].texts(folder, uids, TEXT_CHUNK)
+        try:
+            chunks = (reading.started if number == 0 and reading.started is not None
+                      else sources[account].texts(folder, uids, TEXT_CHUNK))
+        except MailboxError as exc:
+            logger.warning("text_fetch_failed", error=exc.problems[0])
+            with store.tx():  # tried again on a later pass
+                for uid in uids:
+                    kinds.failed_body(store, by_uid[uid])
+            continue
         for start in range(0, len(uids), TEXT_CHUNK):
             chunk = {uid: by_uid[uid] for uid in uids[start:start + TEXT_CHUNK]}
             try:

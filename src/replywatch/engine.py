@@ -240,7 +240,8 @@ def sync_account(store: Store, account: Account, mailbox: Mailbox, now: datetime
 
 def match_pending(store: Store, own: set[str], report: PassReport,
                   now: datetime | None = None, *, propose: bool = True,
-                  watch: ThreadWatch | None = None) -> None:
+                  watch: ThreadWatch | None = None,
+                  matched: Callable[[], None] | None = None) -> None:
     """Match every message not yet matched, in arrival order, and record the outcomes.
 
     Each matched message's Message-ID joins its application's thread anchors at
@@ -254,7 +255,8 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     rematch after a book change has looked at it before). Mail the sync kept
     settled under ``watch`` is claimed by the anchors this matching adds; mail kept
     under a watch that is gone (its pass ended before matching) is matched again,
-    all unmatched mail with it.
+    all unmatched mail with it. ``matched`` is called once the sweeps are done,
+    before discovery (the pass asks for the texts to read there).
     """
     if orphaned(store, watch):
         with store.tx():
@@ -270,7 +272,7 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     prefilter = index.prefilter()
     try:
         _match_in_tx(store, own, report, now, propose=propose, apps=apps, index=index,
-                     prefilter=prefilter, watch=watch)
+                     prefilter=prefilter, watch=watch, matched=matched)
     except BaseException:
         # The sweep added to the index what the rolled-back transaction did not keep.
         global _last_index  # noqa: PLW0603 - see book_index
@@ -280,7 +282,8 @@ def match_pending(store: Store, own: set[str], report: PassReport,
 
 def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime | None, *,
                  propose: bool, apps: dict[int, Application], index: Index,
-                 prefilter: Prefilter, watch: ThreadWatch | None) -> None:
+                 prefilter: Prefilter, watch: ThreadWatch | None,
+                 matched: Callable[[], None] | None) -> None:
     """match_pending's sweeps and proposals, in one transaction."""
     with store.tx():
         when = now or datetime.now(UTC)
@@ -315,6 +318,8 @@ def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime 
             swept = _sweep(store, index, only, apps, report=report, messages=candidates,
                            now=when)
             to_claim, to_sweep = {**swept, **found}, swept
+        if matched is not None:
+            matched()
         if propose:
             from replywatch.discovery import propose_pending
 
@@ -556,8 +561,11 @@ def _sync_and_classify(config: Config, store: Store, now: datetime, report: Pass
     from replywatch.discovery import read_candidates
 
     own = config.own_addresses()
-    match_pending(store, own, report, now, watch=watch)
-    classifying.read_texts(store, sessions, now, frozenset(own))
+    reading: list[classifying.Reading] = []
+    match_pending(store, own, report, now, watch=watch,
+                  matched=lambda: reading.append(classifying.start_texts(store, sessions)))
+    classifying.read_texts(store, sessions, now, frozenset(own),
+                           reading[0] if reading else None)
     report.matched = [_with_kind(store, m) for m in report.matched]
     report.proposed += read_candidates(store, sessions, report.candidates, now)
     report.candidates.clear()
