@@ -204,3 +204,18 @@ def test_texts_a_text_not_in_the_first_section_is_fetched_by_its_own_section(
              "UID FETCH 1 (BODY.PEEK[1.2]<0.16384> BODY.PEEK[2]<0.16384>)"]) == (
         {uid: (body.text.strip(), body.calendar is not None) for uid, body in texts.items()},
         sent)
+
+
+def test_settle_refuses_a_connection_still_owed_a_text_batch(
+        dovecot: LocalDovecot, imap_user: str) -> None:
+    # A pass that failed between asking for texts and reading them: the daemon drops
+    # the connection (and connects again next pass) instead of keeping it.
+    from replywatch.errors import MailboxError
+
+    box = _texts_box(dovecot, imap_user, 3)
+    box.folders()
+    box.texts("INBOX", [1, 2, 3], 2)  # the first batch is asked for at once
+    with pytest.raises(MailboxError):
+        box.settle()
+    box.close()
+    assert "LOGOUT" not in dovecot.commands_sent(imap_user)[-1]

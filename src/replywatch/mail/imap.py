@@ -320,8 +320,12 @@ class ImapMailbox:
         Reading texts leaves another folder selected, and a STATUS of a large folder
         on this connection costs the server a resync each time (Dovecot: 20 ms at
         50,000 messages). Mail that came between the pass's read and this EXAMINE is
-        read by the next pass. Raise MailboxError on failure.
+        read by the next pass. Raise MailboxError on failure, and for a connection that
+        a pass left owing an answer (a batch asked ahead and never read): it is not
+        kept.
         """
+        if self._broken or self._texts_ahead is not None:
+            raise self._fail("settle", OSError(_("an answer of the server was left unread")))
         self._first_status.clear()  # the connection's first pass is over: stale now
         primary = next((f.name for f in (self._folders[1] if self._folders else ())
                         if f.role in PRIMARY_ROLES), None)
