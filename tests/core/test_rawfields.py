@@ -23,7 +23,6 @@ def test_rawfields_same_values_as_multiline_pattern(pieces: list[bytes]) -> None
     header = b"".join(pieces)
     fields = Fields(NAMES)
     assert OLD.findall(header) == fields.values(header)
-    assert (OLD.search(header) is not None) == fields.present(header)
 
 
 def test_rawfields_first_field_and_folded_value() -> None:
@@ -33,4 +32,4 @@ def test_rawfields_first_field_and_folded_value() -> None:
 
 def test_rawfields_name_inside_another_is_not_a_field() -> None:
     header = b"X-References: <a@b>\r\nSubject: see references: <c@d>\r\n"
-    assert not Fields(NAMES).present(header)
+    assert [] == Fields(NAMES).values(header)

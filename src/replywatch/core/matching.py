@@ -210,13 +210,6 @@ def thread_refs(header: bytes, gm_thrid: int | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(refs))  # References repeats In-Reply-To
 
 
-def names_a_thread(header: bytes) -> bool:
-    """Return True if raw header bytes have an In-Reply-To or References field: only
-    such a message can be matched by a thread anchor (a Gmail thread id aside).
-    """
-    return _THREAD_FIELDS.present(header)
-
-
 @dataclass(frozen=True)
 class Prefilter:
     """A superset test on raw header bytes: False means no rule can match the message.

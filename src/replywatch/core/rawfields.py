@@ -26,7 +26,3 @@ class Fields:
     def values(self, header: bytes) -> list[bytes]:
         """Return the raw value of each such field, in order."""
         return self._pattern.findall(b"\n" + header)
-
-    def present(self, header: bytes) -> bool:
-        """Return True if the header has such a field."""
-        return self._pattern.search(b"\n" + header) is not None
