@@ -91,7 +91,7 @@ class ThreadWatch:
             self.store.conn.execute("DELETE FROM temp.thread_watch")
             self._bits = bytearray()
             self._open = False
-        self.store.conn.execute("DELETE FROM meta WHERE key = ?", (_MARK,))
+        forget(self.store)
 
 
 def orphaned(store: Store, watch: ThreadWatch | None) -> bool:
@@ -102,5 +102,6 @@ def orphaned(store: Store, watch: ThreadWatch | None) -> bool:
 
 
 def forget(store: Store) -> None:
-    """Remove the mark of an orphaned watch (its mail is matched again). Call in ``tx()``."""
+    """Remove the mark: its mail is matched (``close``), or, orphaned, matched again.
+    Call in ``tx()``."""
     store.conn.execute("DELETE FROM meta WHERE key = ?", (_MARK,))
