@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from replywatch.cli.main import main
+from replywatch.core.model import Message, RawMessage
+from replywatch.mail.headers import parse_raw
 from tests.secret_canary import password_command
 from tests.servers.dovecot import LocalDovecot
 
@@ -114,3 +117,16 @@ def make_setup(dovecot: LocalDovecot, user: str, tmp_path: Path,
                           [account_block(dovecot, user, **kw)])  # type: ignore[arg-type]
     os.environ.pop("CREDENTIALS_DIRECTORY", None)
     return Setup(dovecot, user, config, data)
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> list[int]:
+    """Make ``module``'s parse_raw note the UID of each message it parses; return the
+    list it notes them in."""
+    parsed: list[int] = []
+
+    def counting(raw: RawMessage) -> Message:
+        parsed.append(raw.uid)
+        return parse_raw(raw)
+
+    monkeypatch.setattr(module, "parse_raw", counting)
+    return parsed

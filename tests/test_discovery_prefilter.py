@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from replywatch.core.model import Message, RawMessage
+from replywatch.core.model import RawMessage
 from replywatch.discovery import could_propose, propose_pending
-from replywatch.mail.headers import parse_headers, parse_raw, peek_sender, raw_key
+from replywatch.mail.headers import parse_headers, peek_sender, raw_key
 from replywatch.store import Store, mailstate
 from tests import discover_mailbox
 from tests.corpus import corpus_messages, header_part
+from tests.mailfactory import count_parses
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -71,14 +72,7 @@ def _propose_all(tmp_path: Path, skip: bool, monkeypatch: pytest.MonkeyPatch
     return the proposals and the UIDs parsed."""
     from replywatch import discovery
 
-    parsed: list[int] = []
-    real = parse_raw
-
-    def counting(raw: RawMessage) -> Message:
-        parsed.append(raw.uid)
-        return real(raw)
-
-    monkeypatch.setattr(discovery, "parse_raw", counting)
+    parsed = count_parses(monkeypatch, discovery)
     if not skip:
         monkeypatch.setattr(discovery, "sent_could_propose", lambda subject: True)
     store = Store.open(tmp_path / f"{skip}.db")

@@ -10,12 +10,13 @@ from structlog.testing import capture_logs
 
 from replywatch import engine
 from replywatch.config import Account, Config, PasswordSource, Policy
-from replywatch.core.model import Message, RawMessage
+from replywatch.core.model import RawMessage
 from replywatch.engine import PassReport, match_pending, run_pass
-from replywatch.mail.headers import parse_raw, raw_key
+from replywatch.mail.headers import raw_key
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store, mailstate
+from tests.mailfactory import count_parses
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -41,14 +42,7 @@ def test_engine_garbled_sender_in_thread_is_logged_and_set_aside_for_review(
 def test_engine_messages_that_cannot_match_are_never_parsed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(tmp_path / "s.db")
-    parsed: list[int] = []
-    real = parse_raw
-
-    def counting(raw: RawMessage) -> Message:
-        parsed.append(raw.uid)
-        return real(raw)
-
-    monkeypatch.setattr(engine, "parse_raw", counting)
+    parsed = count_parses(monkeypatch, engine)
     with store.tx():
         store.add_application(company="Acme", role="", applied_at=NOW, now=NOW,
                               contacts=["jane@acme.com"])

@@ -10,14 +10,15 @@ import pytest
 
 from replywatch import engine
 from replywatch.config import Account, Config, PasswordSource, Policy
-from replywatch.core.model import Message, RawMessage
+from replywatch.core.model import RawMessage
 from replywatch.engine import PassReport, match_pending, run_pass
-from replywatch.mail.headers import parse_raw, raw_key
+from replywatch.mail.headers import raw_key
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.oauth.sources import Credential
 from replywatch.store import Store, mailstate
 from replywatch.store.threadwatch import ThreadWatch
 from replywatch.triage import Verdict, settled_test
+from tests.mailfactory import count_parses
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 ME = "me@example.org"
@@ -85,14 +86,7 @@ def test_watched_mail_no_new_anchor_names_is_never_read_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(tmp_path / "s.db")
     _acme(store)
-    parsed: list[int] = []
-    real = parse_raw
-
-    def counting(raw: RawMessage) -> Message:
-        parsed.append(raw.uid)
-        return real(raw)
-
-    monkeypatch.setattr(engine, "parse_raw", counting)
+    parsed = count_parses(monkeypatch, engine)
     watch = ThreadWatch(store)
     _keep(store, watch, RawMessage("Sent", 1, NOW, SENT), RawMessage("INBOX", 2, NOW, NEWS))
     match_pending(store, {ME}, PassReport(), NOW, watch=watch)
