@@ -387,9 +387,8 @@ class ImapMailbox:
         """Return the state after, and the messages with a UID above ``state.last_uid``."""
         criteria = ["UID", f"{state.last_uid + 1}:*"]
         # ESEARCH answers a run of new mail of any length as one short range.
-        uids = (self._esearch(criteria) if "ESEARCH" in self.capabilities
-                else self._search(criteria))
-        uids = sorted(u for u in uids if u > state.last_uid)  # n:* always returns the last one
+        uids = [u for u in self._searched(self._ask_search(criteria))
+                if u > state.last_uid]  # n:* always returns the last one
         last = max(uids, default=state.last_uid)
         if uidnext is None:
             uidnext = max(last + 1, state.uidnext or 0) or None
@@ -411,7 +410,7 @@ class ImapMailbox:
                    for first in range(1, exists + 1, SEARCH_WINDOW)]
         found: dict[int, list[int]] = {}
         for number in reversed(range(len(windows))):
-            found[number] = self._searched(self._ask_search(windows[number], since))
+            found[number] = self._searched(self._ask_search(_since(windows[number], since)))
             if found[number]:
                 return found[number][-1], self._window_batches(windows, found, since)
         return 0, iter(())
@@ -425,20 +424,19 @@ class ImapMailbox:
                 if number in found:
                     uids = found.pop(number)
                 else:
-                    tag, ahead = ahead or self._ask_search(window, since), None
+                    tag, ahead = ahead or self._ask_search(_since(window, since)), None
                     uids = self._searched(tag)
                 if number + 1 < len(windows) and number + 1 not in found:
-                    ahead = self._ask_search(windows[number + 1], since)
+                    ahead = self._ask_search(_since(windows[number + 1], since))
                 yield from _in_batches(uids)
         finally:
             if ahead is not None:
                 self._broken = True  # its answer is still coming: see _fetch
 
-    def _ask_search(self, window: tuple[int, int], since: date) -> bytes:
-        """Send UID SEARCH over a window of message numbers; return its tag."""
+    def _ask_search(self, criteria: list[Any]) -> bytes:
+        """Send UID SEARCH (RETURN (ALL) where ESEARCH is offered); return its tag."""
         imap = self._client._imap
-        args = [a.decode("ascii") for a in _search_args([f"{window[0]}:{window[1]}",
-                                                         "SINCE", since])]
+        args = [a.decode("ascii") for a in _search_args(criteria)]
         esearch = "ESEARCH" in self.capabilities
         # One SEARCH at a time is out: what is stored under its name is its own.
         imap.untagged_responses.pop("ESEARCH" if esearch else "SEARCH", None)
@@ -468,30 +466,6 @@ class ImapMailbox:
             else:
                 uids += [int(word) for word in _decode(reply).split() if word.isdigit()]
         return list(uid_array([uids]))
-
-    def _esearch(self, criteria: list[Any]) -> list[int]:
-        """UID SEARCH RETURN (ALL): return the UIDs found, read from the compact set."""
-        imap = self._client._imap
-        args = [a.decode("ascii") for a in _search_args(criteria)]
-        try:
-            imap.untagged_responses.pop("ESEARCH", None)
-            typ, data = self._send(imap.uid, "SEARCH", "RETURN", "(ALL)", *args)
-            if typ != "OK":
-                raise imapclient.exceptions.IMAPClientError(
-                    f"SEARCH failed: {_decode(data[0] if data else b'')}")
-            replies = imap.untagged_responses.pop("ESEARCH", [])
-        except _IMAP_ERRORS as exc:
-            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
-        uids: list[int] = []
-        for reply in replies:
-            uids += parse_esearch_all(_decode(reply))
-        return uids
-
-    def _search(self, criteria: list[Any]) -> list[int]:
-        try:
-            return [int(u) for u in self._send(self._client.search, criteria)]
-        except _IMAP_ERRORS as exc:
-            raise self._fail(f"SEARCH in {self._selected}", exc) from exc
 
     def _fetch(self, folder: str, batches: Iterator[list[int]]) -> Iterator[RawMessage]:
         items = [_HEADER_ITEM, "INTERNALDATE"]
@@ -790,6 +764,11 @@ def _decoded(items: dict[bytes, Any], parts: tuple[Part, ...]) -> MailBody:
         else:
             text = decode_part(part, raw)
     return MailBody(text, calendar)
+
+
+def _since(window: tuple[int, int], since: date) -> list[Any]:
+    """The SEARCH criteria of a window of message numbers, since a date."""
+    return [f"{window[0]}:{window[1]}", "SINCE", since]
 
 
 def _in_batches(uids: Sequence[int]) -> Iterator[list[int]]:
