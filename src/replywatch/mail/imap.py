@@ -559,16 +559,16 @@ class ImapMailbox:
             raise self._fail(f"FETCH text in {folder}", exc) from exc
         return self._texts(folder, batches, ahead)
 
-    def _texts(self, folder: str, batches: list[list[int]], ahead: bytes | None
+    def _texts(self, folder: str, batches: list[list[int]], ahead: bytes
                ) -> Iterator[dict[int, MailBody]]:
+        """Yield each batch's bodies; ``ahead`` is the tag of the first batch's FETCH,
+        and each next batch's is sent before this one is handed on."""
         imap = self._client._imap
         try:
             for number, batch in enumerate(batches):
                 try:
-                    if ahead is None:
-                        ahead = self._ask_structures(batch)
                     typ, data = fetchread.receive(imap, ahead)
-                    ahead = self._texts_ahead = None
+                    self._texts_ahead = None
                     if typ != "OK":
                         raise imapclient.exceptions.IMAPClientError(
                             f"FETCH failed: {_decode(data[0] if data else b'')}")
@@ -582,7 +582,7 @@ class ImapMailbox:
                     raise self._fail(f"FETCH text in {folder}", exc) from exc
                 yield bodies
         finally:
-            if ahead is not None:
+            if self._texts_ahead is not None:
                 self._broken = True  # its answer is still coming: see _fetch
 
     def _ask_structures(self, uids: list[int]) -> bytes:
