@@ -176,8 +176,7 @@ class Index:
 # A bracketed id, or a whole blank-delimited run (an id only if it holds "@"). The run
 # is matched whole and tested for "@" after: a pattern "run@run" retries at every
 # position of a long run without "@", quadratic on a hostile 2 MB Subject.
-_ID_TOKEN = re.compile(rb"<([^<>]*)>|[^\s<>,]+")
-_ID_PARTS = re.compile(rb"<([^<>]*)>|([^\s<>,]+)")  # the same tokens, for findall
+_ID_PARTS = re.compile(rb"<([^<>]*)>|([^\s<>,]+)")
 _DOMAIN = re.compile(rb"@\s*([^\s<>,;:\"()\[\]@]+)")
 # The fields a thread match reads, with their continuation lines: ids are looked for
 # there only. A token loop over the whole header (Received, Subject, addresses) was
@@ -198,8 +197,7 @@ def thread_refs(header: bytes, gm_thrid: int | None) -> tuple[str, ...] | None:
         return () if gm_thrid is None else (thread_anchor(gm_thrid),)
     refs = [thread_anchor(gm_thrid)] if gm_thrid is not None else []
     for value in values:
-        # The tokens of _ID_TOKEN, with no match object each: (bracketed, "") or
-        # ("", run); a run is never empty.
+        # Each token is (bracketed, "") or ("", run); a run is never empty.
         for inner, run in _ID_PARTS.findall(value):
             if run and b"@" not in run:
                 continue
@@ -240,18 +238,11 @@ class Prefilter:
 
     def could_match(self, header: bytes, gm_thrid: int | None) -> bool:
         """Return False only if no rule can match a message with these header bytes."""
-        if gm_thrid is not None and thread_anchor(gm_thrid) in self.anchors:
-            return True
         anchors = self.anchors
         if anchors:
-            for value in _THREAD_FIELDS.values(header):
-                for m in _ID_TOKEN.finditer(value):
-                    if m[1] is None and b"@" not in m[0]:
-                        continue
-                    token = (m[1] if m[1] is not None else m[0]).translate(
-                        None, _BLANK_OR_CONTROL)
-                    if not token.isascii() or token.decode() in anchors:
-                        return True
+            refs = thread_refs(header, gm_thrid)
+            if refs is None or any(ref in anchors for ref in refs):
+                return True
         return self.could_match_sender(header)
 
     def could_match_sender(self, header: bytes) -> bool:
