@@ -134,18 +134,12 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
         # A chunk at a time: a first pass may match thousands of messages, and each
         # text is up to 16 KB; memory stays that of one chunk. The mailbox may read the
         # next chunk ahead while this one is classified.
-        try:
-            chunks = (reading.started if number == 0 and reading.started is not None
-                      else sources[account].texts(folder, uids, TEXT_CHUNK))
-        except MailboxError as exc:
-            logger.warning("text_fetch_failed", error=exc.problems[0])
-            with store.tx():  # tried again on a later pass
-                for uid in uids:
-                    kinds.failed_body(store, by_uid[uid])
-            continue
+        chunks = reading.started if number == 0 else None
         for start in range(0, len(uids), TEXT_CHUNK):
             chunk = {uid: by_uid[uid] for uid in uids[start:start + TEXT_CHUNK]}
             try:
+                if chunks is None:
+                    chunks = sources[account].texts(folder, uids, TEXT_CHUNK)
                 bodies = next(chunks, {})
             except MailboxError as exc:
                 logger.warning("text_fetch_failed", error=exc.problems[0])
