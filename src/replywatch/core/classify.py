@@ -96,15 +96,23 @@ _REGRET_RE = re.compile(r"\b(?:unfortunately|regrettably|regret|sorry|dessverre|
 _CLAUSE_END_RE = re.compile(r"[.!?\n;,]")
 _PROGRESS_REACH = 32
 _CLAUSE_RE = re.compile(r"[,;:]| (?:but|men|aber|mais|dock|however|jedoch|doch) ")
-_ABBREVIATION_RE = re.compile(
-    r"\b(\d{1,2}|kl|nr|ref|ca|bzw|evt|ev|osv|inkl|ekskl|tlf|tel|mr|mrs|ms|dr|st|no|vs|etc|jan|feb|"
-    r"mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec|man|tir|ons|tor|fre|mon|tue|wed|thu|fri)"
-    r"\.(?= )"
-)
-_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
+# "17. april", "kl. 13", "ref. 4471": a dot after one of these words (or a number of
+# one or two digits), followed by a blank, ends no sentence.
+_ABBREVIATIONS = frozenset((
+    "kl", "nr", "ref", "ca", "bzw", "evt", "ev", "osv", "inkl", "ekskl", "tlf", "tel", "mr",
+    "mrs", "ms", "dr", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "okt", "oct", "nov", "des", "dec", "man", "tir", "ons", "tor", "fre", "mon",
+    "tue", "wed", "thu", "fri"))
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+# Blanks of every kind become a space as the text is folded (so that a run of them is a
+# run of spaces); soft hyphens and zero-width spaces go; curly quotes become straight.
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                       "\u00ad": None, "\u200b": None,
+                       **dict.fromkeys("\t\r\f\v\u00a0\u2007\u202f", " ")})
+# Searched for by its two literal spaces: plain text, a space between each word,
+# costs nearly nothing (a class that also matched one space replaced every one).
+_SPACE_RUN_RE = re.compile(r"  +")
 _PARAGRAPH_RE = re.compile(r"\n(?: ?\n)+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u00ad": None, "\u200b": None})
 
 # Quoted history. A reply header line: "On <date>, <name> wrote:" and its Nordic and
 # German forms; the check is on a line's end, which is cheap and language-neutral.
@@ -372,13 +380,40 @@ def _conditional(text: str, start: int, end: int, *, after: bool) -> bool:
 
 def _normalise(text: str) -> str:
     # "won't", "can't": " not", so that one word stands for every negation.
-    text = text.translate(_QUOTES).casefold().replace("n't", " not")
-    text = _SPACES_RE.sub(" ", text)
-    # "17. april", "kl. 13", "ref. 4471": such dots do not end a sentence.
-    text = _ABBREVIATION_RE.sub(r"\1", text)
+    text = text.translate(_FOLD).casefold().replace("n't", " not")
+    text = _join_abbreviations(_SPACE_RUN_RE.sub(" ", text))
     # Hard-wrapped lines are one sentence; a blank line ends a paragraph.
     text = _PARAGRAPH_RE.sub("\x00", text).replace("\n", " ").replace("\x00", "\n")
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACE_RUN_RE.sub(" ", text).strip()
+
+
+def _join_abbreviations(text: str) -> str:
+    """Drop the dot of each abbreviation or one- or two-digit number followed by a blank
+    ("17. april", "kl. 13"), as ``re.sub(r"\\b(17|kl|...)\\.(?= )", r"\\1")`` would: the
+    word before a dot is the whole run of word characters that ends there. Each ". " is
+    found by ``str.find``; what is read back from it is bounded, so this is linear."""
+    dot = text.find(". ")
+    if dot < 0:
+        return text
+    kept: list[str] = []
+    last = 0
+    while dot >= 0:
+        start = dot
+        while start > 0 and dot - start <= _LONGEST_ABBREVIATION and _is_word(text[start - 1]):
+            start -= 1
+        word = text[start:dot]
+        if (word and (start == 0 or not _is_word(text[start - 1])) and (
+                word in _ABBREVIATIONS or (len(word) <= 2 and word.isdecimal()))):
+            kept.append(text[last:dot])
+            last = dot + 1
+        dot = text.find(". ", dot + 1)
+    kept.append(text[last:])
+    return "".join(kept)
+
+
+def _is_word(char: str) -> bool:
+    """Return True for what ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _is_board(domain: str) -> bool:
