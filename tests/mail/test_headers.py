@@ -634,3 +634,18 @@ def test_parse_headers_corpus_dates_same_as_stdlib(corpus: list[tuple[str, bytes
         if actual != expected:
             mismatches.append((name, str(value), actual))
     assert [] == mismatches
+
+
+def test_raw_key_of_gmail_mail_reads_no_message_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    from replywatch.core.model import RawMessage
+    from replywatch.mail import headers
+
+    peeked: list[bytes] = []
+    real = headers.peek_message_id
+    monkeypatch.setattr(headers, "peek_message_id", lambda raw: peeked.append(raw) or real(raw))
+    header = b"Message-ID: <a@x.example>\r\nFrom: a@x.example\r\n\r\n"
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    assert headers.raw_key(RawMessage("[Gmail]/All Mail", 7, when, header, 1234, 99)) == "gm:1234"
+    assert peeked == []
+    assert headers.raw_key(RawMessage("INBOX", 7, when, header)) == "mid:a@x.example"
+    assert peeked == [header]

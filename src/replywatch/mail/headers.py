@@ -408,8 +408,10 @@ def raw_key(raw: RawMessage) -> str:
     falls back to folder and UID: a sync must never fail on one message; matching
     meets it again and sets it aside if it still fails.
     """
+    if raw.gm_msgid is not None:  # Gmail's own id is the key: its Message-ID is not read
+        return message_key(raw.gm_msgid, None, raw.folder, raw.uid)
     try:
         message_id = peek_message_id(raw.header[:MAX_HEADER_BYTES])
     except Exception:  # one hostile message must not stop a sync
         message_id = None
-    return message_key(raw.gm_msgid, message_id, raw.folder, raw.uid)
+    return message_key(None, message_id, raw.folder, raw.uid)
