@@ -74,6 +74,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=1024)  # a program logs a few dozen keys, again and again
 def _is_secret_key(key: object) -> bool:
     return isinstance(key, str) and bool(_secret_keys().search(key))
 
@@ -111,18 +112,17 @@ def setup(*, verbose: bool = False, quiet: bool = False, stream: TextIO | None =
 
     out = stream or sys.stderr
     use_json = (not out.isatty()) if json is None else json
+    # Tracebacks become data first, so that redaction sees their text too; the level
+    # and time, which no caller writes, are added after it (and land last, as before).
     processors: list[Any] = [
         structlog.contextvars.merge_contextvars,
+        structlog.processors.dict_tracebacks if use_json else structlog.processors.format_exc_info,
+        redact,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.JSONRenderer() if use_json
+        else structlog.dev.ConsoleRenderer(colors=False),
     ]
-    if use_json:
-        # Tracebacks become data first, so that redaction sees their text too.
-        processors += [structlog.processors.dict_tracebacks, redact,
-                       structlog.processors.JSONRenderer()]
-    else:
-        processors += [structlog.processors.format_exc_info, redact,
-                       structlog.dev.ConsoleRenderer(colors=False)]
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(
