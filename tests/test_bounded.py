@@ -211,3 +211,23 @@ def test_read_folder_search_asked_ahead_that_fails_fails_the_read(
     # Before the first window's mail is handed on: the pass fails as a whole, and its
     # transaction keeps nothing of the folder.
     assert ([], True, True) == (read, "SEARCH" in failed.value.problems[0], broken)
+
+
+def test_read_folder_reads_the_usual_responses_without_imaplib_or_the_parser(
+        dovecot: LocalDovecot, imap_user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from replywatch.mail import fetchparse
+
+    parsed: list[int] = []
+    real = fetchparse.parse
+    monkeypatch.setattr(fetchparse, "parse", lambda data: parsed.append(len(data)) or real(data))
+    for i in range(300):
+        dovecot.add_message(imap_user, eml(sender=f"a{i}@example.net", msgid=f"m{i}@x"))
+    account = Account(name="t", host=dovecot.host, port=dovecot.port,
+                      security=Security.PLAIN, username=imap_user)
+    with ImapMailbox(account, dovecot.password) as box:
+        _, messages = box.read_folder(Folder("INBOX", "inbox"), None, date(2020, 1, 1))
+        found = [(m.uid, m.header) for m in messages]
+    assert list(range(1, 301)) == sorted(uid for uid, _ in found)  # a batch in any order
+    assert all(header.startswith(b"From: ") for _, header in found)
+    # Only a response cut by the end of the read buffer is read as lines and parsed.
+    assert sum(parsed) <= 300 // 10

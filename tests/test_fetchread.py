@@ -14,7 +14,7 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -175,7 +175,8 @@ class Replay:
             threading.Thread(target=self._talk, args=(conn,), daemon=True).start()
 
     def _talk(self, conn: socket.socket) -> None:
-        with conn:
+        # A client that gives up mid-answer closes with bytes unread: a reset, not news.
+        with conn, suppress(ConnectionResetError):
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             conn.sendall(GREETING)
             for line in conn.makefile("rb"):
@@ -272,3 +273,143 @@ def test_fetchread_oversized_literal_kept_to_cap(monkeypatch: pytest.MonkeyPatch
         typ, data = uid_fetch(ours, "1:*", "(X)")
     assert "OK" == typ
     assert [(b"1 (UID 7 BODY[HEADER] {100}", b"x" * 16), b" UID 7)"] == data
+
+
+# -- records read straight from the buffer ------------------------------------------------
+
+def _as_records(data: list[Any]) -> list[tuple[Any, ...]]:
+    """What the product keeps of imaplib-shaped FETCH data, by the product's parsers."""
+    from replywatch.mail import fetchparse
+    from replywatch.mail.imap import _fallback
+
+    if data == [None]:
+        return []
+    parsed = fetchparse.parse(data)
+    return _rows(_fallback(data) if parsed is None else parsed)
+
+
+def _rows(records: list[Any]) -> list[tuple[Any, ...]]:
+    # A message the server sent no INTERNALDATE for arrived "now" (imap._aware).
+    now = datetime.now(UTC)
+    return [(r.uid, "now" if r.internal_date and abs(r.internal_date - now) < timedelta(
+        minutes=1) else r.internal_date, r.header, r.gm_msgid, r.gm_thrid) for r in records]
+
+
+def _uid(row: tuple[Any, ...]) -> tuple[int, str]:
+    return (row[0] or 0, repr(row))
+
+
+def _imaplib_rows(imap: imaplib.IMAP4) -> tuple[str, list[tuple[Any, ...]]]:
+    typ, data = imap.uid("FETCH", "1:*", "(X)")
+    return typ, sorted(_as_records(data), key=_uid)
+
+
+def _records_rows(imap: imaplib.IMAP4) -> tuple[str, list[tuple[Any, ...]]]:
+    typ, rows, _ = records_fetch(imap, "1:*", "(X)")
+    return typ, sorted(rows, key=_uid)
+
+
+def records_fetch(imap: imaplib.IMAP4, *args: str) -> tuple[str, list[tuple[Any, ...]], int]:
+    """UID FETCH with records: return the status, every message's row (records first,
+    then what was read as lines), and how many came as records."""
+    records: list[Any] = []
+    typ, data = fetchread.receive(imap, fetchread.send(imap, *args), records)
+    return typ, _rows(records) + _as_records(data), len(records)
+
+
+def test_records_same_messages_as_imaplib_on_dovecot(dovecot: LocalDovecot,
+                                                     imap_user: str) -> None:
+    count = _seed(dovecot, imap_user)
+    theirs, ours = _session(dovecot, imap_user), _session(dovecot, imap_user)
+    try:
+        typ, expected = theirs.uid("FETCH", f"1:{count}", WANTED)
+        got_typ, rows, taken = records_fetch(ours, f"1:{count}", WANTED)
+        assert (typ, sorted(_as_records(expected))) == (got_typ, sorted(rows))
+        assert count == len(rows)
+        # Read whole from the buffer, but for the few its end cuts.
+        assert taken >= count * 0.8
+        assert theirs.untagged_responses == ours.untagged_responses
+    finally:
+        theirs.logout()
+        ours.logout()
+
+
+def test_records_keep_unsolicited_responses_for_imaplib(dovecot: LocalDovecot,
+                                                        imap_user: str) -> None:
+    count = _seed(dovecot, imap_user)
+    ours = _session(dovecot, imap_user)
+    writer = imaplib.IMAP4(dovecot.host, dovecot.port)
+    try:
+        writer.login(imap_user, dovecot.password)
+        writer.select("INBOX")
+        writer.uid("STORE", "2", "+FLAGS", r"(\Flagged)")
+        writer.append("INBOX", None, None, b"From: x@example.com\r\nSubject: new\r\n\r\nhi\r\n")
+        typ, rows, _ = records_fetch(ours, f"1:{count}", WANTED)
+        assert "OK" == typ
+        assert list(range(1, count + 1)) == sorted(row[0] for row in rows)
+        assert str(count + 1).encode() == ours.untagged_responses["EXISTS"][-1]
+    finally:
+        writer.logout()
+        ours.logout()
+
+
+USUAL = (
+    b'* 1 FETCH (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0100" BODY[HEADER.FIELDS (FROM)]'
+    b" {9}\r\nFrom: a\r\n)\r\n"
+    b'* 2 FETCH (X-GM-THRID 55 X-GM-MSGID 66 UID 8 INTERNALDATE "01-Nov-2026 10:00:00'
+    b' +0000" BODY[HEADER.FIELDS (FROM)]<0> {0}\r\n)\r\n')
+RECORD_SHAPES = {
+    **SHAPES,
+    "usual": USUAL,
+    "usual, then items after the literal": USUAL + (
+        b'* 3 FETCH (UID 9 INTERNALDATE "01-Nov-2026 10:00:00 +0000" BODY[HEADER.FIELDS'
+        b' (FROM)] {9}\r\nFrom: b\r\n FLAGS (\\Seen))\r\n'),
+    "usual head, impossible date": (
+        b'* 1 FETCH (UID 5 INTERNALDATE "31-Feb-2026 10:00:00 +0000" BODY[HEADER.FIELDS'
+        b" (FROM)] {9}\r\nFrom: a\r\n)\r\n") + USUAL,
+    "usual head, a literal longer than announced": (
+        b'* 1 FETCH (UID 7 INTERNALDATE "01-Nov-2026 10:00:00 +0000" BODY[HEADER.FIELDS'
+        b" (FROM)] {3}\r\nFrom: a\r\n)\r\n"),
+    "usual, between untagged": b"* 9 EXISTS\r\n" + USUAL + b"* 2 EXPUNGE\r\n" + USUAL,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(RECORD_SHAPES))
+@pytest.mark.parametrize("chunk", [0, 1, 7, 61])
+def test_records_same_messages_as_imaplib_on_replayed_shapes(shape: str, chunk: int) -> None:
+    with replay(RECORD_SHAPES[shape], chunk=chunk) as server:
+        theirs, ours = _replay_session(server.port), _replay_session(server.port)
+        outcomes: list[Any] = []
+        # In any order: a response cut by the buffer's end is read (as lines) after the
+        # whole ones that follow it, and nothing downstream reads a batch in order.
+        calls: list[Callable[[], Any]] = [lambda: _imaplib_rows(theirs),
+                                          lambda: _records_rows(ours)]
+        for call in calls:
+            try:
+                outcomes.append(call())
+            except (imaplib.IMAP4.abort, imaplib.IMAP4.error) as exc:
+                outcomes.append((type(exc).__name__, str(exc).rsplit(" => ", 1)[-1]))
+        assert outcomes[0] == outcomes[1]
+        assert {k: v for k, v in theirs.untagged_responses.items() if k != "FETCH"} == {
+            k: v for k, v in ours.untagged_responses.items() if k != "FETCH"}
+
+
+def test_records_of_the_usual_shape_skip_imaplib_and_the_parser() -> None:
+    with replay(USUAL * 3) as server:
+        ours = _replay_session(server.port)
+        records: list[Any] = []
+        typ, data = fetchread.receive(ours, fetchread.send(ours, "1:*", "(X)"), records)
+    assert ("OK", [None]) == (typ, data)
+    assert [(7, WHEN - timedelta(hours=1), b"From: a\r\n", None, None),
+            (8, WHEN, b"", 66, 55)] * 3 == _rows(records)
+
+
+def test_records_same_messages_on_random_cuts() -> None:
+    # Shapes fetchparse reads as a list: imapclient's fallback keeps one message a UID.
+    body = (USUAL * 10 + RECORD_SHAPES["usual, then items after the literal"]
+            + b"* 9 EXISTS\r\n* 2 EXPUNGE\r\n" + USUAL * 10)
+    for seed in range(5):
+        chunk = random.Random(seed).randint(2, 40)
+        with replay(body, chunk=chunk) as server:
+            theirs, ours = _replay_session(server.port), _replay_session(server.port)
+            assert _imaplib_rows(theirs) == _records_rows(ours)

@@ -9,6 +9,12 @@ FETCH response is read directly, with imaplib's own patterns, into imaplib's own
 tagged completion, EXISTS, EXPUNGE, BYE, anything unexpected) is left to imaplib's
 ``_get_response``. ``receive(imap, send(imap, ...))`` answers as
 ``IMAP4.uid("FETCH", ...)`` does; the two halves let other work go between.
+
+Faster still, a caller that takes records (``receive(..., records)``) has each whole
+response of the usual shape (``fetchparse``'s) that already lies in the connection's
+read buffer read with one match, straight into a record: no line split, no imaplib
+shape, no second parse. Whatever else comes, or a response the buffer holds only part
+of, is read line by line as above.
 """
 
 from __future__ import annotations
@@ -16,11 +22,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from replywatch.mail.fetchparse import Fetched, internal_date
+
 # The start of an untagged FETCH response, as far as imaplib's Untagged_status reads
 # it: "* 12 FETCH (...". Anything else in the buffer goes to imaplib.
 _FETCH = re.compile(rb"\* (\d+) FETCH(?: |\r)")
 _PEEK = 32  # bytes enough to see "* <number> FETCH "
 MAX_LITERAL = 1 << 20  # what one literal may hold here; the header asked is far less
+# One whole response of the usual shape (fetchparse._USUAL: Dovecot's order, and Gmail's
+# with its ids first), up to its literal: then the literal and ")\r\n" must follow.
+# Numbers are bounded, so that no hostile one costs more than a word to read.
+_USUAL_RESPONSE = re.compile(
+    rb"\* \d{1,10} FETCH \((?:X-GM-THRID (\d{1,20}) X-GM-MSGID (\d{1,20}) )?UID (\d{1,10}) "
+    rb'INTERNALDATE "([^"\r\n]{1,40})" BODY\[HEADER\.FIELDS \([^)\r\n]*\)\](?:<\d{1,10}>)? '
+    rb"\{(\d{1,9})\}\r\n")
+_RESPONSE_END = b")\r\n"
 
 
 def send(imap: Any, *args: str) -> bytes:
@@ -34,17 +50,24 @@ def send(imap: Any, *args: str) -> bytes:
     return tag
 
 
-def receive(imap: Any, tag: bytes) -> tuple[str, list[Any]]:
+def receive(imap: Any, tag: bytes, records: list[Fetched] | None = None
+            ) -> tuple[str, list[Any]]:
     """Read the answer to the UID FETCH sent under ``tag``; return ``(typ, data)``
     exactly as ``imap.uid("FETCH", ...)`` does. Raise what imaplib raises:
     ``imap.abort`` on a dropped or garbled connection, ``imap.error`` on BAD, OSError on
     a timeout.
+
+    With ``records``, each response of the usual shape is appended there as a record
+    instead, in the order read, and left out of ``data`` (``[None]`` when that is all).
     """
     stored: list[Any] = imap.untagged_responses.setdefault("FETCH", [])
     file, tagged = imap.file, imap.tagged_commands
     literal = imap.Literal
     while tagged[tag] is None:
-        head = file.peek(_PEEK)
+        head = file.peek(_PEEK)  # all that is buffered (one read first if nothing is)
+        if records is not None and (taken := _take(head, records)):
+            file.read(taken)
+            continue
         if not _FETCH.match(head):
             imap._check_bye()  # as imaplib's loop: a BYE is reported, not an EOF
             imap._get_response()  # the tagged completion, or another response
@@ -60,6 +83,25 @@ def receive(imap: Any, tag: bytes) -> tuple[str, list[Any]]:
     if not stored:
         imap.untagged_responses.pop("FETCH", None)  # as imaplib: no FETCH, no key
     return _complete(imap, tag)
+
+
+def _take(buffer: bytes, records: list[Fetched]) -> int:
+    """Read the whole responses of the usual shape at the start of ``buffer`` into
+    ``records``; return how many bytes they fill (0: the first is none)."""
+    position = 0
+    while (m := _USUAL_RESPONSE.match(buffer, position)) is not None:
+        start, size = m.end(), int(m[5])
+        end = start + size
+        when = internal_date(m[4])
+        if buffer[end:end + 3] != _RESPONSE_END or when is None or size > MAX_LITERAL:
+            break  # cut off where the buffer ends, or not our shape: read as lines
+        record = Fetched()
+        record.uid, record.internal_date, record.header = int(m[3]), when, buffer[start:end]
+        if m[1] is not None:
+            record.gm_thrid, record.gm_msgid = int(m[1]), int(m[2])
+        records.append(record)
+        position = end + 3
+    return position
 
 
 def _literal(imap: Any, size: int) -> bytes:

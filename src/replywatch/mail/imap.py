@@ -485,7 +485,8 @@ class ImapMailbox:
                 try:
                     if sent is None:
                         sent = self._send(fetchread.send, imap, sequence_set(batch), wanted)
-                    typ, data = fetchread.receive(imap, sent)
+                    records: list[fetchparse.Fetched] = []
+                    typ, data = fetchread.receive(imap, sent, records)
                     sent = None
                     following = next(batches, None)
                     if following:
@@ -494,9 +495,9 @@ class ImapMailbox:
                     if typ != "OK":
                         raise imapclient.exceptions.IMAPClientError(
                             f"FETCH failed: {_decode(data[0] if data else b'')}")
-                    records = fetchparse.parse(data)
-                    if records is None:
-                        records = _fallback(data)
+                    if data != [None]:  # responses of another shape, read as lines
+                        parsed = fetchparse.parse(data)
+                        records += _fallback(data) if parsed is None else parsed
                 except _IMAP_ERRORS as exc:
                     raise self._fail(f"FETCH in {folder}", exc) from exc
                 asked = set(batch)
