@@ -219,7 +219,12 @@ def test_read_folder_reads_the_usual_responses_without_imaplib_or_the_parser(
 
     parsed: list[int] = []
     real = fetchparse.parse
-    monkeypatch.setattr(fetchparse, "parse", lambda data: parsed.append(len(data)) or real(data))
+
+    def parse(data: list[object]) -> list[fetchparse.Fetched] | None:
+        parsed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(fetchparse, "parse", parse)
     for i in range(300):
         dovecot.add_message(imap_user, eml(sender=f"a{i}@example.net", msgid=f"m{i}@x"))
     account = Account(name="t", host=dovecot.host, port=dovecot.port,

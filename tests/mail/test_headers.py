@@ -642,7 +642,12 @@ def test_raw_key_of_gmail_mail_reads_no_message_id(monkeypatch: pytest.MonkeyPat
 
     peeked: list[bytes] = []
     real = headers.peek_message_id
-    monkeypatch.setattr(headers, "peek_message_id", lambda raw: peeked.append(raw) or real(raw))
+
+    def peek(raw: bytes) -> str | None:
+        peeked.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(headers, "peek_message_id", peek)
     header = b"Message-ID: <a@x.example>\r\nFrom: a@x.example\r\n\r\n"
     when = datetime(2026, 1, 1, tzinfo=UTC)
     assert headers.raw_key(RawMessage("[Gmail]/All Mail", 7, when, header, 1234, 99)) == "gm:1234"
