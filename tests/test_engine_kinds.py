@@ -4,6 +4,7 @@ Dovecot): text read after the match, a UIDVALIDITY change, mail gone from the se
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 
 from replywatch import classifying
 from replywatch.config import Config
+from replywatch.core.kinds import Classification, MailText
 from replywatch.engine import rematch
+from replywatch.errors import MailboxError
 from replywatch.mail.bodies import MailBody
 from replywatch.mail.memory import MemoryMailbox, MemoryServer
 from replywatch.store import Store, kinds
@@ -89,3 +92,108 @@ def test_engine_texts_of_many_matched_messages_read_a_chunk_at_a_time(
     read = [stored.body if (stored := kinds.get(store, f"mid:i{n}@northwind.io")) else None
             for n in range(5)]
     assert ([[1, 2], [3, 4], [5]], [kinds.Body.READ] * 5) == (asked, read)
+
+
+# -- a pass that reads the text of what it matched classifies it once, from the text ------
+
+# The subject says interview; the text says no.
+MIXED = (b"From: Sam Lee <sam@northwind.io>\r\nTo: me@mail.example\r\n"
+         b"Subject: Re: Invitation to interview\r\nMessage-ID: <m1@northwind.io>\r\n"
+         b"Content-Type: text/plain\r\n\r\nThank you for your time. Unfortunately, we have"
+         b" decided not to move forward with your application.\r\n")
+MIXED_KEY = "mid:m1@northwind.io"
+
+
+def _book(store: Store) -> int:
+    with store.tx():
+        return store.add_application(company="Northwind", role="", applied_at=NOW, now=NOW,
+                                     contacts=["sam@northwind.io"])
+
+
+def _state(store: Store, app_id: int) -> tuple[object, ...]:
+    stored = kinds.get(store, MIXED_KEY)
+    return (stored.kind.value if stored else None, stored.body if stored else None,
+            store.get(app_id).stage.value)
+
+
+def _counting_classify(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the classify step note the subject of each message it classifies."""
+    seen: list[str] = []
+    real = classifying.classify  # type: ignore[attr-defined]
+
+    def counting(mail: MailText) -> Classification:
+        seen.append("text" if mail.body else "headers")
+        return real(mail)
+
+    monkeypatch.setattr(classifying, "classify", counting)
+    return seen
+
+
+def test_engine_pass_classifies_matched_mail_once_from_its_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _counting_classify(monkeypatch)
+    store = Store.open(tmp_path / "s.db")
+    app_id = _book(store)
+    server = MemoryServer()
+    server.add(MIXED, internal_date=NOW)
+    report = _memory_pass(store, {"mail": server}, NOW)
+    assert (["text"], ("rejection", kinds.Body.READ, "rejected")) == (seen, _state(store, app_id))
+    assert [("rejection", False)] == [(m.kind, m.reply) for m in report.matched]
+
+
+@pytest.mark.parametrize("failure", ["refused", "gone"])
+def test_engine_text_unread_in_the_pass_leaves_the_headers_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    seen = _counting_classify(monkeypatch)
+
+    def texts(self: MemoryMailbox, folder: str, uids: list[int], size: int
+              ) -> Iterator[dict[int, MailBody]]:
+        if failure == "refused":
+            raise MailboxError("FETCH text refused")
+        yield {}  # deleted between the sync and the read
+
+    monkeypatch.setattr(MemoryMailbox, "texts", texts)
+    store = Store.open(tmp_path / "s.db")
+    app_id = _book(store)
+    server = MemoryServer()
+    server.add(MIXED, internal_date=NOW)
+    report = _memory_pass(store, {"mail": server}, NOW)
+    assert (["headers"], ("interview", kinds.Body.PENDING, "interviewing")) == (
+        seen, _state(store, app_id))
+    assert [("interview", True)] == [(m.kind, m.reply) for m in report.matched]
+    monkeypatch.undo()  # the next pass reads the text: it decides, and undoes the move
+    _memory_pass(store, {"mail": server}, NOW)
+    assert ("rejection", kinds.Body.READ, "rejected") == _state(store, app_id)
+
+
+def test_engine_mail_matched_by_a_pass_that_died_before_its_texts_is_read_next_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(tmp_path / "s.db")
+    app_id = _book(store)
+    server = MemoryServer()
+    server.add(MIXED, internal_date=NOW)
+
+    def dies(*args: object, **kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(classifying, "read_texts", dies)
+        with pytest.raises(KeyboardInterrupt):
+            _memory_pass(store, {"mail": server}, NOW)
+    assert ("other", kinds.Body.DEFERRED, "applied") == _state(store, app_id)
+    _memory_pass(store, {"mail": server}, NOW)
+    assert ("rejection", kinds.Body.READ, "rejected") == _state(store, app_id)
+
+
+def test_engine_deferred_mail_of_an_account_that_cannot_connect_is_classified_by_headers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(tmp_path / "s.db")
+    app_id = _book(store)
+    server = MemoryServer()
+    server.add(MIXED, internal_date=NOW)
+    with monkeypatch.context() as patched:
+        patched.setattr(classifying, "read_texts", lambda *a, **k: 0)  # as if it died
+        _memory_pass(store, {"mail": server}, NOW)
+    report = _memory_pass(store, {"mail": server}, NOW, passwords={"mail": "wrong"})
+    assert not report.accounts[0].ok
+    assert ("interview", kinds.Body.PENDING, "interviewing") == _state(store, app_id)

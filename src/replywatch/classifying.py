@@ -72,16 +72,28 @@ def mail_text(msg: Message, rule: str, body: MailBody | None = None) -> MailText
         has_calendar=body is not None and body.calendar is not None)
 
 
+# What a message marked DEFERRED holds until its text (or its headers) is classified.
+_UNCLASSIFIED = Classification(Kind.OTHER, 0.0, ())
+
+
 def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule: str,
-                     now: datetime) -> Classification:
+                     now: datetime, defer: bool = False) -> Classification | None:
     """Classify a message from them that just matched, from its headers; move the
     stage for it; return the kind that counts (the user's, if they corrected it).
-    A message whose text was read already keeps that verdict. Call inside ``tx()``.
+    A message whose text was read already keeps that verdict. With ``defer`` (the
+    pass reads its text next, ``read_texts``), it is only marked to be classified
+    (``Body.DEFERRED``) and None is returned: the text's verdict would replace the
+    headers' at once, and ``read_texts`` falls back to the headers when the text
+    cannot be read. Call inside ``tx()``.
     """
     known = kinds.get(store, key)
-    if known is not None and known.body is not kinds.Body.PENDING:
+    if known is not None and known.body in (kinds.Body.READ, kinds.Body.GIVEN_UP):
         kinds.settle_stage(store, app_id, key, now)
         return Classification(known.effective, known.confidence, known.evidence)
+    if defer:
+        kinds.record(store, key, _UNCLASSIFIED, automated=automated(msg, rule), reasons=False,
+                     body=kinds.Body.DEFERRED)
+        return None
     found = machine_said(classify(mail_text(msg, rule)), msg)
     kinds.record(store, key, found, automated=automated(msg, rule), reasons=False,
                  body=kinds.Body.PENDING)
@@ -91,20 +103,25 @@ def classify_matched(store: Store, app_id: int, key: str, msg: Message, *, rule:
 
 
 class Reading(NamedTuple):
-    """The texts a pass will read, by account and folder (primary folders last), and
-    the batches of the first folder, asked for already."""
+    """The texts a pass will read, by account and folder (primary folders last), the
+    batches of the first folder, asked for already, and the messages marked DEFERRED
+    on an account with no connection now (classified from their headers instead)."""
 
     wanted: list[tuple[tuple[str, str], dict[int, str]]]
     started: Iterator[Mapping[int, MailBody]] | None
+    unread: list[str]
 
 
 def start_texts(store: Store, sources: Mapping[str, TextSource]) -> Reading:
     """Ask for the first texts to read now, so that the server works on them while the
     pass does other work (discovery, after matching). ``read_texts`` reads them."""
     wanted: dict[tuple[str, str], dict[int, str]] = {}
-    for key, account, folder, uid in kinds.pending_bodies(store):
+    unread: list[str] = []
+    for key, account, folder, uid, deferred in kinds.pending_bodies(store):
         if account in sources:
             wanted.setdefault((account, folder), {})[uid] = key
+        elif deferred:
+            unread.append(key)
     # The primary folder last: it stays selected for the next pass's NOOP.
     ordered = sorted(wanted.items(), key=lambda item: item[0][1].upper() == "INBOX")
     started = None
@@ -114,7 +131,7 @@ def start_texts(store: Store, sources: Mapping[str, TextSource]) -> Reading:
             started = sources[account].texts(folder, sorted(by_uid), TEXT_CHUNK)
         except MailboxError:
             started = None  # read_texts asks again, and says so if it fails again
-    return Reading(ordered, started)
+    return Reading(ordered, started, unread)
 
 
 def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
@@ -127,6 +144,10 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
     headers' verdict stands meanwhile.
     """
     reading = reading or start_texts(store, sources)
+    if reading.unread:
+        with store.tx():
+            for key in reading.unread:
+                _from_headers(store, key, now)
     read = 0
     for number, ((account, folder), by_uid) in enumerate(reading.wanted):
         logger = log.get(account=account, folder=folder)
@@ -145,13 +166,13 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
                 logger.warning("text_fetch_failed", error=exc.problems[0])
                 with store.tx():  # this chunk and the rest: tried again on a later pass
                     for uid in uids[start:]:
-                        kinds.failed_body(store, by_uid[uid])
+                        _failed(store, by_uid[uid], now)
                 break
             with store.tx():
                 for uid, key in chunk.items():
                     body = bodies.get(uid)
                     if body is None:
-                        kinds.failed_body(store, key)
+                        _failed(store, key, now)
                         continue
                     _reclassify(store, key, body, now, own)
                     read += 1
@@ -160,6 +181,25 @@ def read_texts(store: Store, sources: Mapping[str, TextSource], now: datetime,
 
 
 TEXT_CHUNK = 200  # messages whose text is held at once (16 KB a part at most)
+
+
+def _failed(store: Store, key: str, now: datetime) -> None:
+    """Count a failed read of a message's text; classify one not yet classified
+    (DEFERRED) from its headers meanwhile."""
+    _from_headers(store, key, now)
+    kinds.failed_body(store, key)
+
+
+def _from_headers(store: Store, key: str, now: datetime) -> None:
+    """Classify a message marked DEFERRED from its headers, as ``classify_matched``
+    does without ``defer``; its text stays to be read (``Body.PENDING``)."""
+    known = kinds.get(store, key)
+    placed = kinds.matched_to(store, key)
+    raw = mailstate.message(store, key)
+    if known is None or known.body is not kinds.Body.DEFERRED or placed is None or raw is None:
+        return
+    app_id, rule = placed
+    classify_matched(store, app_id, key, parse_raw(raw), rule=rule, now=now)
 
 
 def _reclassify(store: Store, key: str, body: MailBody, now: datetime,

@@ -250,7 +250,9 @@ def match_pending(store: Store, own: set[str], report: PassReport,
     late) is caught by another sweep over what is left, for the new anchors only.
     Only messages that pass a prefilter are parsed: most mail belongs to no
     application, and the prefilter proves it from the raw bytes. Each matched
-    message from them is classified from its headers (``classifying``). With
+    message from them is classified from its headers (``classifying``), or, with
+    ``matched`` (the pass reads matched mail's text next), marked to be classified
+    from its text (``classify_matched(defer=True)``). With
     ``propose``, what is left unmatched is offered to discovery (new mail only: a
     rematch after a book change has looked at it before). Mail the sync kept
     settled under ``watch`` is claimed by the anchors this matching adds; mail kept
@@ -287,8 +289,10 @@ def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime 
     """match_pending's sweeps and proposals, in one transaction."""
     with store.tx():
         when = now or datetime.now(UTC)
+        # The pass reads matched mail's text next: the headers' verdict would not last.
+        defer = matched is not None
         added = _sweep(store, index, prefilter, apps, report=report,
-                       messages=mailstate.pending(store), now=when)
+                       messages=mailstate.pending(store), now=when, defer=defer)
         claimed: set[str] = set()
         to_claim, to_sweep = added, dict(added)  # anchors whose mail is not yet looked for
         for round_ in itertools.count():  # each round needs mail newly matched: it ends
@@ -298,7 +302,8 @@ def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime 
                 keys = [key for key in watch.claims(to_claim) if key not in claimed]
                 claimed.update(keys)
                 found = _sweep(store, index, prefilter, apps, report=report,
-                               messages=mailstate.unmatched(store, keys), now=when)
+                               messages=mailstate.unmatched(store, keys), now=when,
+                               defer=defer)
                 # Pending mail read after a claimed message may answer it: the main
                 # sweep, in arrival order, would have known its anchor by then.
                 to_sweep.update((anchor, (start, _LATEST))
@@ -316,7 +321,7 @@ def _match_in_tx(store: Store, own: set[str], report: PassReport, now: datetime 
                 mailstate.pending_between(store, start, end)
                 for start, end in _merge(to_sweep.values()))
             swept = _sweep(store, index, only, apps, report=report, messages=candidates,
-                           now=when)
+                           now=when, defer=defer)
             to_claim, to_sweep = {**swept, **found}, swept
         if matched is not None:
             matched()
@@ -389,10 +394,11 @@ def _merge(windows: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime,
 
 
 def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, Application], *,
-           report: PassReport, messages: Iterator[tuple[str, RawMessage]], now: datetime
-           ) -> dict[str, tuple[datetime, datetime]]:
+           report: PassReport, messages: Iterator[tuple[str, RawMessage]], now: datetime,
+           defer: bool = False) -> dict[str, tuple[datetime, datetime]]:
     """Match the messages that pass ``prefilter``; return the anchors added, each with
-    the window in which a reply to it may have been read before it.
+    the window in which a reply to it may have been read before it. With ``defer``,
+    a message from them waits for its text to be classified (the pass reads it next).
     """
     added: dict[str, tuple[datetime, datetime]] = {}
     for key, raw in messages:
@@ -438,8 +444,10 @@ def _sweep(store: Store, index: Index, prefilter: Prefilter, apps: dict[int, App
         if outcome.direction is Direction.FROM_THEM:
             from replywatch import classifying
 
-            kind = classifying.classify_matched(store, app.id, key, msg,
-                                                rule=outcome.rule.value, now=now).kind
+            found = classifying.classify_matched(store, app.id, key, msg,
+                                                 rule=outcome.rule.value, now=now,
+                                                 defer=defer)
+            kind = found.kind if found is not None else None  # read with the text
         report.matched.append(Matched(app.id, app.company, msg.message_id, outcome.direction,
                                       outcome.rule.value, msg.when, msg.subject,
                                       kind=kind.value if kind else None,

@@ -31,6 +31,9 @@ class Body(IntEnum):
     PENDING = 0  # classified from its headers; the text is still to be read
     READ = 1
     GIVEN_UP = 2  # gone from the server, or failing: the headers' kind stays
+    # Matched in a pass that reads its text next: not classified yet (kind "other",
+    # no evidence). The text decides; if it cannot be read, the headers do.
+    DEFERRED = 3
 
 
 @dataclass(frozen=True)
@@ -122,13 +125,14 @@ def set_invited_interview(store: Store, app_id: int, source: str,
     store.conn.execute("UPDATE interviews SET source = ? WHERE id = ?", (source, interview_id))
 
 
-def pending_bodies(store: Store) -> list[tuple[str, str, str, int]]:
-    """Return (key, account, folder, uid) of classified messages whose text is unread."""
+def pending_bodies(store: Store) -> list[tuple[str, str, str, int, bool]]:
+    """Return (key, account, folder, uid, deferred) of the matched messages whose text
+    is unread; ``deferred``: not classified from its headers either (``Body.DEFERRED``)."""
     rows = store.conn.execute(
-        "SELECT k.key, m.account, m.folder, m.uid FROM message_kinds k"
-        " JOIN messages m ON m.key = k.key WHERE k.body = ? ORDER BY m.at",
-        (int(Body.PENDING),))
-    return [(r[0], r[1], r[2], int(r[3])) for r in rows]
+        "SELECT k.key, m.account, m.folder, m.uid, k.body FROM message_kinds k"
+        " JOIN messages m ON m.key = k.key WHERE k.body IN (?, ?) ORDER BY m.at",
+        (int(Body.PENDING), int(Body.DEFERRED)))
+    return [(r[0], r[1], r[2], int(r[3]), r[4] == Body.DEFERRED) for r in rows]
 
 
 def failed_body(store: Store, key: str) -> None:
