@@ -1,9 +1,10 @@
 """The classify step of a pass: what each matched message from them says.
 
-A message is classified from its headers as soon as it matches (also when the
-book changed and mail read earlier is matched again, with no connection); the
-start of its text is read on the next connection — in the same pass when there
-is one — and the message classified again with it. Each verdict may move the
+A message matched in a pass that has its connection open is classified once, from
+the start of its text, read right after matching; only where the text cannot be read
+then are its headers classified instead. A message matched with no connection (the
+book changed, and mail read earlier is matched again) is classified from its headers
+at once, and again with its text on the next connection. Each verdict may move the
 application's stage (forward only), and a calendar invite records the interview.
 """
 
