@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from replywatch.config import Account, Security
 from replywatch.mail import fetchparse
@@ -90,6 +92,33 @@ def test_fetchparse_unknown_shape_is_none(data: list[object]) -> None:
 )
 def test_fetchparse_internal_date(text: bytes, expected: datetime | None) -> None:
     assert expected == fetchparse.internal_date(text)
+
+
+_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec", "nov", "NOV", "nOv", "Foo"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(day=st.integers(0, 39), month=st.sampled_from(_MONTH_NAMES), year=st.integers(1, 9999),
+       clock=st.tuples(st.integers(0, 25), st.integers(0, 61), st.integers(0, 61)),
+       sign=st.sampled_from("+-"), zone=st.tuples(st.integers(0, 25), st.integers(0, 59)),
+       padded=st.booleans())
+def test_fetchparse_internal_date_is_strptime_s_instant(
+        day: int, month: str, year: int, clock: tuple[int, int, int], sign: str,
+        zone: tuple[int, int], padded: bool) -> None:
+    hours, minutes, seconds = clock
+    text = (f"{day:2d}" if padded else f"{day:02d}") + (
+        f"-{month}-{year:04d} {hours:02d}:{minutes:02d}:{seconds:02d} {sign}{zone[0]:02d}"
+        f"{zone[1]:02d}")
+    offset = zone[0] * 60 + zone[1]
+    try:  # the reference: the standard library's reading, made UTC
+        if offset >= 24 * 60:
+            raise ValueError("no zone is a day off UTC")
+        expected: datetime | None = datetime.strptime(
+            text.strip(), "%d-%b-%Y %H:%M:%S %z").astimezone(UTC)
+    except (ValueError, OverflowError):
+        expected = None
+    assert expected == fetchparse.internal_date(text.encode())
 
 
 def test_fetchparse_offset_kept_as_instant() -> None:

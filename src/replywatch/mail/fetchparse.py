@@ -51,19 +51,36 @@ class Fetched:
 def internal_date(text: bytes) -> datetime | None:
     """Return the aware datetime of an INTERNALDATE value, or None if it is malformed."""
     m = _DATE.match(text)
-    month = None if m is None else _MONTHS.get(m[2].title())
-    if m is None or month is None:
+    if m is None:
         return None
-    minutes = int(m[8]) * 60 + int(m[9])
-    if minutes >= 24 * 60:
-        return None  # no zone is a day or more off UTC
+    day, name, year, hours, minutes, seconds, sign, zone_hours, zone_minutes = m.groups()
+    month = _MONTH_FORMS.get(name) or _MONTHS.get(name.title())
+    if month is None:
+        return None
+    number = _NUMBERS  # a dict lookup a field: int() of bytes costs several times more
+    zone = sign + zone_hours + zone_minutes
+    shift = _ZONES.get(zone)
+    if shift is None:
+        offset = number[zone_hours] * 60 + number[zone_minutes]
+        if offset >= 24 * 60:
+            return None  # no zone is a day or more off UTC
+        shift = timedelta(minutes=-offset if sign == b"-" else offset)
+        if len(_ZONES) < 200:  # a few zones a mailbox; hostile ones are not kept
+            _ZONES[zone] = shift
     try:
-        local = datetime(int(m[3]), month, int(m[1]), int(m[4]), int(m[5]), int(m[6]),
-                         tzinfo=UTC)
+        local = datetime(int(year), month, number[day], number[hours], number[minutes],
+                         number[seconds], tzinfo=UTC)
         # The wall clock at that offset, made UTC: one subtraction, no zone object.
-        return local - timedelta(minutes=-minutes if m[7] == b"-" else minutes)
+        return local - shift if shift else local
     except (ValueError, OverflowError):
         return None
+
+
+# The one- and two-digit fields of an INTERNALDATE, and each zone's offset, read once.
+_NUMBERS = {str(n).encode(): n for n in range(10)} | {f"{n:02d}".encode(): n for n in range(100)}
+_MONTH_FORMS = {form: n for name, n in _MONTHS.items() for form in (name, name.upper(),
+                                                                  name.lower())}
+_ZONES: dict[bytes, timedelta] = {}
 
 
 def _items(text: bytes, record: Fetched) -> bool | None:
