@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,51 @@ def test_peek_sender_agrees_with_full_parse() -> None:
                                                           internal_date=NOW)).from_addr,
                                       m.subject)]
     assert [] == differ
+
+
+def _headers_with_senders() -> Any:
+    """Raw headers whose From (and other fields) name relays, boards, their parents and
+    subdomains, look-alikes, in any case, folded or not."""
+    from hypothesis import strategies as st
+
+    from replywatch.core.domains import ATS_RELAYS, JOB_BOARDS
+
+    known = sorted(ATS_RELAYS | JOB_BOARDS)
+    domain = st.one_of(
+        st.sampled_from(known),
+        st.builds(lambda sub, d: f"{sub}.{d}", st.sampled_from(["mail", "eu", "x-y"]),
+                  st.sampled_from(known)),
+        st.builds(lambda d: d.replace(".", "-", 1), st.sampled_from(known)),  # look-alike
+        st.sampled_from(["gmail.com", "example.org", "acme.example", "n\xf8rd.no"]))
+    address = st.builds(lambda local, d, upper: (f"{local}@{d.upper() if upper else d}"),
+                        st.sampled_from(["jobs", "no-reply", "me"]), domain, st.booleans())
+    field = st.builds(lambda name, a, fold: f"{name}: Someone{fold}<{a}>",
+                      st.sampled_from(["From", "from", "To", "Cc", "Reply-To", "Subject"]),
+                      address, st.sampled_from([" ", "\r\n ", "\r\n\t"]))
+    return st.lists(field, min_size=1, max_size=5).map(
+        lambda fields: ("\r\n".join(fields) + "\r\n\r\n").encode("utf-8"))
+
+
+def test_from_mine_with_the_book_prefilter_covers_could_propose() -> None:
+    # The triage tests the whole header against the book's prefilter, which knows
+    # every relay and board, and From for the user's own addresses alone.
+    from hypothesis import given, settings
+
+    from replywatch.core.matching import Index
+    from replywatch.discovery import from_mine
+
+    mine = re.compile(re.escape(b"me@example.org"), re.IGNORECASE)
+    empty_book = Index.build([], {"me@example.org"}).prefilter()
+
+    @settings(max_examples=1500, deadline=None)
+    @given(_headers_with_senders())
+    def covers(header: bytes) -> None:
+        if could_propose(header, mine):
+            assert empty_book.could_match_sender(header) or from_mine(header, mine)
+
+    covers()
+    corpus = [header_part(raw) for _, raw in corpus_messages()]
+    corpus += [(discover_mailbox.DATA / m.file).read_bytes() for m in discover_mailbox.mailbox()]
+    missed = [h[:80] for h in corpus if could_propose(h, mine) and not (
+        empty_book.could_match_sender(h) or from_mine(h, mine))]
+    assert [] == missed

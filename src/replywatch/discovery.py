@@ -139,6 +139,14 @@ def could_propose(header: bytes, mine: re.Pattern[bytes] | None) -> bool:
     return False
 
 
+def from_mine(header: bytes, mine: re.Pattern[bytes] | None) -> bool:
+    """Return True if the From field of raw header bytes may name one of the user's own
+    addresses (``mine``): ``could_propose`` for a caller that has tested the whole
+    header against the book's prefilter, which knows every relay and board domain
+    (``Index.prefilter``) and reads the From field's domains with the rest."""
+    return mine is not None and any(mine.search(value) for value in _FROM_FIELD.values(header))
+
+
 def _keep(store: Store, key: str, proposal: Proposal, in_book: list[tuple[str, str, bool]],
           now: datetime) -> list[Proposed]:
     if _in_book(proposal, in_book):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from replywatch.core.matching import Index, thread_refs
 from replywatch.core.model import RawMessage
-from replywatch.discovery import could_propose, own_pattern
+from replywatch.discovery import from_mine, own_pattern
 from replywatch.store.threadwatch import MAX_REFS
 
 # None: the message waits for matching; else it is settled, and claimed if an anchor
@@ -38,7 +38,9 @@ def settled_test(index: Index, own: set[str]) -> Settled:
     def settled(raw: RawMessage) -> Verdict:
         header = raw.header
         refs = thread_refs(header, raw.gm_thrid)
-        if refs is None or prefilter.could_match_sender(header) or could_propose(header, mine):
+        # could_match_sender knows the relays and boards too: From is read for the
+        # user's own addresses only (``discovery.from_mine``).
+        if refs is None or prefilter.could_match_sender(header) or from_mine(header, mine):
             return None
         if refs and (len(refs) > MAX_REFS or any(ref in anchors for ref in refs)):
             return None
