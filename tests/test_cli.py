@@ -254,3 +254,23 @@ def test_cli_internal_error_has_no_traceback_without_verbose(
     code, _, err = cli("app", "add", "--company", "Acme")
     verbose = cli("--verbose", "app", "add", "--company", "Acme")
     assert (70, False, True) == (code, "Traceback" in err, "Traceback" in verbose[2])
+
+
+def test_json_is_indented_on_a_terminal_and_one_line_in_a_pipe(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from replywatch.cli.context import emit
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    data = [{"id": 1, "company": "Acme"}, {"id": 2, "company": "Ørsted"}]
+    for stream, expected in ((io.StringIO(), '[{"id": 1, "company": "Acme"}, {"id": 2, '
+                                             '"company": "Ørsted"}]\n'),
+                             (Terminal(), '[\n  {\n    "id": 1,\n    "company": "Acme"\n  },\n'
+                                          '  {\n    "id": 2,\n    "company": "Ørsted"\n  }\n]\n')):
+        monkeypatch.setattr("sys.stdout", stream)
+        emit(data)
+        assert expected == stream.getvalue()

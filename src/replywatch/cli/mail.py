@@ -8,8 +8,6 @@ survives re-scans and the application is judged again at once.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +54,7 @@ def _row(ctx: Any, m: kinds.MatchedMail) -> dict[str, Any]:
 
 def cmd_mail_list(args: argparse.Namespace) -> int:
     """List matched messages with what each says."""
+    from replywatch.cli.context import emit
     from replywatch.store import kinds
 
     ctx = _context(args)
@@ -64,7 +63,7 @@ def cmd_mail_list(args: argparse.Namespace) -> int:
         store.require(args.app)
     rows = [_row(ctx, m) for m in kinds.matched(store, args.app)]
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        emit(rows)
         return 0
     if not rows:
         print(_("no matched mail for application {id}").format(id=args.app)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -16,13 +14,13 @@ def cmd_proposals(args: argparse.Namespace) -> int:
     """List the applications found in the mailbox that wait for accept or dismiss."""
     from replywatch.cli import passview
     from replywatch.cli.context import context as _context
+    from replywatch.cli.context import emit
     from replywatch.store import proposals
 
     ctx = _context(args)
     waiting = proposals.waiting(ctx.book.store)
     if args.json:
-        sys.stdout.write(json.dumps([passview.proposal_json(s.id, s.proposal, ctx.tz)
-                                     for s in waiting], indent=2, ensure_ascii=False) + "\n")
+        emit([passview.proposal_json(s.id, s.proposal, ctx.tz) for s in waiting])
         return 0
     if not waiting:
         print(_("no applications found that are not in your book yet (`{command}` reads new "
