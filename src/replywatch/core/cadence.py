@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 from replywatch.core.kinds import Kind
@@ -136,14 +137,18 @@ def _contacts(app: Application) -> list[_Contact]:
     items: list[_Contact] = [(app.applied_at, _Kind.APPLIED, None, None)]
     for interview in app.interviews:
         items.append((interview.end, _Kind.INTERVIEW_END, interview.start, None))
+    # Event.is_reply written out: `check` and `status` walk every event of the book.
     for event in app.events:
-        if event.direction is Direction.FROM_THEM:
-            if event.is_reply:
-                items.append((event.at, _Kind.FROM_THEM, None, event))
-        else:
+        if event.direction is not Direction.FROM_THEM:
             items.append((event.at, _Kind.TO_THEM, None, event))
-    items.sort(key=lambda item: (item[0], item[1]))
+        elif event.kind is None or event.kind in _REPLY_KINDS:
+            items.append((event.at, _Kind.FROM_THEM, None, event))
+    items.sort(key=_WHEN_AND_KIND)
     return items
+
+
+_WHEN_AND_KIND = itemgetter(0, 1)  # never the event: events do not compare
+_REPLY_KINDS = frozenset(kind for kind in Kind if kind.is_reply)
 
 
 def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime | None, datetime]:
