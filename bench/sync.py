@@ -341,10 +341,11 @@ def child(args: argparse.Namespace) -> int:
 # The stages of today's first pass: (label, file, function). A function renamed or
 # gone fails the profile run, so that the table never shows stages the code lost.
 STAGES = [
-    ("IMAP commands (wire, imaplib)", "imap.py", "_send"),
-    ("  FETCH reply parse (fetchparse)", "fetchparse.py", "parse"),
-    ("dedup key (raw_key)", "headers.py", "raw_key"),
+    ("IMAP commands sent (imaplib)", "imap.py", "_send"),
     ("keep messages (save_messages)", "mailstate.py", "save_messages"),
+    ("  FETCH replies read (fetchread)", "fetchread.py", "receive"),
+    ("  dedup key (raw_key)", "headers.py", "raw_key"),
+    ("  settled or not (triage)", "triage.py", "settled"),
     ("match_pending", "engine.py", "match_pending"),
     ("  prefilter (could_match)", "matching.py", "could_match"),
     ("  parse_headers (matching, discovery)", "headers.py", "parse_headers"),
