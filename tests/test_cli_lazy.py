@@ -119,3 +119,20 @@ def test_main_read_only_command_with_a_config_imports_no_dataclasses(
                           check=True, env=env)
     exit_code, loaded = json.loads(done.stderr.splitlines()[-1])
     assert (0, set()) == (exit_code, set(loaded) & {"dataclasses", "inspect"})
+
+
+def test_a_password_login_loads_no_http_client() -> None:
+    # Every pass asks oauth.sources what an account logs in with; the OAuth2 token
+    # refresh's urllib (14 ms to import) is for OAuth2 accounts alone.
+    code = (
+        "import json, sys\n"
+        "from replywatch.config import Account, PasswordSource\n"
+        "from replywatch.oauth.sources import login_credential\n"
+        "account = Account(name='a', host='h', username='u', password=PasswordSource("
+        "kind='command', command=('printf', 'pw')))\n"
+        "secret = login_credential(account)\n"
+        "print(json.dumps([secret == 'pw', sorted(sys.modules)]))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    resolved, loaded = json.loads(done.stdout.splitlines()[-1])
+    assert (True, set()) == (resolved, set(loaded) & {"urllib.request", "http.client"})

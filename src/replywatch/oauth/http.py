@@ -9,9 +9,6 @@ Nothing here logs: the bodies carry tokens.
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 
 from replywatch import __version__
@@ -40,6 +37,12 @@ def post_form(url: str, fields: Mapping[str, str], *, timeout: float = TIMEOUT
     Raise ProviderError for an OAuth2 error reply, HttpError for anything else
     that went wrong (network, TLS, timeout, a reply that is not a JSON object).
     """
+    # Here: urllib.request (with http.client) costs 14 ms to import, and every pass
+    # that logs in with a password loads this module too (oauth.sources).
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     body = urllib.parse.urlencode(dict(fields)).encode()
     # https, or http on loopback only: checked by the config schema and providers.py.
     request = urllib.request.Request(url, data=body, method="POST", headers={  # noqa: S310
