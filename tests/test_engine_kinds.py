@@ -104,10 +104,16 @@ MIXED = (b"From: Sam Lee <sam@northwind.io>\r\nTo: me@mail.example\r\n"
 MIXED_KEY = "mid:m1@northwind.io"
 
 
-def _book(store: Store) -> int:
+def _mixed(tmp_path: Path) -> tuple[Store, int, MemoryServer]:
+    """Return a store with Sam's application at Northwind, its id, and a server that
+    holds Sam's MIXED message."""
+    store = Store.open(tmp_path / "s.db")
     with store.tx():
-        return store.add_application(company="Northwind", role="", applied_at=NOW, now=NOW,
-                                     contacts=["sam@northwind.io"])
+        app_id = store.add_application(company="Northwind", role="", applied_at=NOW, now=NOW,
+                                       contacts=["sam@northwind.io"])
+    server = MemoryServer()
+    server.add(MIXED, internal_date=NOW)
+    return store, app_id, server
 
 
 def _state(store: Store, app_id: int) -> tuple[object, ...]:
@@ -132,10 +138,7 @@ def _counting_classify(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_engine_pass_classifies_matched_mail_once_from_its_text(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _counting_classify(monkeypatch)
-    store = Store.open(tmp_path / "s.db")
-    app_id = _book(store)
-    server = MemoryServer()
-    server.add(MIXED, internal_date=NOW)
+    store, app_id, server = _mixed(tmp_path)
     report = _memory_pass(store, {"mail": server}, NOW)
     assert (["text"], ("rejection", kinds.Body.READ, "rejected")) == (seen, _state(store, app_id))
     assert [("rejection", False)] == [(m.kind, m.reply) for m in report.matched]
@@ -153,10 +156,7 @@ def test_engine_text_unread_in_the_pass_leaves_the_headers_verdict(
         yield {}  # deleted between the sync and the read
 
     monkeypatch.setattr(MemoryMailbox, "texts", texts)
-    store = Store.open(tmp_path / "s.db")
-    app_id = _book(store)
-    server = MemoryServer()
-    server.add(MIXED, internal_date=NOW)
+    store, app_id, server = _mixed(tmp_path)
     report = _memory_pass(store, {"mail": server}, NOW)
     assert (["headers"], ("interview", kinds.Body.PENDING, "interviewing")) == (
         seen, _state(store, app_id))
@@ -168,10 +168,7 @@ def test_engine_text_unread_in_the_pass_leaves_the_headers_verdict(
 
 def test_engine_mail_matched_by_a_pass_that_died_before_its_texts_is_read_next_pass(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store.open(tmp_path / "s.db")
-    app_id = _book(store)
-    server = MemoryServer()
-    server.add(MIXED, internal_date=NOW)
+    store, app_id, server = _mixed(tmp_path)
 
     def dies(*args: object, **kwargs: object) -> int:
         raise KeyboardInterrupt
@@ -187,10 +184,7 @@ def test_engine_mail_matched_by_a_pass_that_died_before_its_texts_is_read_next_p
 
 def test_engine_deferred_mail_of_an_account_that_cannot_connect_is_classified_by_headers(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store.open(tmp_path / "s.db")
-    app_id = _book(store)
-    server = MemoryServer()
-    server.add(MIXED, internal_date=NOW)
+    store, app_id, server = _mixed(tmp_path)
     with monkeypatch.context() as patched:
         patched.setattr(classifying, "read_texts", lambda *a, **k: 0)  # as if it died
         _memory_pass(store, {"mail": server}, NOW)

@@ -101,18 +101,24 @@ def test_fetchread_same_answer_over_tls(dovecot: LocalDovecot, imap_user: str,
         ours.logout()
 
 
+def _flag_and_deliver(dovecot: LocalDovecot, user: str) -> imaplib.IMAP4:
+    """As another client, flag message 2 and deliver one more; return that session.
+    The sessions open already hear of both in their next reply (a flag FETCH and an
+    EXISTS, before the tagged OK)."""
+    writer = imaplib.IMAP4(dovecot.host, dovecot.port)
+    writer.login(user, dovecot.password)
+    writer.select("INBOX")
+    writer.uid("STORE", "2", "+FLAGS", r"(\Flagged)")
+    writer.append("INBOX", None, None, b"From: x@example.com\r\nSubject: new\r\n\r\nhi\r\n")
+    return writer
+
+
 def test_fetchread_keeps_unsolicited_exists_and_flags(dovecot: LocalDovecot,
                                                        imap_user: str) -> None:
     count = _seed(dovecot, imap_user)
     theirs, ours = _session(dovecot, imap_user), _session(dovecot, imap_user)
-    writer = imaplib.IMAP4(dovecot.host, dovecot.port)
+    writer = _flag_and_deliver(dovecot, imap_user)
     try:
-        writer.login(imap_user, dovecot.password)
-        writer.select("INBOX")
-        # Another client flags a message and delivers one: both sessions hear of it in
-        # their next reply (a flag FETCH and an EXISTS, before the tagged OK).
-        writer.uid("STORE", "2", "+FLAGS", r"(\Flagged)")
-        writer.append("INBOX", None, None, b"From: x@example.com\r\nSubject: new\r\n\r\nhi\r\n")
         expected = theirs.uid("FETCH", f"1:{count}", WANTED)
         actual = uid_fetch(ours, f"1:{count}", WANTED)
         assert expected == actual
@@ -338,12 +344,8 @@ def test_records_keep_unsolicited_responses_for_imaplib(dovecot: LocalDovecot,
                                                         imap_user: str) -> None:
     count = _seed(dovecot, imap_user)
     ours = _session(dovecot, imap_user)
-    writer = imaplib.IMAP4(dovecot.host, dovecot.port)
+    writer = _flag_and_deliver(dovecot, imap_user)
     try:
-        writer.login(imap_user, dovecot.password)
-        writer.select("INBOX")
-        writer.uid("STORE", "2", "+FLAGS", r"(\Flagged)")
-        writer.append("INBOX", None, None, b"From: x@example.com\r\nSubject: new\r\n\r\nhi\r\n")
         typ, rows, _ = records_fetch(ours, f"1:{count}", WANTED)
         assert "OK" == typ
         assert list(range(1, count + 1)) == sorted(row[0] for row in rows)
