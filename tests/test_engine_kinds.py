@@ -191,3 +191,27 @@ def test_engine_deferred_mail_of_an_account_that_cannot_connect_is_classified_by
     report = _memory_pass(store, {"mail": server}, NOW, passwords={"mail": "wrong"})
     assert not report.accounts[0].ok
     assert ("interview", kinds.Body.PENDING, "interviewing") == _state(store, app_id)
+
+
+def test_engine_text_of_mail_whose_application_was_deleted_is_given_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, app_id, server = _mixed(tmp_path)
+    with monkeypatch.context() as patched:
+        patched.setattr(classifying, "read_texts", lambda *a, **k: 0)  # as if it died
+        _memory_pass(store, {"mail": server}, NOW)
+    with store.tx():
+        store.remove_application(app_id)  # the purge, 30 days after `app remove`
+    asked: list[list[int]] = []
+    real = MemoryMailbox.texts
+
+    def recording(self: MemoryMailbox, folder: str, uids: list[int], size: int
+                  ) -> Iterator[dict[int, MailBody]]:
+        asked.append(uids)
+        return real(self, folder, uids, size)
+
+    monkeypatch.setattr(MemoryMailbox, "texts", recording)
+    for _ in range(kinds.MAX_BODY_TRIES + 2):
+        _memory_pass(store, {"mail": server}, NOW)
+    stored = kinds.get(store, MIXED_KEY)
+    assert ([[1]] * kinds.MAX_BODY_TRIES, kinds.Body.GIVEN_UP) == (
+        asked, stored.body if stored else None)

@@ -209,6 +209,9 @@ def _reclassify(store: Store, key: str, body: MailBody, now: datetime,
     placed = kinds.matched_to(store, key)
     raw = mailstate.message(store, key)
     if placed is None or raw is None:
+        # Its application was deleted meanwhile: no text of it is wanted any more, and
+        # counting the read as failed keeps later passes from reading it again.
+        kinds.failed_body(store, key)
         return
     app_id, rule = placed
     msg = parse_raw(raw)
