@@ -139,3 +139,27 @@ def test_cadence_same_action_until_the_instant_it_names(
 
 def is_due(action: Action | None, at: datetime) -> bool:
     return action is not None and action.due <= at
+
+
+kinded_events = st.lists(
+    st.builds(lambda off, d, kind: Event(at=APPLIED + off, direction=d,
+                                         kind=kind if d is Direction.FROM_THEM else None),
+              st.timedeltas(min_value=timedelta(days=-10), max_value=timedelta(days=80)),
+              st.sampled_from(list(Direction)), st.sampled_from([None, *Kind])),
+    max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(kinded_events, interviews, policies, st.sampled_from([UTC, OSLO]))
+def test_cadence_walk_skipping_to_the_last_reply_is_the_whole_replay(
+        evs: list[Event], ivs: list[Interview], policy: Policy, tz: ZoneInfo) -> None:
+    # The walk reads the contacts before the last reply from them for what a reply
+    # leaves as it was, and replays the rest: the same state as replaying them all.
+    from replywatch.core import cadence
+
+    app = _app(evs, ivs, Stage.APPLIED)
+    rules = cadence._rules(app, policy)
+    whole = cadence._replay(cadence._Round(APPLIED), cadence._contacts(app), rules, tz)
+    walked = cadence._walk(app, rules, tz)
+    slots = cadence._Round.__slots__
+    assert [getattr(whole, s) for s in slots] == [getattr(walked, s) for s in slots]

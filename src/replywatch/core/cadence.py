@@ -25,6 +25,8 @@ leaves one calm ``rejected`` notice for ``REJECTION_NOTICE_DAYS``.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 from operator import itemgetter
@@ -171,11 +173,32 @@ def _next_follow_up(state: _Round, rules: _Rules, tz: tzinfo) -> tuple[datetime 
 
 
 def _walk(app: Application, rules: _Rules, tz: tzinfo) -> _Round:
-    """Replay every contact of the application; return the state after the last one."""
+    """Replay the contacts of the application; return the state after the last one.
+
+    A reply from them starts the conversation's state afresh but for what it leaves
+    as it was: the latest message to them, and the interviews so far. So the contacts
+    before the last reply are read for those alone, and only the rest is replayed:
+    ``check`` and ``status`` judge every application, and a long history costs a
+    scan instead of a replay (the same state: ``_replay`` of them all, a property test).
+    """
     state = _Round(app.applied_at)
     if not app.interviews and not app.events:
         return state  # applied, nothing since: most of a book, with nothing to replay
-    for at, kind, interview_start, event in _contacts(app):
+    contacts = _contacts(app)
+    last = next((index for index in range(len(contacts) - 1, 0, -1)
+                 if contacts[index][1] is _Kind.FROM_THEM), 0)
+    for at, kind, interview_start, _ in itertools.islice(contacts, last):
+        if kind is _Kind.TO_THEM:
+            state.last_to = max(state.last_to, at)
+        elif kind is _Kind.INTERVIEW_END:
+            state.interview_start = interview_start
+            state.interviewed = True
+    return _replay(state, itertools.islice(contacts, last, None), rules, tz)
+
+
+def _replay(state: _Round, contacts: Iterable[_Contact], rules: _Rules, tz: tzinfo) -> _Round:
+    """Replay ``contacts`` (in order) onto ``state``; return it."""
+    for at, kind, interview_start, event in contacts:
         if kind is _Kind.APPLIED:
             if state.ball == "you":
                 # They wrote first (a recruiter's approach); applying answers them.
