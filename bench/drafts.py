@@ -29,7 +29,7 @@ from replywatch.config import Account, Security
 from replywatch.core.model import Action, ActionKind, Direction, Event, RawMessage
 from replywatch.daemon.drafts import put
 from replywatch.demo.dovecot import LocalDovecot
-from replywatch.mail.draft import compose, mailto, message_bytes
+from replywatch.mail.draft import compose, mailto, message_bytes, thread
 from replywatch.mail.headers import raw_key
 from replywatch.mail.imap import ImapMailbox
 from replywatch.store import Store, mailstate
@@ -85,10 +85,12 @@ def main() -> None:
         store = Store.open(Path(folder) / "bench.db")
         app_id, action = seed(store, args.messages, now)
         app = store.get(app_id)
-        draft = compose(store, app, action, own={ME}, fallback_from=ME)
+        # Store -> draft: the thread read from the store and parsed, then composed.
+        draft = compose(thread(store, app), app, action, own={ME}, fallback_from=ME)
         if draft is None:
             raise SystemExit("no draft composed")
-        t_compose = best(lambda: compose(store, app, action, own={ME}, fallback_from=ME))
+        t_compose = best(lambda: compose(thread(store, app), app, action, own={ME},
+                                         fallback_from=ME))
         t_bytes = best(lambda: (message_bytes(draft, now), mailto(draft)))
         account = Account(name="mail", host=dovecot.host, port=dovecot.port, username="bench",
                           security=Security.PLAIN)
