@@ -23,7 +23,7 @@ from replywatch.core import kindmodel, phrases
 from replywatch.core.domains import domain_of, is_ats, is_board
 from replywatch.core.kindmodel import KindModel
 from replywatch.core.kinds import Classification, Kind, MailText
-from replywatch.core.phrasescan import PhraseScan
+from replywatch.core.phrasescan import PhraseScan, is_word
 
 # What is read of a message: the decision is made at its start, and a cap keeps a
 # hostile message as cheap as a short one.
@@ -399,10 +399,10 @@ def _join_abbreviations(text: str) -> str:
     last = 0
     while dot >= 0:
         start = dot
-        while start > 0 and dot - start <= _LONGEST_ABBREVIATION and _is_word(text[start - 1]):
+        while start > 0 and dot - start <= _LONGEST_ABBREVIATION and is_word(text[start - 1]):
             start -= 1
         word = text[start:dot]
-        if (word and (start == 0 or not _is_word(text[start - 1])) and (
+        if (word and (start == 0 or not is_word(text[start - 1])) and (
                 word in _ABBREVIATIONS or (len(word) <= 2 and word.isdecimal()))):
             kept.append(text[last:dot])
             last = dot + 1
@@ -410,10 +410,6 @@ def _join_abbreviations(text: str) -> str:
     kept.append(text[last:])
     return "".join(kept)
 
-
-def _is_word(char: str) -> bool:
-    """Return True for what ``\\w`` matches in a str pattern."""
-    return char.isalnum() or char == "_"
 
 
 def _is_board(domain: str) -> bool:

@@ -100,7 +100,7 @@ class PhraseScan:
         # Where a word ends, \b holds before a character that is not a word character:
         # only starts that begin with one are looked for there.
         self._after_firsts = frozenset(s[0] for s in self._index if s != DIGIT and
-                                       not _is_word(s[0]))
+                                       not is_word(s[0]))
         self._memo: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._narrowed: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
 
@@ -345,6 +345,6 @@ def _class(items: Any) -> frozenset[_Start]:
     return frozenset((char, True) for char in chars)
 
 
-def _is_word(char: str) -> bool:
+def is_word(char: str) -> bool:
     """True for a character ``\\w`` matches, as ``\\b`` decides it."""
     return _WORD_RE.match(char) is not None
