@@ -116,6 +116,17 @@ def _mixed(tmp_path: Path) -> tuple[Store, int, MemoryServer]:
     return store, app_id, server
 
 
+def _left_deferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                   ) -> tuple[Store, int, MemoryServer]:
+    """Return ``_mixed`` after a pass that matched the MIXED message and read no text,
+    as if it died there: the message is left DEFERRED."""
+    store, app_id, server = _mixed(tmp_path)
+    with monkeypatch.context() as patched:
+        patched.setattr(classifying, "read_texts", lambda *a, **k: 0)
+        _memory_pass(store, {"mail": server}, NOW)
+    return store, app_id, server
+
+
 def _state(store: Store, app_id: int) -> tuple[object, ...]:
     stored = kinds.get(store, MIXED_KEY)
     return (stored.kind.value if stored else None, stored.body if stored else None,
@@ -184,10 +195,7 @@ def test_engine_mail_matched_by_a_pass_that_died_before_its_texts_is_read_next_p
 
 def test_engine_deferred_mail_of_an_account_that_cannot_connect_is_classified_by_headers(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store, app_id, server = _mixed(tmp_path)
-    with monkeypatch.context() as patched:
-        patched.setattr(classifying, "read_texts", lambda *a, **k: 0)  # as if it died
-        _memory_pass(store, {"mail": server}, NOW)
+    store, app_id, server = _left_deferred(tmp_path, monkeypatch)
     report = _memory_pass(store, {"mail": server}, NOW, passwords={"mail": "wrong"})
     assert not report.accounts[0].ok
     assert ("interview", kinds.Body.PENDING, "interviewing") == _state(store, app_id)
@@ -195,10 +203,7 @@ def test_engine_deferred_mail_of_an_account_that_cannot_connect_is_classified_by
 
 def test_engine_text_of_mail_whose_application_was_deleted_is_given_up(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store, app_id, server = _mixed(tmp_path)
-    with monkeypatch.context() as patched:
-        patched.setattr(classifying, "read_texts", lambda *a, **k: 0)  # as if it died
-        _memory_pass(store, {"mail": server}, NOW)
+    store, app_id, server = _left_deferred(tmp_path, monkeypatch)
     with store.tx():
         store.remove_application(app_id)  # the purge, 30 days after `app remove`
     asked: list[list[int]] = []
