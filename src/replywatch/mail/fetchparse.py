@@ -24,11 +24,15 @@ _ITEM = re.compile(
     rb'(?:\{(?P<literal>\d+)\}$|"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<nil>NIL))'
 )
 _START = re.compile(rb"^\d+ \(")
-# Dovecot's order (and Gmail's, with its ids first), the header as a literal.
-_USUAL = re.compile(
-    rb"\d+ \((?:X-GM-THRID (\d+) X-GM-MSGID (\d+) )?UID (\d+) "
-    rb'INTERNALDATE "([^"]*)" BODY\[HEADER\.FIELDS \([^)]*\)\](?:<\d+>)? \{\d+\}\Z'
+# The items of a response of the usual shape, up to the header literal's size: Dovecot's
+# order (and Gmail's, with its ids first). Groups: thread id, message id, UID, date.
+# Numbers are bounded, so that no hostile one costs more than a word to read.
+USUAL_ITEMS = (
+    rb"\((?:X-GM-THRID (\d{1,20}) X-GM-MSGID (\d{1,20}) )?UID (\d{1,10}) "
+    rb'INTERNALDATE "([^"\r\n]{1,40})" BODY\[HEADER\.FIELDS \([^)\r\n]*\)\](?:<\d{1,10}>)? '
 )
+# A response line of that shape, as imaplib stores it, the header as a literal.
+_USUAL = re.compile(rb"\d+ " + USUAL_ITEMS + rb"\{\d+\}\Z")
 _MONTHS = {m: i for i, m in enumerate(
     (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
      b"Dec"), start=1)}
@@ -110,21 +114,32 @@ def _with_literal(head: object, literal: object) -> Fetched | None:
     not the header section of a response of our shape."""
     if not isinstance(head, bytes) or not isinstance(literal, bytes):
         return None
-    record = Fetched()
     if (m := _USUAL.match(head)) is not None:
         # The shape nearly every response has: read with one match.
-        record.uid = int(m[3])
-        if m[1] is not None:
-            record.gm_thrid, record.gm_msgid = int(m[1]), int(m[2])
-        record.internal_date = internal_date(m[4])
-        if record.internal_date is None:
+        record = usual_record(m)
+        if record is None:
             return None
-    # Else: a second literal in one response, or a literal that is not the header
-    # section, is not our shape.
-    elif (not _START.match(head) or not _items(head, record)
-          or not head.rstrip().endswith(b"}")):
-        return None
+    else:
+        record = Fetched()
+        # A second literal in one response, or a literal that is not the header
+        # section, is not our shape.
+        if (not _START.match(head) or not _items(head, record)
+                or not head.rstrip().endswith(b"}")):
+            return None
     record.header = literal
+    return record
+
+
+def usual_record(m: re.Match[bytes]) -> Fetched | None:
+    """Return the record (header not yet set) of a match of ``USUAL_ITEMS``, or None
+    when its INTERNALDATE is malformed."""
+    when = internal_date(m[4])
+    if when is None:
+        return None
+    record = Fetched()
+    record.uid, record.internal_date = int(m[3]), when
+    if m[1] is not None:
+        record.gm_thrid, record.gm_msgid = int(m[1]), int(m[2])
     return record
 
 

@@ -22,20 +22,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from replywatch.mail.fetchparse import Fetched, internal_date
+from replywatch.mail.fetchparse import USUAL_ITEMS, Fetched, usual_record
 
 # The start of an untagged FETCH response, as far as imaplib's Untagged_status reads
 # it: "* 12 FETCH (...". Anything else in the buffer goes to imaplib.
 _FETCH = re.compile(rb"\* (\d+) FETCH(?: |\r)")
 _PEEK = 32  # bytes enough to see "* <number> FETCH "
 MAX_LITERAL = 1 << 20  # what one literal may hold here; the header asked is far less
-# One whole response of the usual shape (fetchparse._USUAL: Dovecot's order, and Gmail's
-# with its ids first), up to its literal: then the literal and ")\r\n" must follow.
-# Numbers are bounded, so that no hostile one costs more than a word to read.
-_USUAL_RESPONSE = re.compile(
-    rb"\* \d{1,10} FETCH \((?:X-GM-THRID (\d{1,20}) X-GM-MSGID (\d{1,20}) )?UID (\d{1,10}) "
-    rb'INTERNALDATE "([^"\r\n]{1,40})" BODY\[HEADER\.FIELDS \([^)\r\n]*\)\](?:<\d{1,10}>)? '
-    rb"\{(\d{1,9})\}\r\n")
+# One whole response of the usual shape (fetchparse.USUAL_ITEMS), up to its literal:
+# then the literal and ")\r\n" must follow. Group 5: the literal's size.
+_USUAL_RESPONSE = re.compile(rb"\* \d{1,10} FETCH " + USUAL_ITEMS + rb"\{(\d{1,9})\}\r\n")
 _RESPONSE_END = b")\r\n"
 
 
@@ -92,13 +88,10 @@ def _take(buffer: bytes, records: list[Fetched]) -> int:
     while (m := _USUAL_RESPONSE.match(buffer, position)) is not None:
         start, size = m.end(), int(m[5])
         end = start + size
-        when = internal_date(m[4])
-        if buffer[end:end + 3] != _RESPONSE_END or when is None or size > MAX_LITERAL:
+        record = usual_record(m)
+        if buffer[end:end + 3] != _RESPONSE_END or record is None or size > MAX_LITERAL:
             break  # cut off where the buffer ends, or not our shape: read as lines
-        record = Fetched()
-        record.uid, record.internal_date, record.header = int(m[3]), when, buffer[start:end]
-        if m[1] is not None:
-            record.gm_thrid, record.gm_msgid = int(m[1]), int(m[2])
+        record.header = buffer[start:end]
         records.append(record)
         position = end + 3
     return position
